@@ -1,0 +1,19 @@
+package org.vigie.core;
+
+/** Thrown by the {@code parse} factories of identifiers when the text cannot be an identifier of that kind. */
+public class InvalidIdentifierException extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    public InvalidIdentifierException(String message) {
+        super(message);
+    }
+
+    static String show(String s) {
+        if (s == null) {
+            return "null";
+        }
+        String cut = s.length() > 40 ? s.substring(0, 40) + "…" : s;
+        return "\"" + cut + "\"";
+    }
+}
