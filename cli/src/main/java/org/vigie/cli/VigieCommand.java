@@ -1,0 +1,128 @@
+package org.vigie.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code vigie} command line: main class of the runnable jar {@code cli/target/vigie.jar}.
+ *
+ * <p>Each subcommand is its own class in {@code org.vigie.cli}, registered in the {@code subcommands}
+ * list below (one class per line). Exit codes follow {@link ExitCodes}: every exception escaping a
+ * subcommand becomes exit code 2 with a one-line reason on stderr, never a stack trace.
+ */
+@Command(name = "vigie",
+        mixinStandardHelpOptions = true,
+        versionProvider = VigieCommand.Version.class,
+        description = "Contrôles préalables de l'authentification indirecte DMP (VIHF, certificat "
+                + "d'organisation, authorInstitution).",
+        subcommands = {
+                // ---- subcommands: one class per line, add yours here ----
+                FinessCommand.class,
+                // ---- end of subcommands ----
+                CommandLine.HelpCommand.class,
+        })
+public final class VigieCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    /** Prints the usage when {@code vigie} is called without a subcommand. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.UNUSABLE;
+    }
+
+    /**
+     * Entry point of the runnable jar.
+     *
+     * @param args command-line arguments
+     */
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int code = execute(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Runs the command line with the given writers and returns the exit code (used by tests).
+     *
+     * @param out standard output
+     * @param err standard error
+     * @param args command-line arguments
+     * @return the exit code, see {@link ExitCodes}
+     */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return newCommandLine(out, err).execute(args);
+    }
+
+    /**
+     * Builds the configured picocli command line: writers, exit codes and exception handlers.
+     *
+     * @param out standard output
+     * @param err standard error
+     * @return a new command line
+     */
+    public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new VigieCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("vigie: " + oneLine(ex.getMessage()));
+            c.getErr().println("Aide : " + c.getCommandSpec().qualifiedName() + " --help");
+            return ExitCodes.UNUSABLE;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("vigie: " + describe(ex));
+            return ExitCodes.UNUSABLE;
+        });
+        return cl;
+    }
+
+    static String describe(Throwable ex) {
+        String msg = ex.getMessage();
+        if (ex instanceof UnusableInputException && msg != null) {
+            return oneLine(msg);
+        }
+        if (ex instanceof java.nio.file.NoSuchFileException) {
+            return "fichier introuvable : " + oneLine(msg);
+        }
+        if (ex instanceof java.nio.file.AccessDeniedException) {
+            return "accès refusé : " + oneLine(msg);
+        }
+        if (ex instanceof OutOfMemoryError) {
+            return "mémoire insuffisante (augmenter -Xmx)";
+        }
+        String type = ex.getClass().getSimpleName();
+        return msg == null || msg.isBlank() ? type : type + ": " + oneLine(msg);
+    }
+
+    static String oneLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        String t = s.strip();
+        int nl = t.indexOf('\n');
+        return (nl < 0 ? t : t.substring(0, nl)).replace('\r', ' ');
+    }
+
+    /** Version from the jar manifest (Implementation-Version), or "dev". */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = VigieCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"vigie " + (v == null ? "dev" : v)};
+        }
+    }
+}
