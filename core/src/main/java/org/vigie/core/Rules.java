@@ -131,6 +131,9 @@ public final class Rules {
     public static final Rule DOC_CPS = r("DOC-CPS", INFO, DOCTRINE,
             "Médecins de ville : cartes CPS, aucun certificat à commander",
             "Town doctors use CPS cards: no certificate to order");
+    public static final Rule DOC_MISSING = r("DOC-MISSING", WARNING, DOCTRINE,
+            "Certificat requis par la doctrine absent : à commander",
+            "Certificate required by the doctrine is missing: to order");
 
     private static final Map<String, Rule> BY_ID = new LinkedHashMap<>();
 
@@ -142,7 +145,7 @@ public final class Rules {
                 AI_XML, AI_PRESENT, AI_SINGLE, AI_FORMAT, AI_CDA_MATCH, AI_CONSISTENT, AI_GEOGRAPHIC, AI_SAME_EJ,
                 ID_KEY,
                 DOC_ONE_PER_EJ, DOC_HOLDER, DOC_EJ_NOT_YET, DOC_EG_LEGACY, DOC_SI_PER_SOLUTION, DOC_INSI_NAMING,
-                DOC_EG_TRACE, DOC_CPS)) {
+                DOC_EG_TRACE, DOC_CPS, DOC_MISSING)) {
             BY_ID.put(rule.id(), rule);
         }
     }
