@@ -1,0 +1,614 @@
+package org.vigie.dmp.internal;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.stream.EntityState;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.stream.MimeTokenStream;
+import org.vigie.core.Report;
+import org.vigie.core.Rules;
+import org.vigie.dmp.RequestLimits;
+
+/**
+ * Streams once through a DMP request (plain SOAP or MTOM, with or without a captured HTTP header block):
+ * WS-Addressing Action and the VIHF Assertion from the header, the body's ProvideAndRegisterDocumentSetRequest
+ * handed to the visitor, then the attachments whose Content-ID matches a pending XOP href. Memory does not grow
+ * with attachment size. Unreadable input becomes {@code AI-XML} findings; the visitor's
+ * {@link RequestVisitor#header} is always called exactly once. Thread-safe (no mutable state).
+ */
+public final class MessageReader {
+
+    public static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
+    public static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
+    public static final String WSA = "http://www.w3.org/2005/08/addressing";
+    public static final String WSA_2004 = "http://schemas.xmlsoap.org/ws/2004/08/addressing";
+    public static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
+    public static final String SAML2 = "urn:oasis:names:tc:SAML:2.0:assertion";
+    public static final String XDSB = "urn:ihe:iti:xds-b:2007";
+    public static final String PNR = "ProvideAndRegisterDocumentSetRequest";
+
+    private final RequestLimits limits;
+    private final XMLInputFactory xif;
+
+    public MessageReader(RequestLimits limits) {
+        this.limits = limits;
+        this.xif = hardenedFactory();
+    }
+
+    /** A StAX factory with DTDs and external entities off, not coalescing, namespace aware. */
+    public static XMLInputFactory hardenedFactory() {
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        f.setProperty(XMLInputFactory.IS_COALESCING, false);
+        f.setXMLResolver((publicId, systemId, baseUri, ns) -> {
+            throw new XMLStreamException("entité externe refusée: " + systemId);
+        });
+        return f;
+    }
+
+    /** What was seen while reading (for reports and tests). */
+    public record Outcome(String framing, Optional<String> soapVersion, Optional<String> action,
+                          Optional<String> bodyElement, int parts, List<String> attachmentsRead,
+                          List<String> attachmentsIgnored) {
+    }
+
+    /**
+     * Reads the request.
+     *
+     * @param in          the request bytes (not closed)
+     * @param contentType the HTTP Content-Type if known, else null
+     * @param visitor     receives the header, the submission and the attachments
+     * @param findings    receives AI-XML findings about the message itself
+     */
+    public Outcome read(InputStream in, String contentType, RequestVisitor visitor, Report.Builder findings) {
+        State st = new State(visitor, findings);
+        Framing.Framed framed;
+        try {
+            framed = Framing.frame(in, contentType, limits.maxHttpHeaderBytes());
+        } catch (Framing.FramingException e) {
+            messageError(st, e.getMessage(), "message");
+            return st.outcome("illisible");
+        } catch (IOException e) {
+            messageError(st, "lecture du message impossible: " + e.getMessage(), "message");
+            return st.outcome("illisible");
+        }
+        if (framed.httpHeaders().containsKey("soapaction")) {
+            st.httpAction = framed.httpHeaders().get("soapaction").replace("\"", "").strip();
+        }
+        framed.contentType().flatMap(c -> c.parameter("action")).ifPresent(a -> st.httpAction = a);
+        if (framed.kind() == Framing.Kind.PLAIN) {
+            Charset cs = charset(framed.contentType().flatMap(c -> c.parameter("charset")));
+            readEnvelope(framed.body(), cs, st, "enveloppe SOAP");
+        } else {
+            readMultipart(framed, st);
+        }
+        st.ensureHeader("message sans en-tête SOAP lisible");
+        return st.outcome(framed.description());
+    }
+
+    private void readMultipart(Framing.Framed framed, State st) {
+        MimeConfig cfg = MimeConfig.custom()
+                .setStrictParsing(false)
+                .setMaxContentLen(-1)
+                .setMaxLineLen(limits.maxPartHeaderLineLength())
+                .setMaxHeaderLen(limits.maxPartHeaderLineLength())
+                .setMaxHeaderCount(limits.maxPartHeaderFields())
+                .build();
+        MimeTokenStream ts = new MimeTokenStream(cfg);
+        ts.parseHeadless(framed.body(), headerValue(framed.contentType().orElseThrow()));
+        Optional<String> start = framed.contentType().flatMap(c -> c.parameter("start")).map(MessageReader::stripAngles);
+        int depth = 0;
+        String contentId = null;
+        String partType = null;
+        try {
+            for (EntityState s = ts.getState(); s != EntityState.T_END_OF_STREAM; s = ts.next()) {
+                switch (s) {
+                    case T_START_BODYPART -> {
+                        depth++;
+                        contentId = null;
+                        partType = null;
+                        if (depth == 1 && ++st.parts > limits.maxParts()) {
+                            messageError(st, "le message compte plus de " + limits.maxParts() + " parties MIME", "MTOM");
+                            return;
+                        }
+                    }
+                    case T_END_BODYPART -> depth--;
+                    case T_FIELD -> {
+                        Field f = ts.getField();
+                        if ("content-id".equalsIgnoreCase(f.getName())) {
+                            contentId = stripAngles(f.getBody());
+                        } else if ("content-type".equalsIgnoreCase(f.getName())) {
+                            partType = f.getBody();
+                        }
+                    }
+                    case T_BODY -> {
+                        if (depth != 1) {
+                            continue; // nested multipart inside a part: not an MTOM layout, ignored
+                        }
+                        if (st.parts == 1) {
+                            if (start.isPresent() && contentId != null && !start.get().equals(contentId)) {
+                                findingsWarn(st, "la première partie MIME (" + contentId
+                                        + ") n'est pas celle désignée par le paramètre start (" + start.get()
+                                        + "); elle est lue comme enveloppe SOAP");
+                            }
+                            // mime4j defaults the charset to US-ASCII: only an explicit charset parameter counts
+                            Charset cs = charset(ContentType.parse(partType).flatMap(c -> c.parameter("charset")));
+                            readEnvelope(new NonClosing(ts.getDecodedInputStream()), cs, st, "partie racine MTOM");
+                            if (!st.feedingBody) {
+                                return; // control 1 only: attachments are not needed
+                            }
+                        } else {
+                            attachment(ts, contentId, st);
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+            if (st.parts == 0) {
+                messageError(st, "message multipart sans aucune partie (délimiteur "
+                        + framed.contentType().flatMap(c -> c.parameter("boundary")).orElse("?") + " introuvable)", "MTOM");
+            }
+        } catch (MimeException | IOException e) {
+            messageError(st, "message MTOM illisible: " + e.getMessage(), "MTOM");
+        }
+    }
+
+    private static String headerValue(ContentType ct) {
+        StringBuilder sb = new StringBuilder(ct.mimeType());
+        for (Map.Entry<String, String> e : ct.parameters().entrySet()) {
+            sb.append("; ").append(e.getKey()).append("=\"").append(e.getValue().replace("\"", "\\\"")).append('"');
+        }
+        return sb.toString();
+    }
+
+    private void attachment(MimeTokenStream ts, String contentId, State st) throws IOException {
+        if (contentId == null) {
+            st.ignored.add("(sans Content-ID)");
+            return;
+        }
+        Set<String> pending = st.visitor.pendingAttachments();
+        String match = null;
+        for (String href : pending) {
+            if (hrefMatches(href, contentId)) {
+                match = href;
+                break;
+            }
+        }
+        if (match == null) {
+            for (String href : pending) {
+                if (hrefMatchesIgnoreCase(href, contentId)) {
+                    match = href;
+                    break;
+                }
+            }
+        }
+        if (match == null) {
+            st.ignored.add(contentId);
+            return;
+        }
+        st.read.add(contentId);
+        st.visitor.attachment(match, new NonClosing(ts.getDecodedInputStream()));
+    }
+
+    /** True when an XOP href ({@code cid:} URL, RFC 2392) names the Content-ID (angle brackets already removed). */
+    public static boolean hrefMatches(String href, String contentId) {
+        String h = href.strip();
+        if (h.regionMatches(true, 0, "cid:", 0, 4)) {
+            String raw = h.substring(4);
+            return raw.equals(contentId) || percentDecode(raw).equals(contentId);
+        }
+        return h.equals(contentId) || stripAngles(h).equals(contentId);
+    }
+
+    private static boolean hrefMatchesIgnoreCase(String href, String contentId) {
+        String h = href.strip();
+        String raw = h.regionMatches(true, 0, "cid:", 0, 4) ? h.substring(4) : stripAngles(h);
+        return percentDecode(raw).equalsIgnoreCase(contentId);
+    }
+
+    static String percentDecode(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
+                out.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
+                i += 2;
+            } else {
+                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                out.write(b, 0, b.length);
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int hex(char c) {
+        return Character.digit(c, 16);
+    }
+
+    static String stripAngles(String s) {
+        String t = s.strip();
+        if (t.startsWith("<") && t.endsWith(">") && t.length() >= 2) {
+            t = t.substring(1, t.length() - 1).strip();
+        }
+        return t;
+    }
+
+    private static Charset charset(Optional<String> name) {
+        if (name.isEmpty()) {
+            return null;
+        }
+        try {
+            return Charset.forName(name.get().strip());
+        } catch (RuntimeException e) {
+            return null; // unknown charset label: let the XML parser detect the encoding
+        }
+    }
+
+    // ---------------------------------------------------------------- SOAP envelope, one StAX pass
+
+    private void readEnvelope(InputStream raw, Charset cs, State st, String where) {
+        CountingStream in = new CountingStream(raw);
+        XMLStreamReader r = null;
+        try {
+            r = cs == null ? xif.createXMLStreamReader(in) : xif.createXMLStreamReader(in, cs.name());
+            int ev = r.getEventType();
+            while (ev != XMLStreamConstants.START_ELEMENT) {
+                if (ev == XMLStreamConstants.DTD) {
+                    messageError(st, "le message contient une déclaration DOCTYPE (interdite)", where);
+                    return;
+                }
+                if (ev == XMLStreamConstants.END_DOCUMENT) {
+                    messageError(st, "aucun élément XML dans " + where, where);
+                    return;
+                }
+                ev = r.next();
+            }
+            String ns = nz(r.getNamespaceURI());
+            if (!"Envelope".equals(r.getLocalName()) || !(SOAP11.equals(ns) || SOAP12.equals(ns))) {
+                messageError(st, "l'élément racine est {" + ns + "}" + r.getLocalName()
+                        + " au lieu d'une enveloppe SOAP 1.2 (ou 1.1)", where);
+                return;
+            }
+            st.soapVersion = SOAP12.equals(ns) ? "1.2" : "1.1";
+            Map<String, String> envScope = declarations(r, Map.of());
+            int depth = 1;
+            boolean bodySeen = false;
+            while (r.hasNext()) {
+                ev = r.next();
+                if (ev == XMLStreamConstants.START_ELEMENT) {
+                    String local = r.getLocalName();
+                    boolean soapChild = ns.equals(r.getNamespaceURI());
+                    if (soapChild && "Header".equals(local) && !st.headerDone) {
+                        readHeader(r, declarations(r, envScope), in, st);
+                    } else if (soapChild && "Body".equals(local)) {
+                        st.ensureHeader(null);
+                        bodySeen = true;
+                        readBody(r, st);
+                        if (!st.feedingBody) {
+                            return; // non-feeding: the rest of the body is not needed
+                        }
+                    } else {
+                        skip(r, st, () -> { });
+                    }
+                } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                    depth--;
+                    if (depth == 0) {
+                        break;
+                    }
+                }
+            }
+            if (!bodySeen) {
+                messageError(st, "enveloppe SOAP sans élément Body", where);
+            }
+        } catch (LimitExceeded e) {
+            messageError(st, e.getMessage(), where);
+        } catch (XMLStreamException e) {
+            messageError(st, "XML mal formé dans " + where + position(e.getLocation()) + ": " + cleanMessage(e), where);
+        } catch (RuntimeException e) {
+            // the JDK parser wraps some I/O and encoding failures in unchecked exceptions
+            messageError(st, "lecture impossible de " + where + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()), where);
+        } finally {
+            if (r != null) {
+                try {
+                    r.close();
+                } catch (XMLStreamException ignored) {
+                    // nothing to release beyond the parser
+                }
+            }
+        }
+    }
+
+    private void readHeader(XMLStreamReader r, Map<String, String> headerScope, CountingStream in, State st)
+            throws XMLStreamException {
+        Runnable guard = () -> {
+            if (in.count > limits.maxSoapHeaderBytes()) {
+                throw new LimitExceeded("en-tête SOAP plus grand que la limite (" + limits.maxSoapHeaderBytes() + " octets)");
+            }
+        };
+        List<byte[]> assertions = new ArrayList<>();
+        String problem = null;
+        String action = null;
+        int securityHeaders = 0;
+        try {
+            while (r.hasNext()) {
+                int ev = r.next();
+                guard.run();
+                if (ev == XMLStreamConstants.END_ELEMENT) {
+                    break; // </Header>
+                }
+                if (ev != XMLStreamConstants.START_ELEMENT) {
+                    continue;
+                }
+                String ns = nz(r.getNamespaceURI());
+                String local = r.getLocalName();
+                if ((WSA.equals(ns) || WSA_2004.equals(ns)) && "Action".equals(local)) {
+                    action = readText(r, guard).strip();
+                } else if (WSSE.equals(ns) && "Security".equals(local)) {
+                    securityHeaders++;
+                    Map<String, String> secScope = declarations(r, headerScope);
+                    while (r.hasNext()) {
+                        ev = r.next();
+                        guard.run();
+                        if (ev == XMLStreamConstants.END_ELEMENT) {
+                            break; // </Security>
+                        }
+                        if (ev != XMLStreamConstants.START_ELEMENT) {
+                            continue;
+                        }
+                        if (SAML2.equals(r.getNamespaceURI()) && "Assertion".equals(r.getLocalName())) {
+                            SubtreeCapture.Captured c = SubtreeCapture.capture(r, secScope, limits.maxVihfBytes(), guard);
+                            if (c.tooLarge()) {
+                                problem = "jeton VIHF plus grand que la limite (" + limits.maxVihfBytes() + " octets)";
+                            } else {
+                                assertions.add(c.bytes());
+                            }
+                        } else {
+                            skip(r, st, guard);
+                        }
+                    }
+                } else {
+                    skip(r, st, guard);
+                }
+            }
+        } catch (LimitExceeded e) {
+            st.action = action;
+            st.header(List.of(), e.getMessage());
+            throw e;
+        }
+        st.action = action;
+        if (problem == null && assertions.isEmpty()) {
+            problem = securityHeaders == 0 ? "aucun en-tête wsse:Security dans le message"
+                    : "aucune Assertion SAML 2.0 dans l'en-tête wsse:Security";
+        }
+        st.header(assertions, assertions.isEmpty() ? problem : null);
+    }
+
+    private void readBody(XMLStreamReader r, State st) throws XMLStreamException {
+        while (r.hasNext()) {
+            int ev = r.next();
+            if (ev == XMLStreamConstants.END_ELEMENT) {
+                return; // </Body>
+            }
+            if (ev != XMLStreamConstants.START_ELEMENT) {
+                continue;
+            }
+            String ns = nz(r.getNamespaceURI());
+            String local = r.getLocalName();
+            if (st.bodyElement == null) {
+                st.bodyElement = "{" + ns + "}" + local;
+            }
+            if (XDSB.equals(ns) && PNR.equals(local) && !st.feedingBody) {
+                st.feedingBody = true;
+                st.visitor.submission(r);
+                if (r.getEventType() != XMLStreamConstants.END_ELEMENT) {
+                    // the consumer stopped early (it reported why); finish the element ourselves
+                    skipRest(r);
+                }
+            } else if (!st.feedingBody) {
+                return; // not a feeding transaction: control 1 only
+            } else {
+                skip(r, st, () -> { });
+            }
+        }
+    }
+
+    private void skip(XMLStreamReader r, State st, Runnable guard) throws XMLStreamException {
+        int depth = 1;
+        int max = limits.maxDepth();
+        while (depth > 0) {
+            int ev = r.next();
+            guard.run();
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                if (++depth > max) {
+                    throw new LimitExceeded("imbrication XML plus profonde que la limite (" + max + ")");
+                }
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
+    }
+
+    private static void skipRest(XMLStreamReader r) throws XMLStreamException {
+        int depth = r.getEventType() == XMLStreamConstants.START_ELEMENT ? 0 : 1;
+        while (r.hasNext()) {
+            int ev = r.next();
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                if (depth == 0) {
+                    return;
+                }
+                depth--;
+            }
+        }
+    }
+
+    private static String readText(XMLStreamReader r, Runnable guard) throws XMLStreamException {
+        StringBuilder sb = new StringBuilder();
+        int depth = 1;
+        while (depth > 0) {
+            int ev = r.next();
+            guard.run();
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            } else if ((ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) && sb.length() < 4096) {
+                sb.append(r.getText());
+            }
+        }
+        return sb.toString();
+    }
+
+    private static Map<String, String> declarations(XMLStreamReader r, Map<String, String> parent) {
+        Map<String, String> m = new LinkedHashMap<>(parent);
+        for (int i = 0; i < r.getNamespaceCount(); i++) {
+            m.put(nz(r.getNamespacePrefix(i)), nz(r.getNamespaceURI(i)));
+        }
+        return m;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String position(Location l) {
+        return l == null || l.getLineNumber() < 0 ? "" : " (ligne " + l.getLineNumber() + ", colonne " + l.getColumnNumber() + ")";
+    }
+
+    private static String cleanMessage(XMLStreamException e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int i = m.indexOf("Message: ");
+        if (i >= 0) {
+            m = m.substring(i + 9);
+        }
+        return Framing.abbreviate(m.replace('\n', ' ').strip());
+    }
+
+    private static void messageError(State st, String message, String where) {
+        st.findings.add(Rules.AI_XML, message, where, "");
+        st.ensureHeader("le message n'a pas pu être lu: " + message);
+    }
+
+    private static void findingsWarn(State st, String message) {
+        st.findings.add(Rules.AI_XML, org.vigie.core.Severity.WARNING, message, "MTOM", "");
+    }
+
+    /** Per-call mutable state. */
+    private static final class State {
+        final RequestVisitor visitor;
+        final Report.Builder findings;
+        boolean headerDone;
+        boolean feedingBody;
+        String soapVersion;
+        String action;
+        String httpAction;
+        String bodyElement;
+        int parts;
+        final List<String> read = new ArrayList<>();
+        final List<String> ignored = new ArrayList<>();
+
+        State(RequestVisitor visitor, Report.Builder findings) {
+            this.visitor = visitor;
+            this.findings = findings;
+        }
+
+        void header(List<byte[]> assertions, String problem) {
+            if (headerDone) {
+                return;
+            }
+            headerDone = true;
+            visitor.header(new SoapHeaderInfo(Optional.ofNullable(soapVersion), effectiveAction(), assertions,
+                    Optional.ofNullable(problem)));
+        }
+
+        void ensureHeader(String problem) {
+            header(List.of(), problem == null ? "aucun en-tête SOAP (donc aucun jeton VIHF) dans le message" : problem);
+        }
+
+        Optional<String> effectiveAction() {
+            return Optional.ofNullable(action != null && !action.isEmpty() ? action : httpAction);
+        }
+
+        Outcome outcome(String framing) {
+            return new Outcome(framing, Optional.ofNullable(soapVersion), effectiveAction(),
+                    Optional.ofNullable(bodyElement), parts, List.copyOf(read), List.copyOf(ignored));
+        }
+    }
+
+    private static final class LimitExceeded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LimitExceeded(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static final class CountingStream extends FilterInputStream {
+        long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                count++;
+            }
+            return c;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public void close() {
+            // the part stream belongs to the MIME parser
+        }
+    }
+
+    /** Hides close() from consumers so that the MIME parser keeps control of the part stream. */
+    private static final class NonClosing extends FilterInputStream {
+        NonClosing(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // not ours to close
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.vigie.dmp.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the SOAP header said.
+ *
+ * @param soapVersion  "1.1" or "1.2", or empty when no envelope was read
+ * @param action       the WS-Addressing Action, if any
+ * @param assertions   each SAML 2.0 Assertion found in {@code wsse:Security}, re-serialised standalone (UTF-8)
+ * @param vihfProblem  why no usable Assertion could be captured (too large, malformed header...), if so
+ */
+public record SoapHeaderInfo(Optional<String> soapVersion, Optional<String> action, List<byte[]> assertions,
+                             Optional<String> vihfProblem) {
+
+    public SoapHeaderInfo {
+        assertions = List.copyOf(assertions);
+    }
+}
