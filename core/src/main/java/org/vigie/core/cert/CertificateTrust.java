@@ -1,0 +1,248 @@
+package org.vigie.core.cert;
+
+import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
+import java.security.cert.CertPathBuilder;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertStore;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.PKIXCertPathBuilderResult;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509CRL;
+import java.security.cert.X509CRLEntry;
+import java.security.cert.X509CertSelector;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.vigie.core.cert.internal.BoundedCache;
+
+/**
+ * PKIX validation of a certificate at an evaluation instant against configured {@link TrustAnchors}, with the CRLs
+ * the integrator supplies (nothing is ever fetched: no OCSP, no CRL download). Immutable and thread-safe.
+ *
+ * <p>What is checked: a chain from the leaf to an anchor exists (built from the chain given with the leaf and the
+ * anchors' intermediates); every certificate of the chain is within its validity period at the instant; no
+ * certificate of the chain is revoked, at the instant, by a supplied CRL whose signature verifies with its
+ * issuer's key. An issuer no CRL covers is listed in {@link TrustResult#revocationUnchecked()}, never counted as
+ * a pass nor a failure.</p>
+ *
+ * <p>The chain found for a leaf (with its given chain) is cached, bounded ({@link Builder#cacheSize(int)},
+ * default 1024). Only the instant-independent part is cached: validity dates and revocation are evaluated afresh
+ * at every call, so the cache never changes a verdict.</p>
+ */
+public final class CertificateTrust {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final TrustAnchors anchors;
+    private final List<X509CRL> crls;
+    private final Set<TrustAnchor> pkixAnchors;
+    private final Set<String> anchorFingerprints;
+    private final BoundedCache<String, List<X509Certificate>> paths;
+
+    private CertificateTrust(Builder b) {
+        this.anchors = b.anchors;
+        this.crls = List.copyOf(b.crls);
+        Set<TrustAnchor> set = new HashSet<>();
+        Set<String> fps = new HashSet<>();
+        for (X509Certificate c : anchors.anchors()) {
+            set.add(new TrustAnchor(c, null));
+            fps.add(OrgCertificate.sha256Hex(c));
+        }
+        this.pkixAnchors = Set.copyOf(set);
+        this.anchorFingerprints = Set.copyOf(fps);
+        this.paths = new BoundedCache<>(b.cacheSize);
+    }
+
+    /** A builder; default anchors: IGC-Santé production; no CRL; cache of 1024 chains. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The configured anchors. */
+    public TrustAnchors anchors() {
+        return anchors;
+    }
+
+    /** The supplied CRLs. */
+    public List<X509CRL> crls() {
+        return crls;
+    }
+
+    /**
+     * Checks a certificate at an instant.
+     *
+     * @param leaf  the certificate to check
+     * @param chain certificates that came with it (its CAs, in any order; the leaf itself may be included); may be empty
+     * @param at    evaluation instant
+     */
+    public TrustResult check(X509Certificate leaf, List<X509Certificate> chain, Instant at) {
+        Objects.requireNonNull(leaf, "leaf");
+        Objects.requireNonNull(at, "at");
+        List<X509Certificate> given = chain == null ? List.of() : chain;
+        List<String> problems = new ArrayList<>();
+        String key = cacheKey(leaf, given);
+        List<X509Certificate> path = paths.get(key);
+        if (path == null) {
+            path = buildPath(leaf, given, at);
+            if (path != null) {
+                paths.put(key, path);
+            }
+        }
+        if (path == null) {
+            problems.add("le certificat « " + leaf.getSubjectX500Principal().getName() + " » ne chaîne pas vers une"
+                    + " ancre de confiance configurée (émetteur « " + leaf.getIssuerX500Principal().getName() + " »)");
+            validity(leaf, at, problems, "le certificat");
+            return new TrustResult(problems, List.of(), false, List.of());
+        }
+        for (int i = 0; i < path.size(); i++) {
+            validity(path.get(i), at, problems, i == 0 ? "le certificat" : "l'autorité « "
+                    + path.get(i).getSubjectX500Principal().getName() + " »");
+        }
+        boolean revoked = false;
+        Set<String> unchecked = new TreeSet<>();
+        for (int i = 0; i < path.size() - 1; i++) {
+            X509Certificate cert = path.get(i);
+            X509Certificate issuer = path.get(i + 1);
+            boolean covered = false;
+            for (X509CRL crl : crls) {
+                if (!crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal()) || !verifies(crl, issuer)) {
+                    continue;
+                }
+                covered = true;
+                X509CRLEntry entry = crl.getRevokedCertificate(cert);
+                if (entry != null && !entry.getRevocationDate().toInstant().isAfter(at)) {
+                    revoked = true;
+                    problems.add((i == 0 ? "le certificat" : "l'autorité « " + cert.getSubjectX500Principal().getName()
+                            + " »") + " est révoqué depuis le " + DAY.format(entry.getRevocationDate().toInstant())
+                            + " (CRL de « " + issuer.getSubjectX500Principal().getName() + " »)");
+                    break;
+                }
+            }
+            if (!covered) {
+                unchecked.add(cert.getSubjectX500Principal().getName());
+            }
+        }
+        return new TrustResult(problems, path, revoked, new ArrayList<>(unchecked));
+    }
+
+    private static boolean verifies(X509CRL crl, X509Certificate issuer) {
+        try {
+            crl.verify(issuer.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void validity(X509Certificate c, Instant at, List<String> problems, String who) {
+        Instant from = c.getNotBefore().toInstant();
+        Instant to = c.getNotAfter().toInstant();
+        if (at.isBefore(from)) {
+            problems.add(who + " n'est pas encore valide à l'instant d'évaluation " + DAY.format(at)
+                    + " (valide à partir du " + DAY.format(from) + ")");
+        } else if (at.isAfter(to)) {
+            problems.add(who + " est expiré depuis le " + DAY.format(to) + " (instant d'évaluation "
+                    + DAY.format(at) + ")");
+        }
+    }
+
+    private List<X509Certificate> buildPath(X509Certificate leaf, List<X509Certificate> given, Instant at) {
+        if (anchorFingerprints.contains(OrgCertificate.sha256Hex(leaf))) {
+            return List.of(leaf); // pinned: the leaf itself is an anchor
+        }
+        if (pkixAnchors.isEmpty()) {
+            return null;
+        }
+        // Build at an instant inside the leaf's validity: dates are judged afterwards, one message each.
+        Instant when = at;
+        if (at.isBefore(leaf.getNotBefore().toInstant())) {
+            when = leaf.getNotBefore().toInstant();
+        } else if (at.isAfter(leaf.getNotAfter().toInstant())) {
+            when = leaf.getNotAfter().toInstant();
+        }
+        List<X509Certificate> store = new ArrayList<>(given);
+        store.add(leaf);
+        store.addAll(anchors.intermediates());
+        try {
+            X509CertSelector target = new X509CertSelector();
+            target.setCertificate(leaf);
+            PKIXBuilderParameters params = new PKIXBuilderParameters(pkixAnchors, target);
+            params.setRevocationEnabled(false);
+            params.setDate(Date.from(when));
+            params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(store)));
+            PKIXCertPathBuilderResult r = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(params);
+            List<X509Certificate> path = new ArrayList<>();
+            r.getCertPath().getCertificates().forEach(c -> path.add((X509Certificate) c));
+            path.add(r.getTrustAnchor().getTrustedCert());
+            return List.copyOf(path);
+        } catch (CertPathBuilderException | InvalidAlgorithmParameterException e) {
+            return null;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("PKIX is not available in this JVM", e);
+        }
+    }
+
+    private static String cacheKey(X509Certificate leaf, List<X509Certificate> chain) {
+        StringBuilder sb = new StringBuilder(OrgCertificate.sha256Hex(leaf));
+        TreeSet<String> others = new TreeSet<>();
+        for (X509Certificate c : chain) {
+            others.add(OrgCertificate.sha256Hex(c));
+        }
+        for (String fp : others) {
+            sb.append('|').append(fp);
+        }
+        return sb.toString();
+    }
+
+    /** Builds {@link CertificateTrust}; not thread-safe. */
+    public static final class Builder {
+        private TrustAnchors anchors = TrustAnchors.igcSanteProduction();
+        private final List<X509CRL> crls = new ArrayList<>();
+        private int cacheSize = 1024;
+
+        private Builder() {
+        }
+
+        /** The anchors (default: IGC-Santé production). */
+        public Builder anchors(TrustAnchors anchors) {
+            this.anchors = Objects.requireNonNull(anchors, "anchors");
+            return this;
+        }
+
+        /** CRLs supplied by the integrator (replaces any given before). */
+        public Builder crls(Collection<X509CRL> crls) {
+            Objects.requireNonNull(crls, "crls");
+            this.crls.clear();
+            for (X509CRL c : crls) {
+                this.crls.add(Objects.requireNonNull(c, "crl"));
+            }
+            return this;
+        }
+
+        /** Maximum number of chains kept (0 disables the cache). */
+        public Builder cacheSize(int size) {
+            if (size < 0) {
+                throw new IllegalArgumentException("cacheSize must be >= 0");
+            }
+            this.cacheSize = size;
+            return this;
+        }
+
+        public CertificateTrust build() {
+            return new CertificateTrust(this);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.vigie.core.cert;
+
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outcome of {@link CertificateTrust#check}: every problem found (French messages, for {@code CERT-TRUST}),
+ * the chain that was built, and the issuers whose revocation could not be checked for want of a CRL.
+ *
+ * @param problems           what is wrong (chain, validity at the instant, revocation); empty when trusted
+ * @param path               the chain built, leaf first, anchor last; empty when no chain to an anchor exists
+ * @param revoked            true when a supplied CRL revokes a certificate of the chain at the instant
+ * @param revocationUnchecked subjects of the chain certificates no supplied CRL covers (nothing was fetched)
+ */
+public record TrustResult(List<String> problems, List<X509Certificate> path, boolean revoked,
+                          List<String> revocationUnchecked) {
+
+    public TrustResult {
+        problems = List.copyOf(problems);
+        path = List.copyOf(path);
+        revocationUnchecked = List.copyOf(revocationUnchecked);
+    }
+
+    /** True when the certificate chains to an anchor, every certificate is valid at the instant, and none is revoked. */
+    public boolean ok() {
+        return problems.isEmpty();
+    }
+
+    /** True when a chain to a configured anchor was found (whatever the validity dates and revocation say). */
+    public boolean chained() {
+        return !path.isEmpty();
+    }
+
+    /** The anchor the chain ends at. */
+    public Optional<X509Certificate> anchor() {
+        return path.isEmpty() ? Optional.empty() : Optional.of(path.get(path.size() - 1));
+    }
+}
