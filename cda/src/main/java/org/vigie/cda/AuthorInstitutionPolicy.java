@@ -1,0 +1,120 @@
+package org.vigie.cda;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * The settings of control 2. Immutable; {@link #defaults()} gives the documented defaults:
+ * <ul>
+ *   <li>{@link #lotMayDiffer()} {@code false}: all occurrences must be identical (the seed's "le même 4 fois").
+ *       When {@code true} (RG_2240), the submission set may differ from the documents, which must still agree
+ *       with each other and each entry with its own CDA header;</li>
+ *   <li>{@link #ejEgMode()} {@code false}: the VIHF's {@code Identifiant_Structure} is only the reference of
+ *       {@code AI-SAME-EJ}. When {@code true} (EJ/EG mode), it is also an occurrence that must equal the others;</li>
+ *   <li>{@link #geographicMandatoryFrom()} 2024-01-01 (Europe/Paris): before that day {@code AI-GEOGRAPHIC} is a
+ *       WARNING, from then an ERROR;</li>
+ *   <li>{@link #limits()} {@link XmlLimits#defaults()}.</li>
+ * </ul>
+ */
+public final class AuthorInstitutionPolicy {
+
+    /** Time zone in which {@link #geographicMandatoryFrom()} is read. */
+    public static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
+
+    private static final AuthorInstitutionPolicy DEFAULTS = builder().build();
+
+    private final boolean lotMayDiffer;
+    private final boolean ejEgMode;
+    private final LocalDate geographicMandatoryFrom;
+    private final XmlLimits limits;
+
+    private AuthorInstitutionPolicy(Builder b) {
+        this.lotMayDiffer = b.lotMayDiffer;
+        this.ejEgMode = b.ejEgMode;
+        this.geographicMandatoryFrom = b.geographicMandatoryFrom;
+        this.limits = b.limits;
+    }
+
+    /** The documented defaults. */
+    public static AuthorInstitutionPolicy defaults() {
+        return DEFAULTS;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this policy's settings. */
+    public Builder toBuilder() {
+        return new Builder().lotMayDiffer(lotMayDiffer).ejEgMode(ejEgMode)
+                .geographicMandatoryFrom(geographicMandatoryFrom).limits(limits);
+    }
+
+    /** RG_2240: the submission set may differ from the documents (default false). */
+    public boolean lotMayDiffer() {
+        return lotMayDiffer;
+    }
+
+    /** EJ/EG mode: the VIHF's structure counts as an occurrence (default false). */
+    public boolean ejEgMode() {
+        return ejEgMode;
+    }
+
+    /** First day on which {@code AI-GEOGRAPHIC} is an ERROR (default 2024-01-01). */
+    public LocalDate geographicMandatoryFrom() {
+        return geographicMandatoryFrom;
+    }
+
+    /** True when {@code AI-GEOGRAPHIC} is an ERROR at this instant. */
+    public boolean geographicMandatoryAt(Instant at) {
+        return !at.isBefore(geographicMandatoryFrom.atStartOfDay(FRANCE).toInstant());
+    }
+
+    /** XML size limits. */
+    public XmlLimits limits() {
+        return limits;
+    }
+
+    @Override
+    public String toString() {
+        return "AuthorInstitutionPolicy[lotMayDiffer=" + lotMayDiffer + ", ejEgMode=" + ejEgMode
+                + ", geographicMandatoryFrom=" + geographicMandatoryFrom + ", limits=" + limits + "]";
+    }
+
+    /** Builds policies; every setting starts at its default. */
+    public static final class Builder {
+        private boolean lotMayDiffer;
+        private boolean ejEgMode;
+        private LocalDate geographicMandatoryFrom = LocalDate.of(2024, 1, 1);
+        private XmlLimits limits = XmlLimits.defaults();
+
+        private Builder() {
+        }
+
+        public Builder lotMayDiffer(boolean v) {
+            this.lotMayDiffer = v;
+            return this;
+        }
+
+        public Builder ejEgMode(boolean v) {
+            this.ejEgMode = v;
+            return this;
+        }
+
+        public Builder geographicMandatoryFrom(LocalDate day) {
+            this.geographicMandatoryFrom = Objects.requireNonNull(day, "day");
+            return this;
+        }
+
+        public Builder limits(XmlLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        public AuthorInstitutionPolicy build() {
+            return new AuthorInstitutionPolicy(this);
+        }
+    }
+}

@@ -1,0 +1,274 @@
+package org.vigie.cda;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.vigie.cda.internal.CountingInputStream;
+import org.vigie.cda.internal.SecureStax;
+import org.vigie.core.Finding;
+import org.vigie.core.Rules;
+
+/**
+ * Reads the header of a CDA R2 document with hardened StAX and stops at its end: the first {@code component} child
+ * of {@code ClinicalDocument} (the body) is never read, so the cost does not depend on the document's size. Reads
+ * from raw bytes (an MTOM part), from base64 text, or (inside {@link XdsMetadataReader}) from the base64 content of
+ * an {@code xds:Document} decoded as it is parsed. Immutable and thread-safe.
+ *
+ * <p>Bad input never throws: it yields a {@link CdaHeader} whose {@link CdaHeader#problems()} hold {@code AI-XML}
+ * findings (unreadable or truncated XML, DOCTYPE, a limit of {@link XmlLimits} exceeded). The source stream is not
+ * closed.
+ */
+public final class CdaHeaderReader {
+
+    /** Namespace of CDA R2. */
+    public static final String CDA_NS = "urn:hl7-org:v3";
+
+    /** Read-ahead tolerated beyond {@link XmlLimits#maxHeaderBytes()} (the parser reads in blocks). */
+    private static final long READ_AHEAD_SLACK = 64 * 1024;
+
+    private final XmlLimits limits;
+
+    private CdaHeaderReader(Builder b) {
+        this.limits = b.limits;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A reader with {@link XmlLimits#defaults()}. */
+    public static CdaHeaderReader withDefaults() {
+        return builder().build();
+    }
+
+    public XmlLimits limits() {
+        return limits;
+    }
+
+    /** Reads the header from raw CDA bytes (a file, an MTOM part). */
+    public CdaHeader read(InputStream cdaBytes) {
+        return read(cdaBytes, "CDA");
+    }
+
+    /**
+     * Reads the header from raw CDA bytes.
+     *
+     * @param location prefix of finding locations, e.g. {@code CDA[DocumentME2]}
+     */
+    public CdaHeader read(InputStream cdaBytes, String location) {
+        Objects.requireNonNull(cdaBytes, "cdaBytes");
+        return parse(cdaBytes, location == null ? "CDA" : location);
+    }
+
+    /** Reads the header from base64 text (line breaks and whitespace allowed), decoding only what the header needs. */
+    public CdaHeader readBase64(InputStream base64Text, String location) {
+        Objects.requireNonNull(base64Text, "base64Text");
+        return parse(Base64.getMimeDecoder().wrap(new NonClosing(base64Text)), location == null ? "CDA" : location);
+    }
+
+    /** Builds {@link CdaHeaderReader}s. */
+    public static final class Builder {
+        private XmlLimits limits = XmlLimits.defaults();
+
+        private Builder() {
+        }
+
+        public Builder limits(XmlLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        public CdaHeaderReader build() {
+            return new CdaHeaderReader(this);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    CdaHeader parse(InputStream source, String location) {
+        CountingInputStream in = new CountingInputStream(source);
+        in.limitAt(limits.maxHeaderBytes() + READ_AHEAD_SLACK, "header");
+        State st = new State(location);
+        XMLStreamReader r = null;
+        try {
+            r = SecureStax.open(in);
+            run(r, st);
+        } catch (XMLStreamException | RuntimeException e) {
+            Optional<String> limit = SecureStax.limitOf(e);
+            if (limit.isPresent()) {
+                st.problem("en-tête CDA au-delà de " + limits.maxHeaderBytes() + " octets sans fin d'en-tête", "");
+            } else {
+                st.problem("document CDA illisible: " + SecureStax.describe(e), "");
+            }
+        } finally {
+            if (r != null) {
+                try {
+                    r.close();
+                } catch (XMLStreamException ignored) {
+                    // nothing to release beyond the parser
+                }
+            }
+        }
+        if (st.currentAuthor != null) {
+            st.closeAuthor();
+        }
+        return new CdaHeader(st.clinical, st.rootElement, st.authors, Optional.ofNullable(st.custodian),
+                st.complete, in.position(), st.problems);
+    }
+
+    private static final class State {
+        final String location;
+        final List<Finding> problems = new ArrayList<>();
+        final List<CdaHeader.Author> authors = new ArrayList<>();
+        final List<String> path = new ArrayList<>();
+        boolean clinical;
+        String rootElement = "";
+        boolean complete;
+        CdaHeader.OrganizationId custodian;
+        // current author
+        AuthorBuilder currentAuthor;
+        StringBuilder nameText;
+
+        State(String location) {
+            this.location = location;
+        }
+
+        void problem(String message, String evidence) {
+            problems.add(Finding.of(Rules.AI_XML, message, location, evidence));
+        }
+
+        void closeAuthor() {
+            authors.add(new CdaHeader.Author(authors.size() + 1, currentAuthor.hasRo, currentAuthor.ids,
+                    currentAuthor.name == null ? "" : currentAuthor.name.trim()));
+            currentAuthor = null;
+        }
+    }
+
+    private static final class AuthorBuilder {
+        boolean hasRo;
+        final List<CdaHeader.OrganizationId> ids = new ArrayList<>();
+        String name;
+    }
+
+    private boolean is(List<String> path, String... names) {
+        if (path.size() != names.length) {
+            return false;
+        }
+        for (int i = 0; i < names.length; i++) {
+            if (!names[i].equals(path.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void run(XMLStreamReader r, State st) throws XMLStreamException {
+        int elements = 0;
+        while (r.hasNext()) {
+            int ev = r.next();
+            switch (ev) {
+                case XMLStreamConstants.DTD -> {
+                    st.problem("DOCTYPE interdit dans un document CDA", "");
+                    return;
+                }
+                case XMLStreamConstants.START_ELEMENT -> {
+                    elements++;
+                    String ns = r.getNamespaceURI();
+                    String local = r.getLocalName();
+                    if (st.path.isEmpty() && st.rootElement.isEmpty()) {
+                        st.rootElement = "{" + (ns == null ? "" : ns) + "}" + local;
+                        st.clinical = CDA_NS.equals(ns) && "ClinicalDocument".equals(local);
+                        if (!st.clinical) {
+                            return; // not a CDA (e.g. a XAdES signature): nothing to read
+                        }
+                    }
+                    if (st.path.size() + 1 > limits.maxDepth()) {
+                        st.problem("imbrication au-delà de " + limits.maxDepth() + " niveaux dans l'en-tête CDA", local);
+                        return;
+                    }
+                    if (elements > limits.maxElements()) {
+                        st.problem("en-tête CDA de plus de " + limits.maxElements() + " éléments", "");
+                        return;
+                    }
+                    for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
+                        if (r.getAttributeValue(i).length() > limits.maxAttributeLength()) {
+                            st.problem("attribut '" + r.getAttributeLocalName(i) + "' de plus de "
+                                    + limits.maxAttributeLength() + " caractères dans l'en-tête CDA", local);
+                            return;
+                        }
+                    }
+                    st.path.add(CDA_NS.equals(ns) ? local : "{" + ns + "}" + local);
+                    List<String> p = st.path;
+                    if (p.size() == 2 && "component".equals(p.get(1))) {
+                        st.complete = true;
+                        return; // the body starts: stop
+                    }
+                    if (is(p, "ClinicalDocument", "author")) {
+                        st.currentAuthor = new AuthorBuilder();
+                    } else if (st.currentAuthor != null
+                            && is(p, "ClinicalDocument", "author", "assignedAuthor", "representedOrganization")) {
+                        st.currentAuthor.hasRo = true;
+                    } else if (st.currentAuthor != null
+                            && is(p, "ClinicalDocument", "author", "assignedAuthor", "representedOrganization", "id")) {
+                        st.currentAuthor.ids.add(new CdaHeader.OrganizationId(SecureStax.attr(r, "root"),
+                                SecureStax.attr(r, "extension"), SecureStax.attr(r, "nullFlavor")));
+                    } else if (st.currentAuthor != null && st.currentAuthor.name == null
+                            && is(p, "ClinicalDocument", "author", "assignedAuthor", "representedOrganization", "name")) {
+                        st.nameText = new StringBuilder();
+                    } else if (st.custodian == null && is(p, "ClinicalDocument", "custodian", "assignedCustodian",
+                            "representedCustodianOrganization", "id")) {
+                        st.custodian = new CdaHeader.OrganizationId(SecureStax.attr(r, "root"),
+                                SecureStax.attr(r, "extension"), SecureStax.attr(r, "nullFlavor"));
+                    }
+                }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if (st.nameText != null) {
+                        st.nameText.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                        if (st.nameText.length() > limits.maxTextLength()) {
+                            st.problem("nom de l'organisation de plus de " + limits.maxTextLength() + " caractères", "");
+                            return;
+                        }
+                    }
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    List<String> p = st.path;
+                    if (st.nameText != null
+                            && is(p, "ClinicalDocument", "author", "assignedAuthor", "representedOrganization", "name")) {
+                        st.currentAuthor.name = st.nameText.toString();
+                        st.nameText = null;
+                    }
+                    if (st.currentAuthor != null && is(p, "ClinicalDocument", "author")) {
+                        st.closeAuthor();
+                    }
+                    p.remove(p.size() - 1);
+                    if (p.isEmpty()) {
+                        st.complete = true;
+                        return;
+                    }
+                }
+                default -> {
+                    // comments, processing instructions: ignored
+                }
+            }
+        }
+    }
+
+    /** Keeps a decoder wrapper from closing the caller's stream. */
+    private static final class NonClosing extends java.io.FilterInputStream {
+        NonClosing(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // the caller owns the stream
+        }
+    }
+
+}

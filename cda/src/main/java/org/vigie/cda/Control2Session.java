@@ -1,0 +1,162 @@
+package org.vigie.cda;
+
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import javax.xml.stream.XMLStreamReader;
+import org.vigie.cda.internal.Control2Evaluator;
+import org.vigie.core.Report;
+import org.vigie.core.StructureId;
+
+/**
+ * Control 2 for one request, fed as the message is read: the submission first ({@link #readSubmission(InputStream)}
+ * or {@link #readSubmission(XMLStreamReader)}), then the MTOM parts it references ({@link #pendingAttachments()},
+ * {@link #readDocument(String, InputStream)}), then {@link #finish()}. Not thread-safe; one per request. Nothing is
+ * kept of a document but its header's authors.
+ */
+public final class Control2Session {
+
+    private final AuthorInstitutionValidator validator;
+    private final StructureId vihf;
+    private final Instant at;
+    private XdsMetadata metadata;
+    private final Map<String, CdaHeader> xopHeaders = new LinkedHashMap<>();
+    private Report report;
+
+    Control2Session(AuthorInstitutionValidator validator, StructureId vihf, Instant at) {
+        this.validator = validator;
+        this.vihf = vihf;
+        this.at = at;
+    }
+
+    /**
+     * Reads the submission from bytes: a {@code SubmitObjectsRequest}, a {@code ProvideAndRegisterDocumentSetRequest}
+     * or anything holding one (a SOAP envelope, an MTOM root part). Inline documents are decoded while parsing and
+     * only their headers are read. The stream is not closed.
+     *
+     * @throws IllegalStateException when a submission was already read
+     */
+    public void readSubmission(InputStream xml) {
+        Objects.requireNonNull(xml, "xml");
+        ensureNoSubmission();
+        metadata = validator.metadataReader().read(xml);
+    }
+
+    /**
+     * Reads the submission from a reader positioned on the start element of {@code SubmitObjectsRequest} or
+     * {@code ProvideAndRegisterDocumentSetRequest}; consumes it up to its end element.
+     *
+     * @throws IllegalStateException when a submission was already read
+     * @throws IllegalArgumentException when the reader is not positioned on such a start element
+     */
+    public void readSubmission(XMLStreamReader reader) {
+        Objects.requireNonNull(reader, "reader");
+        ensureNoSubmission();
+        metadata = validator.metadataReader().read(reader);
+    }
+
+    private void ensureNoSubmission() {
+        if (metadata != null) {
+            throw new IllegalStateException("submission already read in this session");
+        }
+    }
+
+    /** What the metadata reader found (after {@link #readSubmission(InputStream)}). */
+    public XdsMetadata metadata() {
+        if (metadata == null) {
+            throw new IllegalStateException("readSubmission first");
+        }
+        return metadata;
+    }
+
+    /** The {@code xop:Include/@href} values (as written, e.g. {@code cid:doc1}) of documents not read yet. */
+    public Set<String> pendingAttachments() {
+        Set<String> out = new LinkedHashSet<>();
+        if (metadata != null) {
+            for (XdsMetadata.DocumentContent d : metadata.documents()) {
+                d.xopHref().filter(h -> !h.isEmpty() && !xopHeaders.containsKey(h)).ifPresent(out::add);
+            }
+        }
+        return Collections.unmodifiableSet(out);
+    }
+
+    /**
+     * Reads the header of one MTOM part (raw CDA bytes), streamed, stopping at the end of the header. The stream is not
+     * closed.
+     *
+     * @param xopHref the href as listed by {@link #pendingAttachments()} (a Content-ID form {@code <x>} or a value
+     *                without {@code cid:} is accepted)
+     * @throws IllegalArgumentException when no pending document has this href
+     */
+    public void readDocument(String xopHref, InputStream cdaBytes) {
+        Objects.requireNonNull(xopHref, "xopHref");
+        Objects.requireNonNull(cdaBytes, "cdaBytes");
+        String href = null;
+        for (String p : pendingAttachments()) {
+            if (p.equals(xopHref)) {
+                href = p;
+                break;
+            }
+        }
+        if (href == null) {
+            String key = normalise(xopHref);
+            for (String p : pendingAttachments()) {
+                if (normalise(p).equals(key)) {
+                    href = p;
+                    break;
+                }
+            }
+        }
+        if (href == null) {
+            throw new IllegalArgumentException("no pending xop:Include with href " + xopHref
+                    + " (pending: " + pendingAttachments() + ")");
+        }
+        String docId = metadata.documents().stream().filter(d -> d.xopHref().isPresent())
+                .filter(d -> d.xopHref().get().equals(xopHref) || normalise(d.xopHref().get()).equals(normalise(xopHref)))
+                .map(XdsMetadata.DocumentContent::id).findFirst().orElse(xopHref);
+        xopHeaders.put(href, validator.headerReader().read(cdaBytes, "CDA[" + docId + "]"));
+    }
+
+    /** Headers read from MTOM parts so far, by href as written. */
+    public Map<String, CdaHeader> attachmentHeaders() {
+        return Collections.unmodifiableMap(xopHeaders);
+    }
+
+    /**
+     * Evaluates every rule and returns the report (findings + occurrence table). Documents still pending are
+     * {@code AI-XML} findings. Calling it again returns the same report.
+     *
+     * @throws IllegalStateException when no submission was read
+     */
+    public Report finish() {
+        if (report == null) {
+            report = new Control2Evaluator(validator.policy(), validator.directory().orElse(null))
+                    .evaluate(metadata(), xopHeaders, vihf, at);
+        }
+        return report;
+    }
+
+    /** Compares hrefs and Content-IDs: without {@code cid:}, angle brackets and URL escapes. */
+    static String normalise(String href) {
+        String s = href.trim();
+        if (s.regionMatches(true, 0, "cid:", 0, 4)) {
+            s = s.substring(4);
+        }
+        if (s.startsWith("<") && s.endsWith(">")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        try {
+            s = URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // keep as written
+        }
+        return s;
+    }
+}

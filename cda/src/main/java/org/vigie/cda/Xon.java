@@ -1,0 +1,331 @@
+package org.vigie.cda;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.vigie.core.InvalidIdentifierException;
+import org.vigie.core.Siren;
+import org.vigie.core.StructureId;
+
+/**
+ * An HL7 v2.5 XON (extended composite name and identification number for organisations), as carried by the XDS
+ * {@code authorInstitution} slot. Components are separated by {@code ^}, sub-components by {@code &}; the escape
+ * sequences {@code \F\ \S\ \T\ \R\ \E\} stand for {@code | ^ & ~ \}. Parsing never fails: what the French profile
+ * requires is checked by {@link #frenchProfile()}.
+ *
+ * <p>French profile (ANS): components 1, 6, 7 and 10 filled,
+ * {@code Name^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^<IdNat_Struct>}; the software-service (SNR) variant is
+ * {@code Name^^^^^&1.3.2&ISO^SIREN^^^<SIREN>}.
+ */
+public final class Xon {
+
+    /** OID of the IdNat_Struct assigning authority (XON.6.2 and CDA {@code id/@root}). */
+    public static final String IDNST_OID = "1.2.250.1.71.4.2.2";
+    /** XON.6.2 of the software-service (SNR) variant. */
+    public static final String SIREN_OID = "1.3.2";
+
+    private static final int MAX_COMPONENTS = 10;
+
+    private final String raw;
+    private final List<List<String>> components;
+    private final List<String> syntaxProblems;
+    private final boolean repeated;
+
+    private Xon(String raw, List<List<String>> components, List<String> syntaxProblems, boolean repeated) {
+        this.raw = raw;
+        this.components = components;
+        this.syntaxProblems = syntaxProblems;
+        this.repeated = repeated;
+    }
+
+    /** Parses an XON string exactly as written (never throws for non-null input). */
+    public static Xon parse(String text) {
+        Objects.requireNonNull(text, "text");
+        List<String> problems = new ArrayList<>();
+        boolean repeated = text.indexOf('~') >= 0;
+        List<List<String>> comps = new ArrayList<>();
+        for (String c : split(text, '^')) {
+            List<String> subs = new ArrayList<>();
+            for (String s : split(c, '&')) {
+                subs.add(unescape(s, problems));
+            }
+            comps.add(Collections.unmodifiableList(subs));
+        }
+        return new Xon(text, Collections.unmodifiableList(comps), List.copyOf(problems), repeated);
+    }
+
+    /** The French-profile XON of a structure: {@code Name^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^<id>}. */
+    public static Xon of(String name, StructureId id) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(id, "id");
+        return parse(escape(name) + "^^^^^&" + IDNST_OID + "&ISO^IDNST^^^" + id.value());
+    }
+
+    private static List<String> split(String s, char sep) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == sep) {
+                out.add(s.substring(start, i));
+                start = i + 1;
+            }
+        }
+        out.add(s.substring(start));
+        return out;
+    }
+
+    /** Replaces the HL7 escape sequences by the characters they stand for. Unknown sequences are kept as written. */
+    public static String unescape(String s) {
+        return unescape(s, new ArrayList<>());
+    }
+
+    private static String unescape(String s, List<String> problems) {
+        if (s.indexOf('\\') < 0) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c != '\\') {
+                sb.append(c);
+                i++;
+                continue;
+            }
+            int end = s.indexOf('\\', i + 1);
+            if (end < 0) {
+                problems.add("séquence d'échappement non terminée: " + s.substring(i));
+                sb.append(s, i, s.length());
+                break;
+            }
+            String code = s.substring(i + 1, end);
+            switch (code) {
+                case "F" -> sb.append('|');
+                case "S" -> sb.append('^');
+                case "T" -> sb.append('&');
+                case "R" -> sb.append('~');
+                case "E" -> sb.append('\\');
+                default -> {
+                    if (code.length() > 1 && code.charAt(0) == 'X' && isHex(code.substring(1))) {
+                        String hex = code.substring(1);
+                        for (int k = 0; k + 1 < hex.length(); k += 2) {
+                            sb.append((char) Integer.parseInt(hex.substring(k, k + 2), 16));
+                        }
+                    } else {
+                        sb.append(s, i, end + 1);
+                    }
+                }
+            }
+            i = end + 1;
+        }
+        return sb.toString();
+    }
+
+    private static boolean isHex(String h) {
+        if (h.isEmpty() || h.length() % 2 != 0) {
+            return false;
+        }
+        for (int i = 0; i < h.length(); i++) {
+            if (Character.digit(h.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Escapes {@code | ^ & ~ \} with the HL7 escape sequences. */
+    public static String escape(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '|' -> sb.append("\\F\\");
+                case '^' -> sb.append("\\S\\");
+                case '&' -> sb.append("\\T\\");
+                case '~' -> sb.append("\\R\\");
+                case '\\' -> sb.append("\\E\\");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The value as written. */
+    public String raw() {
+        return raw;
+    }
+
+    /** Formats the components back (escaping delimiters inside values); trailing empty components are dropped. */
+    public String format() {
+        int last = components.size();
+        while (last > 1 && components.get(last - 1).stream().allMatch(String::isEmpty)) {
+            last--;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < last; i++) {
+            if (i > 0) {
+                sb.append('^');
+            }
+            List<String> subs = components.get(i);
+            int lastSub = subs.size();
+            while (lastSub > 1 && subs.get(lastSub - 1).isEmpty()) {
+                lastSub--;
+            }
+            for (int j = 0; j < lastSub; j++) {
+                if (j > 0) {
+                    sb.append('&');
+                }
+                sb.append(escape(subs.get(j)));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** All components, each as its list of unescaped sub-components. */
+    public List<List<String>> components() {
+        return components;
+    }
+
+    public int componentCount() {
+        return components.size();
+    }
+
+    /** Sub-components of component {@code n} (1-based); empty list when absent. */
+    public List<String> subComponents(int n) {
+        return n >= 1 && n <= components.size() ? components.get(n - 1) : List.of();
+    }
+
+    /** Component {@code n} (1-based) unescaped, sub-components joined by {@code &}; empty when absent. */
+    public String component(int n) {
+        return String.join("&", subComponents(n));
+    }
+
+    /** Sub-component {@code s} of component {@code n} (both 1-based), unescaped; empty when absent. */
+    public String subComponent(int n, int s) {
+        List<String> subs = subComponents(n);
+        return s >= 1 && s <= subs.size() ? subs.get(s - 1) : "";
+    }
+
+    /** XON.1, the organisation name (unescaped). */
+    public String name() {
+        return subComponent(1, 1);
+    }
+
+    /** XON.6.2, the assigning authority's universal id (an OID in the French profile). */
+    public String assigningAuthorityOid() {
+        return subComponent(6, 2);
+    }
+
+    /** XON.7, the identifier type code ({@code IDNST} in the French profile). */
+    public String identifierTypeCode() {
+        return component(7);
+    }
+
+    /** XON.10, the organisation identifier. */
+    public String organizationIdentifier() {
+        return component(10);
+    }
+
+    /** True when the value holds an unescaped repetition separator {@code ~}. */
+    public boolean repeated() {
+        return repeated;
+    }
+
+    /** The IdNat_Struct carried by XON.10 when it is well-formed (SNR variant: {@code 2} + SIREN). */
+    public Optional<StructureId> structureId() {
+        return frenchProfile().structureId();
+    }
+
+    /** Checks the French profile. */
+    public FrenchProfile frenchProfile() {
+        List<String> problems = new ArrayList<>(syntaxProblems);
+        if (repeated) {
+            problems.add("séparateur de répétition '~' : une seule valeur attendue");
+        }
+        if (components.size() > MAX_COMPONENTS) {
+            problems.add(components.size() + " composants, 10 au plus attendus");
+        }
+        if (name().isBlank()) {
+            problems.add("XON.1 (nom de la structure) vide");
+        }
+        if (subComponents(1).size() > 1) {
+            problems.add("XON.1 ne doit pas contenir de sous-composant");
+        }
+        for (int n : new int[] {2, 3, 4, 5, 8, 9}) {
+            if (!component(n).isEmpty()) {
+                problems.add("XON." + n + " doit être vide, trouvé '" + component(n) + "'");
+            }
+        }
+        String oid = assigningAuthorityOid();
+        String type = identifierTypeCode();
+        boolean snr = SIREN_OID.equals(oid) && "SIREN".equals(type);
+        Variant variant = snr ? Variant.SOFTWARE_SERVICE_SIREN : Variant.IDNST;
+        List<String> aa = subComponents(6);
+        String expectedOid = snr ? SIREN_OID : IDNST_OID;
+        if (aa.size() != 3 || !aa.get(0).isEmpty() || !expectedOid.equals(aa.get(1)) || !"ISO".equals(aa.get(2))) {
+            problems.add("XON.6 attendu '&" + expectedOid + "&ISO', trouvé '" + component(6) + "'");
+        }
+        if (!snr && !"IDNST".equals(type)) {
+            problems.add("XON.7 attendu 'IDNST', trouvé '" + type + "'");
+        }
+        String id = organizationIdentifier();
+        Optional<StructureId> structureId = Optional.empty();
+        if (subComponents(10).size() > 1) {
+            problems.add("XON.10 ne doit pas contenir de sous-composant");
+        }
+        if (id.isEmpty()) {
+            problems.add("XON.10 (identifiant de la structure) vide");
+        } else if (snr) {
+            try {
+                Siren siren = Siren.parse(id);
+                structureId = Optional.of(StructureId.ofSiren(siren));
+            } catch (InvalidIdentifierException e) {
+                problems.add("XON.10 n'est pas un SIREN: " + e.getMessage());
+            }
+        } else {
+            try {
+                structureId = Optional.of(StructureId.parse(id));
+            } catch (InvalidIdentifierException e) {
+                problems.add("XON.10 n'est pas un IdNat_Struct bien formé: " + e.getMessage());
+            }
+        }
+        return new FrenchProfile(problems.isEmpty(), List.copyOf(problems), structureId, variant);
+    }
+
+    /** The two variants of the French profile. */
+    public enum Variant {
+        /** {@code Name^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^<IdNat_Struct>}. */
+        IDNST,
+        /** Software services: {@code Name^^^^^&1.3.2&ISO^SIREN^^^<SIREN>}. */
+        SOFTWARE_SERVICE_SIREN
+    }
+
+    /**
+     * Outcome of the French-profile check.
+     *
+     * @param valid       no problem found
+     * @param problems    what is wrong, in French, one entry per problem
+     * @param structureId the IdNat_Struct read from XON.10 when well-formed (even if other components are wrong)
+     * @param variant     which variant the value claims to follow
+     */
+    public record FrenchProfile(boolean valid, List<String> problems, Optional<StructureId> structureId,
+                                Variant variant) {
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Xon x && raw.equals(x.raw);
+    }
+
+    @Override
+    public int hashCode() {
+        return raw.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return raw;
+    }
+}
