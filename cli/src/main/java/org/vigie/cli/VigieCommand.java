@@ -47,7 +47,13 @@ public final class VigieCommand implements Callable<Integer> {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = execute(out, err, args);
+        int code;
+        try {
+            code = execute(out, err, args);
+        } catch (RuntimeException | LinkageError e) { // failure outside a subcommand: still no stack trace
+            err.println("vigie: erreur interne : " + describe(e));
+            code = ExitCodes.UNUSABLE;
+        }
         out.flush();
         err.flush();
         System.exit(code);

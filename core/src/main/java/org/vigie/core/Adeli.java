@@ -11,6 +11,13 @@ public record Adeli(String value) implements NationalIdentifier {
         }
     }
 
+    /**
+     * Parses an ADELI number.
+     *
+     * @param text 9 digits
+     * @return the ADELI number
+     * @throws InvalidIdentifierException when the text is not 9 digits
+     */
     public static Adeli parse(String text) {
         return new Adeli(text);
     }

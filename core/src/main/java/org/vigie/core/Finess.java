@@ -24,9 +24,19 @@ public record Finess(String value, boolean keyValid) implements NationalIdentifi
             throw new InvalidIdentifierException("FINESS check key (9th character) must be a digit, got "
                     + InvalidIdentifierException.show(value));
         }
+        if (keyValid != computeKey(value)) {
+            throw new IllegalArgumentException("keyValid=" + keyValid + " contradicts the check key of " + value
+                    + ": use Finess.parse");
+        }
     }
 
-    /** Parses a FINESS; the key is checked and exposed, not enforced. */
+    /**
+     * Parses a FINESS; the key is checked and exposed, not enforced.
+     *
+     * @param text nine characters, digits and capital letters, the last a digit
+     * @return the FINESS
+     * @throws InvalidIdentifierException when the text cannot be a FINESS
+     */
     public static Finess parse(String text) {
         if (text == null) {
             throw new InvalidIdentifierException("FINESS is null");
@@ -45,10 +55,19 @@ public record Finess(String value, boolean keyValid) implements NationalIdentifi
         return Luhn.valid(digits);
     }
 
-    /** The département code: two characters, three for overseas ({@code 97x}). */
+    /**
+     * The département code read from the number: two characters ({@code 75}, {@code 2A}), three for overseas:
+     * {@code 97} followed by the 4th character (a number starting {@code 9701} is in {@code 971}), and
+     * {@code 976} for numbers starting {@code 98} (Mayotte).
+     *
+     * @return the département code
+     */
     public String departement() {
-        if (value.startsWith("97") || value.startsWith("98")) {
-            return value.substring(0, 3);
+        if (value.startsWith("97")) {
+            return "97" + value.charAt(3);
+        }
+        if (value.startsWith("98")) {
+            return "976";
         }
         return value.substring(0, 2);
     }

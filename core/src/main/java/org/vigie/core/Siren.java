@@ -12,8 +12,19 @@ public record Siren(String value, boolean keyValid) implements NationalIdentifie
         if (value == null || value.length() != 9 || !Luhn.allDigits(value)) {
             throw new InvalidIdentifierException("SIREN must be 9 digits, got " + InvalidIdentifierException.show(value));
         }
+        if (keyValid != Luhn.valid(value)) {
+            throw new IllegalArgumentException("keyValid=" + keyValid + " contradicts the check key of " + value
+                    + ": use Siren.parse");
+        }
     }
 
+    /**
+     * Parses a SIREN; the Luhn key is checked and exposed, not enforced.
+     *
+     * @param text 9 digits
+     * @return the SIREN
+     * @throws InvalidIdentifierException when the text is not 9 digits
+     */
     public static Siren parse(String text) {
         if (text == null) {
             throw new InvalidIdentifierException("SIREN is null");

@@ -41,4 +41,31 @@ public final class Luhn {
         }
         return true;
     }
+
+    /**
+     * The Luhn check digit to append to {@code payload} so that the whole passes {@link #valid(CharSequence)}.
+     *
+     * @param payload ASCII digits
+     * @return the check digit, 0 to 9
+     */
+    public static int checkDigit(CharSequence payload) {
+        int sum = 0;
+        boolean doubled = true;
+        for (int i = payload.length() - 1; i >= 0; i--) {
+            char c = payload.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new IllegalArgumentException("not a digit at " + i);
+            }
+            int d = c - '0';
+            if (doubled) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            doubled = !doubled;
+        }
+        return (10 - sum % 10) % 10;
+    }
 }

@@ -1,0 +1,227 @@
+package org.vigie.core;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A {@link StructureDirectory} held in memory: hash lookups (O(1)), immutable once built, safe to share between
+ * threads. Built with {@link #builder()}; the FINESS readers of {@code org.vigie.core.finess} feed a builder.
+ *
+ * <p>An EG whose EJ has no EJ record (the etalab EG extract does not carry the EJs) still resolves its EJ FINESS:
+ * {@link #legalEntityOf(Finess)} and {@link StructureDirectory.Resolution#legalEntityFiness()} give it, and
+ * {@link #establishmentsOf(Finess)} lists the EJ's EGs, while {@link #legalEntity(Finess)} is empty.
+ *
+ * <p>{@link #resolve(StructureId)} looks the FINESS up among the EJs first, then among the EGs (a FINESS
+ * number is never both in real data).
+ */
+public final class InMemoryStructureDirectory implements StructureDirectory {
+
+    private static final InMemoryStructureDirectory EMPTY = new Builder().build();
+
+    private final Map<Finess, LegalEntity> legalEntities;
+    private final Map<Finess, Establishment> establishments;
+    private final Map<Finess, List<Establishment>> byLegalEntity;
+
+    private InMemoryStructureDirectory(Builder b) {
+        this.legalEntities = Collections.unmodifiableMap(new LinkedHashMap<>(b.legalEntities));
+        this.establishments = Collections.unmodifiableMap(new LinkedHashMap<>(b.establishments));
+        Map<Finess, List<Establishment>> groups = new HashMap<>(Math.max(16, b.legalEntities.size() * 2));
+        for (Establishment e : b.establishments.values()) {
+            groups.computeIfAbsent(e.legalEntity(), k -> new ArrayList<>(2)).add(e);
+        }
+        groups.replaceAll((k, v) -> List.copyOf(v));
+        this.byLegalEntity = Collections.unmodifiableMap(groups);
+    }
+
+    /** @return a new, empty builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return an empty directory (every resolution is unknown) */
+    public static InMemoryStructureDirectory empty() {
+        return EMPTY;
+    }
+
+    @Override
+    public Optional<Establishment> establishment(Finess finess) {
+        return Optional.ofNullable(establishments.get(finess));
+    }
+
+    @Override
+    public Optional<LegalEntity> legalEntity(Finess finess) {
+        return Optional.ofNullable(legalEntities.get(finess));
+    }
+
+    @Override
+    public Optional<Finess> legalEntityOf(Finess establishment) {
+        Establishment e = establishments.get(establishment);
+        return e == null ? Optional.empty() : Optional.of(e.legalEntity());
+    }
+
+    @Override
+    public List<Establishment> establishmentsOf(Finess legalEntity) {
+        return byLegalEntity.getOrDefault(legalEntity, List.of());
+    }
+
+    @Override
+    public Resolution resolve(StructureId id) {
+        Objects.requireNonNull(id, "id");
+        Optional<Finess> f = id.finess();
+        if (f.isEmpty()) {
+            return new Resolution.Unknown(id);
+        }
+        LegalEntity ej = legalEntities.get(f.get());
+        if (ej != null) {
+            return new Resolution.AsLegalEntity(ej);
+        }
+        Establishment eg = establishments.get(f.get());
+        if (eg != null) {
+            return new Resolution.AsEstablishment(eg);
+        }
+        return new Resolution.Unknown(id);
+    }
+
+    @Override
+    public int legalEntityCount() {
+        return legalEntities.size();
+    }
+
+    @Override
+    public int establishmentCount() {
+        return establishments.size();
+    }
+
+    /**
+     * @return the number of distinct EJ FINESS known, whether from an EJ record or referenced by an EG
+     */
+    public int referencedLegalEntityCount() {
+        int n = byLegalEntity.size();
+        for (Finess f : legalEntities.keySet()) {
+            if (!byLegalEntity.containsKey(f)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** @return the EJ records, in load order */
+    public Stream<LegalEntity> legalEntities() {
+        return legalEntities.values().stream();
+    }
+
+    /** @return the EGs, in load order */
+    public Stream<Establishment> establishments() {
+        return establishments.values().stream();
+    }
+
+    /**
+     * Collects EJs and EGs; not thread-safe. {@link #build()} may be called several times: each directory is an
+     * independent snapshot.
+     */
+    public static final class Builder {
+        private final Map<Finess, LegalEntity> legalEntities = new LinkedHashMap<>();
+        private final Map<Finess, Establishment> establishments = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Adds an EJ. When an EJ with the same FINESS is already there, the two records are merged: each field of
+         * the new record that is known (non-empty name, SIREN, statut) replaces the old one.
+         *
+         * @param legalEntity the EJ
+         * @return true when the FINESS was new, false when it was merged into an existing record
+         */
+        public boolean add(LegalEntity legalEntity) {
+            Objects.requireNonNull(legalEntity, "legalEntity");
+            LegalEntity old = legalEntities.get(legalEntity.finess());
+            if (old == null) {
+                legalEntities.put(legalEntity.finess(), legalEntity);
+                return true;
+            }
+            String name = legalEntity.name().isEmpty() ? old.name() : legalEntity.name();
+            Optional<Siren> siren = legalEntity.siren().isPresent() ? legalEntity.siren() : old.siren();
+            boolean newStatut = !legalEntity.statutCode().isEmpty() || legalEntity.status() != LegalStatus.UNKNOWN;
+            String code = newStatut ? legalEntity.statutCode() : old.statutCode();
+            LegalStatus status = newStatut ? legalEntity.status() : old.status();
+            legalEntities.put(old.finess(), new LegalEntity(old.finess(), name, siren, code, status));
+            return false;
+        }
+
+        /**
+         * Adds an EG unless one with the same FINESS is already there (the first one is kept).
+         *
+         * @param establishment the EG
+         * @return true when added, false when the FINESS was already present (nothing changed)
+         */
+        public boolean add(Establishment establishment) {
+            Objects.requireNonNull(establishment, "establishment");
+            return establishments.putIfAbsent(establishment.finess(), establishment) == null;
+        }
+
+        /**
+         * Adds every EJ and EG of another directory (EJs merged, EGs already present kept).
+         *
+         * @param directory the directory to copy
+         * @return this builder
+         */
+        public Builder addAll(InMemoryStructureDirectory directory) {
+            directory.legalEntities.values().forEach(this::add);
+            directory.establishments.values().forEach(this::add);
+            return this;
+        }
+
+        /**
+         * @param finess an EG FINESS
+         * @return true when an EG with this FINESS was added
+         */
+        public boolean containsEstablishment(Finess finess) {
+            return establishments.containsKey(finess);
+        }
+
+        /**
+         * @param finess an EJ FINESS
+         * @return true when an EJ record with this FINESS was added
+         */
+        public boolean containsLegalEntity(Finess finess) {
+            return legalEntities.containsKey(finess);
+        }
+
+        /** @return the EJ records added so far */
+        public int legalEntityCount() {
+            return legalEntities.size();
+        }
+
+        /** @return the EGs added so far */
+        public int establishmentCount() {
+            return establishments.size();
+        }
+
+        /** @return an immutable directory holding what was added so far */
+        public InMemoryStructureDirectory build() {
+            return new InMemoryStructureDirectory(this);
+        }
+
+        /**
+         * Convenience for tests: adds all the given EJs and EGs.
+         *
+         * @param legalEntities EJs
+         * @param establishments EGs
+         * @return this builder
+         */
+        public Builder addAll(Collection<LegalEntity> legalEntities, Collection<Establishment> establishments) {
+            legalEntities.forEach(this::add);
+            establishments.forEach(this::add);
+            return this;
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package org.vigie.core.finess;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.vigie.core.Finess;
+import org.vigie.core.InvalidIdentifierException;
+import org.vigie.core.LegalEntity;
+import org.vigie.core.LegalStatus;
+import org.vigie.core.internal.ByteLineReader;
+
+/** Reads a tolerant EJ extract (see {@link FinessLoader} for the accepted layouts). */
+final class LegalEntityExtractReader {
+
+    private static final int MAX_FIELDS = 256;
+
+    private final FinessLoader.Limits limits;
+    private final FinessLoader.Context ctx;
+
+    LegalEntityExtractReader(FinessLoader.Limits limits, FinessLoader.Context ctx) {
+        this.limits = limits;
+        this.ctx = ctx;
+    }
+
+    SourceSummary read(InputStream in) throws IOException {
+        ByteLineReader r = new ByteLineReader(in, limits.maxLineBytes());
+        List<String> f = new ArrayList<>();
+        char sep = 0;
+        int colFiness = 0;
+        int colName = 1;
+        int colSiren = 2;
+        int colStatut = 3;
+        long ejs = 0;
+        String line;
+        while ((line = r.readLine()) != null) {
+            long n = r.lineNumber();
+            if ((n & 16383) == 0) {
+                ctx.progress(n, r.bytesRead());
+            }
+            if (r.lastLineTooLong()) {
+                ctx.reject(n, "ligne plus longue que " + limits.maxLineBytes() + " octets", "");
+                continue;
+            }
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            if (sep == 0) {
+                sep = separator(line);
+                if (!parse(line, sep, f)) {
+                    ctx.reject(n, "guillemet non fermé", line);
+                    continue;
+                }
+                int[] cols = header(f);
+                if (cols != null) {
+                    if (cols[0] < 0) {
+                        ctx.reject(n, "ligne d'en-tête sans colonne FINESS EJ (nofinessej, finess_ej ou finess)",
+                                line);
+                        colFiness = -1;
+                    } else {
+                        colFiness = cols[0];
+                    }
+                    colName = cols[1];
+                    colSiren = cols[2];
+                    colStatut = cols[3];
+                    continue;
+                }
+            } else if (!parse(line, sep, f)) {
+                ctx.reject(n, "guillemet non fermé", line);
+                continue;
+            }
+            if (colFiness < 0) {
+                continue; // already reported on the header line
+            }
+            if (f.size() <= colFiness) {
+                ctx.reject(n, "colonne FINESS EJ absente (" + f.size() + " champs)", line);
+                continue;
+            }
+            Finess ej;
+            try {
+                ej = Fields.finess(f.get(colFiness), "FINESS EJ");
+            } catch (InvalidIdentifierException e) {
+                ctx.reject(n, e.getMessage(), line);
+                continue;
+            }
+            String statut = get(f, colStatut);
+            String sirenRaw = get(f, colSiren);
+            if (!sirenRaw.isEmpty() && Fields.siren(sirenRaw).isEmpty()) {
+                ctx.reject(n, "SIREN mal formé « " + Fields.cut(sirenRaw) + " » : 9 chiffres attendus", line);
+                continue;
+            }
+            if (!statut.isEmpty() && LegalStatus.ofCode(statut) == LegalStatus.UNKNOWN) {
+                ctx.reject(n, "statut juridique « " + Fields.cut(statut) + " » hors TRE_R400 (01 à 95 attendu)",
+                        line);
+                continue;
+            }
+            ctx.builder().add(new LegalEntity(ej, get(f, colName), Fields.siren(sirenRaw), statut,
+                    LegalStatus.ofCode(statut)));
+            ejs++;
+        }
+        ctx.progress(r.lineNumber(), r.bytesRead());
+        return new SourceSummary(ctx.source, FinessFormat.EJ_EXTRACT, EtalabReader.encodingName(r.encoding()),
+                r.lineNumber(), ejs, 0, 0, ctx.rejected, "");
+    }
+
+    private static String get(List<String> f, int col) {
+        return col >= 0 && col < f.size() ? f.get(col).strip() : "";
+    }
+
+    private static char separator(String line) {
+        int semi = 0;
+        int comma = 0;
+        int tab = 0;
+        for (int i = 0; i < line.length(); i++) {
+            switch (line.charAt(i)) {
+                case ';' -> semi++;
+                case ',' -> comma++;
+                case '\t' -> tab++;
+                default -> { }
+            }
+        }
+        if (semi >= comma && semi >= tab && semi > 0) {
+            return ';';
+        }
+        if (tab >= comma && tab > 0) {
+            return '\t';
+        }
+        return comma > 0 ? ',' : ';';
+    }
+
+    /** Column indexes (finess, name, siren, statut) when the line is a header row, else null. */
+    private static int[] header(List<String> f) {
+        int[] cols = {-1, -1, -1, -1};
+        boolean isHeader = false;
+        for (int i = 0; i < f.size(); i++) {
+            String k = normalise(f.get(i));
+            switch (k) {
+                case "nofinessej", "finessej", "numfinessej", "numfinesspm", "finess", "nofiness", "numfiness" -> {
+                    if (cols[0] < 0) {
+                        cols[0] = i;
+                    }
+                    isHeader = true;
+                }
+                case "rs", "rslongue", "raisonsociale", "raisonsocialelongue", "nom", "name", "libelle" -> {
+                    if (cols[1] < 0 || k.equals("rslongue") || k.equals("raisonsocialelongue")) {
+                        cols[1] = i;
+                    }
+                    isHeader = true;
+                }
+                case "siren", "nosiren", "numsiren" -> {
+                    cols[2] = i;
+                    isHeader = true;
+                }
+                case "statutjuridique", "statut", "codestatutjuridique", "statutjuridiqueej", "statutjur" -> {
+                    cols[3] = i;
+                    isHeader = true;
+                }
+                default -> { }
+            }
+        }
+        return isHeader ? cols : null;
+    }
+
+    private static String normalise(String s) {
+        String d = Normalizer.normalize(s.strip(), Normalizer.Form.NFD);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < d.length(); i++) {
+            char c = d.charAt(i);
+            if (Character.isLetterOrDigit(c) && c < 0x80) {
+                b.append(Character.toLowerCase(c));
+            }
+        }
+        return b.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** Splits on {@code sep}, honouring double quotes ({@code ""} inside quotes is a quote); false if unclosed. */
+    static boolean parse(String line, char sep, List<String> out) {
+        out.clear();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                        cur.append('"');
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    cur.append(c);
+                }
+            } else if (c == '"' && cur.toString().isBlank()) {
+                cur.setLength(0);
+                quoted = true;
+            } else if (c == sep) {
+                if (out.size() < MAX_FIELDS) {
+                    out.add(cur.toString());
+                }
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        if (out.size() < MAX_FIELDS) {
+            out.add(cur.toString());
+        }
+        return !quoted;
+    }
+}
