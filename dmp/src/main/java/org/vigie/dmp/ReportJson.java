@@ -1,0 +1,143 @@
+package org.vigie.dmp;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Objects;
+import org.vigie.core.Finding;
+import org.vigie.core.Occurrence;
+import org.vigie.core.Report;
+import org.vigie.core.Severity;
+
+/**
+ * The documented, stable JSON form of a {@link Report} ({@code docs/report-json.md}). Written by hand (the library
+ * has no JSON dependency). Text is to be encoded as UTF-8; only what JSON requires is escaped (quote, backslash,
+ * control characters), plus U+2028/U+2029 and lone surrogates.
+ *
+ * <pre>{@code
+ * {
+ *   "format": "vigie-report/1",
+ *   "accepted": false,
+ *   "evaluatedAt": "2026-11-28T15:00:00Z",
+ *   "summary": {"errors": 1, "warnings": 0, "infos": 0},
+ *   "findings": [{"rule": "AI-SAME-EJ", "severity": "ERROR", "message": "...", "location": "...", "evidence": "..."}],
+ *   "occurrences": [{"place": "SUBMISSION_SET", "document": "", "value": "...", "structureId": "..."}]
+ * }
+ * }</pre>
+ * Fields are always present and always in this order; {@code evaluatedAt} is {@code null} when unknown.
+ */
+public final class ReportJson {
+
+    /** The value of the {@code format} field; changes only if a field is removed or changes meaning. */
+    public static final String FORMAT = "vigie-report/1";
+
+    private ReportJson() {
+    }
+
+    /** The report as a JSON document, pretty-printed with two-space indentation, ending with a newline. */
+    public static String toJson(Report report) {
+        StringBuilder sb = new StringBuilder(1024);
+        write(report, sb);
+        return sb.toString();
+    }
+
+    /** Writes the report as JSON to {@code out}. */
+    public static void write(Report report, Appendable out) {
+        Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(out, "out");
+        try {
+            out.append("{\n");
+            field(out, 1, "format").append(str(FORMAT)).append(",\n");
+            field(out, 1, "accepted").append(String.valueOf(report.accepted())).append(",\n");
+            field(out, 1, "evaluatedAt").append(report.evaluatedAt().map(i -> str(i.toString())).orElse("null")).append(",\n");
+            field(out, 1, "summary").append("{\"errors\": ").append(String.valueOf(count(report, Severity.ERROR)))
+                    .append(", \"warnings\": ").append(String.valueOf(count(report, Severity.WARNING)))
+                    .append(", \"infos\": ").append(String.valueOf(count(report, Severity.INFO))).append("},\n");
+            field(out, 1, "findings");
+            List<Finding> findings = report.findings();
+            if (findings.isEmpty()) {
+                out.append("[],\n");
+            } else {
+                out.append("[\n");
+                for (int i = 0; i < findings.size(); i++) {
+                    Finding f = findings.get(i);
+                    indent(out, 2).append("{\"rule\": ").append(str(f.rule()))
+                            .append(", \"severity\": ").append(str(f.severity().name()))
+                            .append(", \"message\": ").append(str(f.message()))
+                            .append(", \"location\": ").append(str(f.location()))
+                            .append(", \"evidence\": ").append(str(f.evidence())).append('}')
+                            .append(i + 1 < findings.size() ? ",\n" : "\n");
+                }
+                indent(out, 1).append("],\n");
+            }
+            field(out, 1, "occurrences");
+            List<Occurrence> occ = report.occurrences();
+            if (occ.isEmpty()) {
+                out.append("[]\n");
+            } else {
+                out.append("[\n");
+                for (int i = 0; i < occ.size(); i++) {
+                    Occurrence o = occ.get(i);
+                    indent(out, 2).append("{\"place\": ").append(str(o.place().name()))
+                            .append(", \"document\": ").append(str(o.document()))
+                            .append(", \"value\": ").append(str(o.value()))
+                            .append(", \"structureId\": ").append(str(o.structureId())).append('}')
+                            .append(i + 1 < occ.size() ? ",\n" : "\n");
+                }
+                indent(out, 1).append("]\n");
+            }
+            out.append("}\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A JSON string literal for {@code s}. */
+    public static String str(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                default -> {
+                    if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c)
+                            && !validSurrogate(s, i)) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    private static boolean validSurrogate(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    }
+
+    private static long count(Report r, Severity s) {
+        return r.findings().stream().filter(f -> f.severity() == s).count();
+    }
+
+    private static Appendable field(Appendable out, int level, String name) throws IOException {
+        return indent(out, level).append('"').append(name).append("\": ");
+    }
+
+    private static Appendable indent(Appendable out, int level) throws IOException {
+        for (int i = 0; i < level; i++) {
+            out.append("  ");
+        }
+        return out;
+    }
+}
