@@ -1,0 +1,129 @@
+package org.vigie.cda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.vigie.core.Finding;
+import org.vigie.core.Occurrence;
+import org.vigie.core.Report;
+import org.vigie.core.Severity;
+import org.vigie.core.StructureId;
+
+/**
+ * Control 2 on the official ANS ITI-41 example (TD2.1): SOAP part, its CDA (DocumentME2) and its XAdES signature as
+ * the two XOP attachments, VIHF Identifiant_Structure 499900063480001 (an RPPS-rang cabinet).
+ */
+class AnsExampleControl2Test {
+
+    private static final StructureId VIHF = StructureId.parse("499900063480001");
+    private static final Instant AT = Instant.parse("2025-06-01T10:00:00Z");
+
+    private static Supplier<InputStream> open(Path p) {
+        return () -> {
+            try {
+                return Files.newInputStream(p);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    private Report check() throws IOException {
+        Path soap = TestData.file("xds/ANS-DMP-exemple_TD2.1_Alimentation_requete.soap-part.xml");
+        Map<String, Supplier<InputStream>> parts = Map.of(
+                "cid:WS_DMP_TD2.1-DocumentME2.xml", open(TestData.file("xds/ANS-DMP-exemple_TD2.1-DocumentME2.xml")),
+                "cid:WS_DMP_TD2.1-SignatureXades.xml", open(TestData.file("xds/ANS-DMP-exemple_TD2.1-SignatureXades.xml")));
+        try (InputStream in = Files.newInputStream(soap)) {
+            return AuthorInstitutionValidator.builder().build().check(in, parts, VIHF, AT);
+        }
+    }
+
+    @Test
+    void listsTheOccurrencesAllEqualToTheVihfStructure() throws IOException {
+        Report r = check();
+        assertThat(r.occurrences()).extracting(Occurrence::place, Occurrence::document, Occurrence::structureId)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Occurrence.Place.SUBMISSION_SET, "", "499900063480001"),
+                        org.assertj.core.groups.Tuple.tuple(Occurrence.Place.DOCUMENT_ENTRY, "DocumentME2", "499900063480001"),
+                        org.assertj.core.groups.Tuple.tuple(Occurrence.Place.DOCUMENT_ENTRY, "Signature01", "499900063480001"));
+        assertThat(r.occurrences()).allSatisfy(o -> assertThat(o.value())
+                .isEqualTo("CABINET DR LIBRE^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^499900063480001"));
+        assertThat(r.has("AI-CONSISTENT")).isFalse();
+        assertThat(r.has("AI-SAME-EJ")).isFalse();
+        assertThat(r.has("AI-FORMAT")).isFalse();
+        assertThat(r.has("AI-SINGLE")).isFalse();
+        assertThat(r.has("AI-CDA-MATCH")).as(r.toString()).isTrue(); // only the INFO for the XAdES signature
+        assertThat(r.byRule("AI-CDA-MATCH")).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
+    }
+
+    @Test
+    void anRppsRangCabinetIsNotSubjectToTheGeographicRule() throws IOException {
+        assertThat(check().has("AI-GEOGRAPHIC")).isFalse();
+    }
+
+    @Test
+    void theOfficialCdaCarriesTheInstitutionOnlyInItsCustodianWhichIsReportedAsMissing() throws IOException {
+        Report r = check();
+        // the ANS example's CDA author has no representedOrganization (the cabinet sits in custodian only)
+        assertThat(r.byRule("AI-PRESENT")).singleElement().satisfies(f -> {
+            assertThat(f.location()).isEqualTo("CDA[DocumentME2]/author");
+            assertThat(f.message()).contains("representedOrganization").contains("custodian")
+                    .contains("499900063480001");
+        });
+    }
+
+    @Test
+    void theCaseMismatchBetweenEntryAndDocumentIdsIsAWarningNotALostDocument() throws IOException {
+        Report r = check();
+        assertThat(r.byRule("AI-XML")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.evidence()).isEqualTo("documentME2");
+        });
+    }
+
+    @Test
+    void theAnsTestRppsPassesItsLuhnKeySoNoIdKeyWarning() throws IOException {
+        // RPPS 99900063480 (rank 001) satisfies the Luhn key; ID-KEY both sides are in RuleMatrixTest
+        assertThat(check().has("ID-KEY")).isFalse();
+        assertThat(check().accepted()).isFalse(); // only because of the CDA's missing representedOrganization
+        assertThat(check().filter(f -> f.severity() == Severity.ERROR)).extracting(Finding::rule).containsOnly("AI-PRESENT");
+    }
+
+    @Test
+    void aMissingXopPartIsAnAiXmlErrorAndTheRestIsStillChecked() throws IOException {
+        Path soap = TestData.file("xds/ANS-DMP-exemple_TD2.1_Alimentation_requete.soap-part.xml");
+        Report r;
+        try (InputStream in = Files.newInputStream(soap)) {
+            r = AuthorInstitutionValidator.builder().build().check(in, Map.of(), VIHF, AT);
+        }
+        assertThat(r.byRule("AI-XML")).filteredOn(f -> f.severity() == Severity.ERROR).hasSize(2)
+                .allSatisfy(f -> assertThat(f.message()).contains("absente"));
+        assertThat(r.occurrences()).hasSize(3);
+    }
+
+    @Test
+    void theSessionListsPendingAttachmentsAsWrittenAndAcceptsContentIds() throws IOException {
+        Path soap = TestData.file("xds/ANS-DMP-exemple_TD2.1_Alimentation_requete.soap-part.xml");
+        Control2Session s = AuthorInstitutionValidator.builder().build().start(VIHF, AT);
+        try (InputStream in = Files.newInputStream(soap)) {
+            s.readSubmission(in);
+        }
+        assertThat(s.pendingAttachments()).containsExactly("cid:WS_DMP_TD2.1-DocumentME2.xml",
+                "cid:WS_DMP_TD2.1-SignatureXades.xml");
+        try (InputStream in = Files.newInputStream(TestData.file("xds/ANS-DMP-exemple_TD2.1-DocumentME2.xml"))) {
+            s.readDocument("<WS_DMP_TD2.1-DocumentME2.xml>", in);
+        }
+        assertThat(s.pendingAttachments()).containsExactly("cid:WS_DMP_TD2.1-SignatureXades.xml");
+        Report r = s.finish();
+        assertThat(r.byRule("AI-XML")).filteredOn(f -> f.severity() == Severity.ERROR).singleElement()
+                .satisfies(f -> assertThat(f.evidence()).isEqualTo("cid:WS_DMP_TD2.1-SignatureXades.xml"));
+    }
+}
