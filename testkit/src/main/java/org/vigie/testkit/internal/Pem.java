@@ -1,0 +1,15 @@
+package org.vigie.testkit.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** PEM armouring. */
+public final class Pem {
+    private Pem() {
+    }
+
+    public static String encode(String type, byte[] der) {
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
+    }
+}
