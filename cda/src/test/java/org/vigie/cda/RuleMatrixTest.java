@@ -1,0 +1,260 @@
+package org.vigie.cda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.vigie.cda.Fixtures.xon;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.vigie.core.Finding;
+import org.vigie.core.Occurrence;
+import org.vigie.core.Report;
+import org.vigie.core.Severity;
+import org.vigie.core.StructureId;
+
+/** Every control-2 rule on both sides, on hand-built submissions (inline and XOP). */
+class RuleMatrixTest {
+
+    private static final Instant AT = Instant.parse("2025-06-01T10:00:00Z");
+    private static final String EG = "1750100125";     // EG of AP-HP
+    private static final String EG2 = "1750803447";    // another EG of AP-HP
+    private static final String EJ = "1750712184";     // AP-HP (EJ)
+    private static final String OTHER_EG = "1920100013"; // EG of another EJ
+
+    private static final AuthorInstitutionValidator WITH_DIR = AuthorInstitutionValidator.builder()
+            .directory(Fixtures.directory()).build();
+
+    private static Report check(AuthorInstitutionValidator v, Fixtures.Submission s, String vihf, Instant at) {
+        Map<String, Supplier<InputStream>> parts = new HashMap<>();
+        s.attachments().forEach((k, c) -> parts.put(k, () -> new ByteArrayInputStream(c.getBytes(StandardCharsets.UTF_8))));
+        return v.check(new ByteArrayInputStream(s.xml().getBytes(StandardCharsets.UTF_8)), parts,
+                vihf == null ? null : StructureId.parse(vihf), at);
+    }
+
+    private static Report check(Fixtures.Submission s, String vihf) {
+        return check(WITH_DIR, s, vihf, AT);
+    }
+
+    private static Fixtures.Submission clean(String id) {
+        return new Fixtures.Submission().ss(xon("Hopital", id)).doc("D1", xon("Hopital", id), id)
+                .doc("D2", xon("Hopital", id), id);
+    }
+
+    @ParameterizedTest(name = "xop={0}")
+    @ValueSource(booleans = {false, true})
+    void aCleanSubmissionUnderTheEjOfTheVihfIsAcceptedWithoutAnyFinding(boolean xop) {
+        Fixtures.Submission s = clean(EG);
+        if (xop) {
+            s.xop();
+        }
+        Report r = check(s, EJ);
+        assertThat(r.findings()).as(r.toString()).isEmpty();
+        assertThat(r.occurrences()).extracting(Occurrence::place).containsExactly(Occurrence.Place.SUBMISSION_SET,
+                Occurrence.Place.DOCUMENT_ENTRY, Occurrence.Place.CDA_HEADER, Occurrence.Place.DOCUMENT_ENTRY,
+                Occurrence.Place.CDA_HEADER);
+        assertThat(r.occurrences()).extracting(Occurrence::structureId).containsOnly(EG);
+        assertThat(r.occurrences()).filteredOn(o -> o.place() == Occurrence.Place.CDA_HEADER)
+                .extracting(Occurrence::value).containsOnly("1.2.250.1.71.4.2.2/" + EG);
+    }
+
+    @Test
+    void theVihfStructureMayBeTheEgItself() {
+        assertThat(check(clean(EG), EG).findings()).isEmpty();
+    }
+
+    @Test
+    void aiPresentFiresForTheSetAnEntryAndACdaHeaderWithoutInstitution() {
+        Fixtures.Submission s = new Fixtures.Submission().ss().doc("D1", null, EG).doc("D2", xon("H", EG), (String) null);
+        Report r = check(s, EJ);
+        assertThat(r.byRule("AI-PRESENT")).extracting(Finding::location).containsExactly(
+                "SubmissionSet[SS]", "DocumentEntry[D1]", "CDA[D2]/author");
+        assertThat(check(clean(EG), EJ).has("AI-PRESENT")).isFalse();
+    }
+
+    @Test
+    void aiPresentFiresWhenTheSubmissionSetCannotBeFoundByItsNode() {
+        Report r = check(clean(EG).noSubmissionSetNode(), EJ);
+        assertThat(r.byRule("AI-PRESENT")).singleElement().satisfies(f -> assertThat(f.location()).isEqualTo("SubmissionSet"));
+    }
+
+    @Test
+    void aiSingleFiresForTwoInstitutionsUnderOneAuthorButNotForTwoAuthors() {
+        Fixtures.Submission two = new Fixtures.Submission().ss(xon("H", EG), xon("H", EG2)).doc("D1", xon("H", EG), EG);
+        assertThat(check(two, EJ).byRule("AI-SINGLE")).singleElement()
+                .satisfies(f -> assertThat(f.location()).isEqualTo("SubmissionSet[SS]/author[ssa1]/authorInstitution"));
+        Fixtures.Submission twoAuthors = new Fixtures.Submission().ss(xon("H", EG)).ss(xon("H", EG))
+                .doc("D1", xon("H", EG), EG);
+        assertThat(check(twoAuthors, EJ).has("AI-SINGLE")).isFalse();
+        Fixtures.Submission twoCdaIds = new Fixtures.Submission().ss(xon("H", EG)).entry("D1", List.of(List.of(xon("H", EG))),
+                Fixtures.cda(EG).replace("<name>Structure</name>",
+                        "<id root=\"1.2.250.1.71.4.2.2\" extension=\"" + EG + "\"/><name>Structure</name>"));
+        assertThat(check(twoCdaIds, EJ).byRule("AI-SINGLE")).singleElement()
+                .satisfies(f -> assertThat(f.location()).startsWith("CDA[D1]/author[1]"));
+    }
+
+    @Test
+    void aiFormatFiresForAWrongXonAndAWrongCdaRoot() {
+        String idnps = "Nom^^^^^&amp;1.2.250.1.71.4.2.2&amp;ISO^IDNPS^^^" + EG;
+        Fixtures.Submission s = new Fixtures.Submission().ss(idnps).doc("D1", xon("H", EG), "1.2.250.1.71.4.2.1/" + EG)
+                .doc("D2", xon("H", "1750100"), EG);
+        Report r = check(s, EJ);
+        assertThat(r.byRule("AI-FORMAT")).extracting(Finding::location).containsExactly(
+                "SubmissionSet[SS]/author[ssa1]/authorInstitution",
+                "CDA[D1]/author[1]/assignedAuthor/representedOrganization/id",
+                "DocumentEntry[D2]/author[a1_1]/authorInstitution");
+        assertThat(r.byRule("AI-FORMAT").get(0).message()).contains("XON.7");
+        assertThat(r.byRule("AI-FORMAT").get(1).message()).contains("1.2.250.1.71.4.2.2");
+        assertThat(check(clean(EG), EJ).has("AI-FORMAT")).isFalse();
+    }
+
+    @Test
+    void aiCdaMatchFiresWhenAnEntryDiffersFromItsOwnCdaHeader() {
+        Fixtures.Submission s = new Fixtures.Submission().ss(xon("H", EG)).doc("D1", xon("H", EG), EG2);
+        Report r = check(s, EJ);
+        assertThat(r.byRule("AI-CDA-MATCH")).extracting(Finding::location)
+                .containsExactly("DocumentEntry[D1]", "CDA[D1]");
+        assertThat(check(clean(EG), EJ).has("AI-CDA-MATCH")).isFalse();
+    }
+
+    @Test
+    void aiCdaMatchStillAppliesWhenTheLotMayDiffer() {
+        AuthorInstitutionValidator v = AuthorInstitutionValidator.builder().directory(Fixtures.directory())
+                .policy(AuthorInstitutionPolicy.builder().lotMayDiffer(true).build()).build();
+        Fixtures.Submission s = new Fixtures.Submission().ss(xon("H", EG)).doc("D1", xon("H", EG), EG2);
+        assertThat(check(v, s, EJ, AT).has("AI-CDA-MATCH")).isTrue();
+    }
+
+    @Test
+    void aiConsistentFiresWhenTheSetDiffersUnlessTheLotMayDiffer() {
+        Fixtures.Submission s = new Fixtures.Submission().ss(xon("H", EG2)).doc("D1", xon("H", EG), EG)
+                .doc("D2", xon("H", EG), EG);
+        Report strict = check(s, EJ);
+        assertThat(strict.byRule("AI-CONSISTENT")).hasSize(4);
+        AuthorInstitutionValidator lot = AuthorInstitutionValidator.builder().directory(Fixtures.directory())
+                .policy(AuthorInstitutionPolicy.builder().lotMayDiffer(true).build()).build();
+        assertThat(check(lot, s, EJ, AT).findings()).isEmpty();
+    }
+
+    @Test
+    void documentsMustAgreeWithEachOtherEvenWhenTheLotMayDiffer() {
+        AuthorInstitutionValidator lot = AuthorInstitutionValidator.builder().directory(Fixtures.directory())
+                .policy(AuthorInstitutionPolicy.builder().lotMayDiffer(true).build()).build();
+        Fixtures.Submission s = new Fixtures.Submission().ss(xon("H", EG)).doc("D1", xon("H", EG), EG)
+                .doc("D2", xon("H", EG2), EG2);
+        assertThat(check(lot, s, EJ, AT).byRule("AI-CONSISTENT")).extracting(Finding::location)
+                .containsExactly("DocumentEntry[D2]/author[a1_1]/authorInstitution",
+                        "CDA[D2]/author[1]/assignedAuthor/representedOrganization/id");
+    }
+
+    @Test
+    void inEjEgModeTheVihfStructureIsAnOccurrenceThatMustEqualTheOthers() {
+        AuthorInstitutionValidator ejeg = AuthorInstitutionValidator.builder().directory(Fixtures.directory())
+                .policy(AuthorInstitutionPolicy.builder().ejEgMode(true).build()).build();
+        Report same = check(ejeg, clean(EG), EG, AT);
+        assertThat(same.findings()).isEmpty();
+        assertThat(same.occurrences().get(0)).isEqualTo(new Occurrence(Occurrence.Place.VIHF, "", EG, EG));
+        Report differs = check(ejeg, clean(EG), EG2, AT);
+        assertThat(differs.byRule("AI-CONSISTENT")).hasSize(5);
+        assertThat(differs.has("AI-SAME-EJ")).isFalse(); // EG2 and EG are in the same EJ
+        // default mode: the VIHF is only the reference of AI-SAME-EJ
+        assertThat(check(clean(EG), EG2).findings()).isEmpty();
+    }
+
+    @Test
+    void aiGeographicFiresForAnEjFromTheMandatoryDateAndWarnsBefore() {
+        Report after = check(clean(EJ), EJ);
+        assertThat(after.byRule("AI-GEOGRAPHIC")).singleElement().extracting(Finding::severity).isEqualTo(Severity.ERROR);
+        Report before = check(WITH_DIR, clean(EJ), EJ, Instant.parse("2023-12-31T22:59:59Z"));
+        assertThat(before.byRule("AI-GEOGRAPHIC")).singleElement().extracting(Finding::severity).isEqualTo(Severity.WARNING);
+        assertThat(before.accepted()).isTrue();
+        Report midnightParis = check(WITH_DIR, clean(EJ), EJ, Instant.parse("2023-12-31T23:00:00Z"));
+        assertThat(midnightParis.byRule("AI-GEOGRAPHIC")).singleElement().extracting(Finding::severity).isEqualTo(Severity.ERROR);
+        assertThat(check(clean(EG), EJ).has("AI-GEOGRAPHIC")).isFalse();
+    }
+
+    @Test
+    void aiGeographicFiresForAnUnknownFinessAndForANonFinessValueUnderAFinessVihf() {
+        assertThat(check(clean("1330000001"), EJ).byRule("AI-GEOGRAPHIC")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("inconnu"));
+        assertThat(check(clean("326750045200003"), EJ).byRule("AI-GEOGRAPHIC")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("n'est pas un FINESS"));
+    }
+
+    @Test
+    void aiGeographicDoesNotApplyToCabinetsAndCompanies() {
+        assertThat(check(clean("499900063480001"), "499900063480001").findings()).isEmpty();
+        assertThat(check(clean("326750045200003"), "326750045200003").findings()).isEmpty();
+    }
+
+    @Test
+    void withoutDirectoryGeographicAndSameEjSayNotEvaluatedInsteadOfPassing() {
+        AuthorInstitutionValidator noDir = AuthorInstitutionValidator.builder().build();
+        Report r = check(noDir, clean(EG), EJ, AT);
+        assertThat(r.byRule("AI-GEOGRAPHIC")).singleElement().extracting(Finding::severity).isEqualTo(Severity.INFO);
+        assertThat(r.byRule("AI-SAME-EJ")).singleElement().extracting(Finding::severity).isEqualTo(Severity.INFO);
+        assertThat(r.accepted()).isTrue();
+        // strict equality needs no directory
+        assertThat(check(noDir, clean(EG), EG, AT).has("AI-SAME-EJ")).isFalse();
+    }
+
+    @Test
+    void aiSameEjFiresForAnEgOfAnotherLegalEntityOrAnUnknownFiness() {
+        Report other = check(clean(OTHER_EG), EJ);
+        assertThat(other.byRule("AI-SAME-EJ")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.message()).contains("920000650").contains("750712184");
+        });
+        assertThat(check(clean("1330000001"), EJ).byRule("AI-SAME-EJ")).singleElement()
+                .extracting(Finding::severity).isEqualTo(Severity.ERROR);
+        // VIHF given as an EG: its EJ is resolved too
+        assertThat(check(clean(EG2), EG).has("AI-SAME-EJ")).isFalse();
+        assertThat(check(clean(OTHER_EG), EG).has("AI-SAME-EJ")).isTrue();
+    }
+
+    @Test
+    void aiSameEjComparesSirenForCompaniesAndEqualityForCabinets() {
+        assertThat(check(clean("326750045200011"), "326750045200003").has("AI-SAME-EJ")).isFalse();
+        assertThat(check(clean("2267500452"), "326750045200003").has("AI-SAME-EJ")).isFalse();
+        assertThat(check(clean("333048355700017"), "326750045200003").has("AI-SAME-EJ")).isTrue();
+        assertThat(check(clean("499900063480002"), "499900063480001").has("AI-SAME-EJ")).isTrue();
+        assertThat(check(clean("0123456789"), "0123456780").has("AI-SAME-EJ")).isTrue();
+        // a FINESS VIHF whose EJ has this SIREN
+        assertThat(check(clean("326750045200003"), EJ).has("AI-SAME-EJ")).isFalse();
+    }
+
+    @Test
+    void idKeyWarnsForAFailedCheckKeyWithoutRejecting() {
+        Report r = check(AuthorInstitutionValidator.builder().build(), clean("10B0152872"), "10B0152872", AT);
+        assertThat(r.byRule("ID-KEY")).singleElement().extracting(Finding::severity).isEqualTo(Severity.WARNING);
+        assertThat(r.accepted()).isTrue();
+        assertThat(check(clean(EG), EJ).has("ID-KEY")).isFalse();
+    }
+
+    @Test
+    void aBareSubmitObjectsRequestHasNoCdaToCompare() {
+        String xml = new Fixtures.Submission().ss(xon("H", EG)).doc("D1", xon("H", EG), EG).xml();
+        String sor = xml.substring(xml.indexOf("<lcm:SubmitObjectsRequest>"), xml.indexOf("</lcm:SubmitObjectsRequest>"))
+                .replace("<lcm:SubmitObjectsRequest>", "<lcm:SubmitObjectsRequest xmlns:lcm=\"urn:oasis:names:tc:ebxml-regrep:xsd:lcm:3.0\" "
+                        + "xmlns:rim=\"urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0\">") + "</lcm:SubmitObjectsRequest>";
+        Report r = WITH_DIR.check(new ByteArrayInputStream(sor.getBytes(StandardCharsets.UTF_8)), Map.of(),
+                StructureId.parse(EJ), AT);
+        assertThat(r.accepted()).isTrue();
+        assertThat(r.byRule("AI-CDA-MATCH")).singleElement().extracting(Finding::severity).isEqualTo(Severity.INFO);
+        assertThat(r.occurrences()).hasSize(2);
+    }
+
+    @Test
+    void withoutAReadableVihfStructureSameEjIsNotEvaluated() {
+        Report r = check(clean(EG), null);
+        assertThat(r.byRule("AI-SAME-EJ")).singleElement().extracting(Finding::severity).isEqualTo(Severity.INFO);
+        assertThat(r.has("AI-GEOGRAPHIC")).isFalse();
+    }
+}
