@@ -78,9 +78,9 @@ final class Auditor {
 
     /**
      * The sites a certificate is used for: declared ({@code covers}); for an EG holder its own site (all sites for
-     * a lab's main site); otherwise, in each solution it is installed in, the sites of its own member and the sites
-     * that have no certificate of their own there (a shared SI using one certificate for all); with no solution
-     * given, all the sites of an EJ holder.
+     * a lab's main site); otherwise, in each solution it is installed in, the sites of its own member, plus, when
+     * the solution holds no other legal entity's certificate, the sites that have no certificate of their own there
+     * (a shared SI using one entity's certificate for all); with no solution given, all the sites of an EJ holder.
      */
     private Set<Site> coverage(ExistingCertificate c, Holder h) {
         Set<Site> sites = new LinkedHashSet<>();
@@ -111,13 +111,20 @@ final class Auditor {
                         .filter(x -> x.solutions().contains(sid) && x.insiFamily() == c.insiFamily()
                                 && x.validOn(date))
                         .toList();
+                // when the solution holds the certificates of one legal entity only, it can only be using them for
+                // the other entities it serves; when it holds several entities' certificates, the others' are missing
+                Set<StructureId> owners = new LinkedHashSet<>();
+                for (ExistingCertificate x : installed) {
+                    owners.add(holder(x.holder()).member().map(Member::id).orElse(x.holder()));
+                }
+                boolean singleOwner = owners.size() == 1;
                 for (Member m : org.members()) {
                     for (Site s : m.sites()) {
                         if (!sol.serves(s.finess())) {
                             continue;
                         }
                         boolean hasOwn = installed.stream().anyMatch(x -> ownCertificate(x, s, m));
-                        if (ownCertificate(c, s, m) || !hasOwn) {
+                        if (ownCertificate(c, s, m) || (!hasOwn && singleOwner)) {
                             sites.add(s);
                         }
                     }

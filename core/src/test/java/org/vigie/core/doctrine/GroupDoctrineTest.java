@@ -53,6 +53,15 @@ class GroupDoctrineTest {
     }
 
     @Test
+    void aSharedSiHoldingSeveralEjsCertificatesOnlyMissesTheOthers() {
+        DoctrineResult r = evaluate(ght().certificate(dmp("1770000010", "dpi-commun"))
+                .certificate(dmp("1770000044", "dpi-commun")).build(), NOW);
+        assertThat(r.audit().rulesFired()).containsExactly(Rules.DOC_MISSING.id());
+        assertThat(r.audit().findings()).singleElement()
+                .satisfies(f -> assertThat(f.evidence()).isEqualTo("1770000069"));
+    }
+
+    @Test
     void aCertificateUnderTheGroupsOwnIdIsTheWrongHolder() {
         DoctrineResult r = evaluate(ght().certificate(dmp("1770000017", "dpi-commun")).build(), NOW);
         assertThat(r.audit().byRule(Rules.DOC_HOLDER)).singleElement()
