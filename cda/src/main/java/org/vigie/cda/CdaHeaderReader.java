@@ -177,6 +177,10 @@ public final class CdaHeaderReader {
                     st.problem("DOCTYPE interdit dans un document CDA", "");
                     return;
                 }
+                case XMLStreamConstants.ENTITY_REFERENCE -> {
+                    st.problem("référence d'entité non déclarée &" + r.getLocalName() + "; dans le document CDA", "");
+                    return;
+                }
                 case XMLStreamConstants.START_ELEMENT -> {
                     elements++;
                     String ns = r.getNamespaceURI();

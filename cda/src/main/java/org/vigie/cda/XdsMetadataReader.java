@@ -90,6 +90,10 @@ public final class XdsMetadataReader {
                     p.problem("DOCTYPE interdit dans le message", "");
                     return p.result();
                 }
+                if (ev == XMLStreamConstants.ENTITY_REFERENCE) {
+                    p.problem("référence d'entité non déclarée &" + r.getLocalName() + "; dans le message", "");
+                    return p.result();
+                }
                 if (ev == XMLStreamConstants.START_ELEMENT) {
                     depth++;
                     if (depth > limits.maxDepth()) {
@@ -236,6 +240,10 @@ public final class XdsMetadataReader {
                 switch (ev) {
                     case XMLStreamConstants.DTD -> {
                         fatal("DOCTYPE interdit dans la soumission", "");
+                        return;
+                    }
+                    case XMLStreamConstants.ENTITY_REFERENCE -> {
+                        fatal("référence d'entité non déclarée &" + r.getLocalName() + "; dans la soumission", "");
                         return;
                     }
                     case XMLStreamConstants.START_ELEMENT -> {
@@ -484,6 +492,8 @@ public final class XdsMetadataReader {
                     depth++;
                 } else if (ev == XMLStreamConstants.END_ELEMENT) {
                     depth--;
+                } else if (ev == XMLStreamConstants.ENTITY_REFERENCE || ev == XMLStreamConstants.DTD) {
+                    throw new XMLStreamException("référence d'entité non déclarée &" + r.getLocalName() + ";");
                 }
             }
         }

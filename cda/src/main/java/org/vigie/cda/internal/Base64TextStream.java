@@ -98,6 +98,8 @@ public final class Base64TextStream extends InputStream {
                     }
                     case XMLStreamConstants.START_ELEMENT ->
                         throw new IOException("élément <" + outer.getLocalName() + "> inattendu dans le contenu base64");
+                    case XMLStreamConstants.ENTITY_REFERENCE ->
+                        throw new IOException("référence d'entité non déclarée &" + outer.getLocalName() + "; dans le contenu base64");
                     default -> throw new IOException("contenu base64 inattendu (événement " + ev + ")");
                 }
             } catch (XMLStreamException e) {
