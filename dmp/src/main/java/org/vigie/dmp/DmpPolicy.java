@@ -1,0 +1,94 @@
+package org.vigie.dmp;
+
+import java.util.Objects;
+import org.vigie.cda.AuthorInstitutionPolicy;
+import org.vigie.saml.VihfPolicy;
+
+/**
+ * Everything a {@link DmpRequestValidator} may be told to tolerate or enforce: the VIHF policy (control 1),
+ * the authorInstitution policy (control 2) and the request reading limits. Immutable.
+ *
+ * <p>Defaults: {@link VihfPolicy#defaults()}, {@link AuthorInstitutionPolicy#defaults()},
+ * {@link RequestLimits#defaults()}. {@link Builder#ejEgMode(boolean)} switches the EJ/EG mode in both the VIHF and
+ * the authorInstitution policies (the VIHF's Identifiant_Structure then counts as an authorInstitution occurrence).
+ */
+public final class DmpPolicy {
+
+    private static final DmpPolicy DEFAULTS = builder().build();
+
+    private final VihfPolicy vihf;
+    private final AuthorInstitutionPolicy authorInstitution;
+    private final RequestLimits limits;
+
+    private DmpPolicy(Builder b) {
+        this.vihf = b.vihf;
+        this.authorInstitution = b.authorInstitution;
+        this.limits = b.limits;
+    }
+
+    /** The documented defaults of the three parts. */
+    public static DmpPolicy defaults() {
+        return DEFAULTS;
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this policy's values. */
+    public Builder toBuilder() {
+        return new Builder().vihf(vihf).authorInstitution(authorInstitution).limits(limits);
+    }
+
+    /** The VIHF (control 1) policy. */
+    public VihfPolicy vihf() {
+        return vihf;
+    }
+
+    /** The authorInstitution (control 2) policy. */
+    public AuthorInstitutionPolicy authorInstitution() {
+        return authorInstitution;
+    }
+
+    /** The request reading limits. */
+    public RequestLimits limits() {
+        return limits;
+    }
+
+    /** Builder of {@link DmpPolicy}. */
+    public static final class Builder {
+        private VihfPolicy vihf = VihfPolicy.defaults();
+        private AuthorInstitutionPolicy authorInstitution = AuthorInstitutionPolicy.defaults();
+        private RequestLimits limits = RequestLimits.defaults();
+
+        private Builder() {
+        }
+
+        public Builder vihf(VihfPolicy v) {
+            this.vihf = Objects.requireNonNull(v, "vihf");
+            return this;
+        }
+
+        public Builder authorInstitution(AuthorInstitutionPolicy v) {
+            this.authorInstitution = Objects.requireNonNull(v, "authorInstitution");
+            return this;
+        }
+
+        public Builder limits(RequestLimits v) {
+            this.limits = Objects.requireNonNull(v, "limits");
+            return this;
+        }
+
+        /** Switches the EJ/EG mode on or off in both the VIHF and the authorInstitution policies. */
+        public Builder ejEgMode(boolean on) {
+            this.vihf = vihf.toBuilder().ejEgMode(on).build();
+            this.authorInstitution = authorInstitution.toBuilder().ejEgMode(on).build();
+            return this;
+        }
+
+        public DmpPolicy build() {
+            return new DmpPolicy(this);
+        }
+    }
+}

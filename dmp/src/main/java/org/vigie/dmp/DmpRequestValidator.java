@@ -1,0 +1,294 @@
+package org.vigie.dmp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.vigie.cda.AuthorInstitutionValidator;
+import org.vigie.cda.Control2Session;
+import org.vigie.core.Report;
+import org.vigie.core.Rules;
+import org.vigie.core.StructureDirectory;
+import org.vigie.core.StructureId;
+import org.vigie.core.cert.TrustAnchors;
+import org.vigie.dmp.internal.MessageReader;
+import org.vigie.dmp.internal.RequestVisitor;
+import org.vigie.dmp.internal.SoapHeaderInfo;
+import org.vigie.saml.Control1Result;
+import org.vigie.saml.SectorValueSet;
+import org.vigie.saml.VihfInput;
+import org.vigie.saml.VihfValidator;
+import org.w3c.dom.Element;
+
+/**
+ * One call, one report: validates a DMP request as the connector sends it (TLS client certificate + SOAP or MTOM
+ * request) against control 1 (VIHF vs certificate) and, for an ITI-41 feeding, control 2 (authorInstitution).
+ *
+ * <pre>{@code
+ * DmpRequestValidator validator = DmpRequestValidator.builder()
+ *         .policy(DmpPolicy.defaults())
+ *         .trust(TrustAnchors.igcSanteProduction())
+ *         .crls(crls)
+ *         .directory(directory)
+ *         .clock(Clock.systemUTC())
+ *         .build();                        // once; immutable and thread-safe
+ * Report report = validator.validate(tlsCertificate, tlsChain, requestStream, contentTypeOrNull);
+ * }</pre>
+ *
+ * The request is read once, as a stream: the VIHF Assertion is captured from {@code wsse:Security}, the
+ * {@code ProvideAndRegisterDocumentSetRequest} metadata is read with StAX, and each document (inline base64 or
+ * MTOM/XOP attachment) is read until the end of its CDA header only; memory does not grow with document size.
+ * Bad input gives findings ({@code AI-XML}, {@code VIHF-XML}), never an exception; exceptions are for misuse
+ * (null arguments). Non-feeding transactions (queries, updates) get control 1 only.
+ */
+public final class DmpRequestValidator {
+
+    /** The WS-Addressing Action of an ITI-41 feeding. */
+    public static final String ITI41_ACTION = "urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-b";
+
+    private final DmpPolicy policy;
+    private final Clock clock;
+    private final VihfValidator vihfValidator;
+    private final AuthorInstitutionValidator aiValidator;
+    private final MessageReader reader;
+
+    private DmpRequestValidator(Builder b) {
+        this.policy = b.policy;
+        this.clock = b.clock;
+        VihfValidator.Builder vb = VihfValidator.builder().policy(b.policy.vihf()).trust(b.trust).crls(b.crls).clock(b.clock);
+        AuthorInstitutionValidator.Builder ab = AuthorInstitutionValidator.builder().policy(b.policy.authorInstitution());
+        if (b.directory != null) {
+            vb.directory(b.directory);
+            ab.directory(b.directory);
+        }
+        this.vihfValidator = vb.build();
+        this.aiValidator = ab.build();
+        this.reader = new MessageReader(b.policy.limits());
+    }
+
+    /** A builder with the defaults: default policy, IGC-Santé production anchors, no CRL, no directory, UTC clock. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The policy this validator applies. */
+    public DmpPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * Validates a request at the clock's current instant.
+     *
+     * @param tlsCertificate     the TLS client (ORG_AUTH_CLI) certificate of the connection
+     * @param tlsChain           its chain as presented (may be empty)
+     * @param request            the request bytes: SOAP envelope, MTOM body, or either behind a captured HTTP header
+     *                           block (not closed)
+     * @param contentTypeOrNull  the HTTP Content-Type, or null to find it in the capture or from the first line
+     * @return the report
+     */
+    public Report validate(X509Certificate tlsCertificate, List<X509Certificate> tlsChain, InputStream request,
+                           String contentTypeOrNull) {
+        return validateRequest(tlsCertificate, tlsChain, request, contentTypeOrNull, clock.instant()).report();
+    }
+
+    /** As {@link #validate(X509Certificate, List, InputStream, String)} at a given evaluation instant. */
+    public Report validate(X509Certificate tlsCertificate, List<X509Certificate> tlsChain, InputStream request,
+                           String contentTypeOrNull, Instant at) {
+        return validateRequest(tlsCertificate, tlsChain, request, contentTypeOrNull, at).report();
+    }
+
+    /** As {@link #validate(X509Certificate, List, InputStream, String, Instant)}, also saying what was read. */
+    public DmpValidation validateRequest(X509Certificate tlsCertificate, List<X509Certificate> tlsChain,
+                                         InputStream request, String contentTypeOrNull, Instant at) {
+        Objects.requireNonNull(tlsCertificate, "tlsCertificate");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(at, "at");
+        List<X509Certificate> chain = tlsChain == null ? List.of() : List.copyOf(tlsChain);
+        Visitor v = new Visitor(tlsCertificate, chain, at);
+        Report.Builder messageFindings = Report.builder();
+        MessageReader.Outcome o = reader.read(request, contentTypeOrNull, v, messageFindings);
+        Report.Builder out = Report.builder().evaluatedAt(at);
+        if (v.control1 != null) {
+            out.addAll(v.control1);
+        }
+        out.addAll(messageFindings.build());
+        boolean feedingAction = o.action().map(DmpRequestValidator::isFeedingAction).orElse(false);
+        if (v.session != null) {
+            out.addAll(v.session.finish());
+        } else if (feedingAction && !v.unreadable(messageFindings)) {
+            out.add(Rules.AI_XML, "transaction d'alimentation (" + ITI41_ACTION
+                    + ") sans ProvideAndRegisterDocumentSetRequest dans le corps SOAP", "soap:Body",
+                    o.bodyElement().orElse(""));
+        }
+        return new DmpValidation(out.evaluatedAt(at).build(), o.framing(), o.soapVersion(), o.action(),
+                v.session != null, o.attachmentsRead());
+    }
+
+    /**
+     * For connectors that hold the parts separately: the certificate, the VIHF, the submission metadata and the
+     * documents. Control 2 runs when {@code submissionOrNull} is given.
+     *
+     * @param tlsCertificate   the TLS client certificate
+     * @param tlsChain         its chain (may be empty)
+     * @param vihf             the VIHF token (an Assertion, a wsse:Security header or a SOAP envelope)
+     * @param submissionOrNull the SubmitObjectsRequest / ProvideAndRegisterDocumentSetRequest, or null for a
+     *                         non-feeding transaction
+     * @param documents        documents referenced by XOP href ({@code cid:...}), each opened on demand
+     * @param at               the evaluation instant
+     * @return the report
+     */
+    public Report validateParts(X509Certificate tlsCertificate, List<X509Certificate> tlsChain, VihfInput vihf,
+                                InputStream submissionOrNull, Map<String, Supplier<InputStream>> documents, Instant at) {
+        Objects.requireNonNull(tlsCertificate, "tlsCertificate");
+        Objects.requireNonNull(vihf, "vihf");
+        Objects.requireNonNull(at, "at");
+        List<X509Certificate> chain = tlsChain == null ? List.of() : List.copyOf(tlsChain);
+        Control1Result c1 = vihfValidator.validate(tlsCertificate, chain, vihf, at);
+        Report.Builder out = Report.builder().evaluatedAt(at).addAll(c1.report());
+        if (submissionOrNull != null) {
+            out.addAll(aiValidator.check(submissionOrNull, documents == null ? Map.of() : documents,
+                    c1.structureId().orElse(null), at));
+        }
+        return out.evaluatedAt(at).build();
+    }
+
+    /** {@link #validateParts(X509Certificate, List, VihfInput, InputStream, Map, Instant)} with a DOM Assertion. */
+    public Report validateParts(X509Certificate tlsCertificate, List<X509Certificate> tlsChain, Element vihf,
+                                InputStream submissionOrNull, Map<String, Supplier<InputStream>> documents, Instant at) {
+        return validateParts(tlsCertificate, tlsChain, VihfInput.of(Objects.requireNonNull(vihf, "vihf")),
+                submissionOrNull, documents, at);
+    }
+
+    /** {@link #validateParts(X509Certificate, List, VihfInput, InputStream, Map, Instant)} with token bytes. */
+    public Report validateParts(X509Certificate tlsCertificate, List<X509Certificate> tlsChain, byte[] vihf,
+                                InputStream submissionOrNull, Map<String, Supplier<InputStream>> documents, Instant at) {
+        return validateParts(tlsCertificate, tlsChain, VihfInput.of(Objects.requireNonNull(vihf, "vihf")),
+                submissionOrNull, documents, at);
+    }
+
+    /** True for the ITI-41 action (also the {@code …ProvideAndRegisterDocumentSet-b} MIME action spelling). */
+    public static boolean isFeedingAction(String action) {
+        String a = action.strip();
+        return a.equals(ITI41_ACTION) || a.endsWith("ProvideAndRegisterDocumentSet-b");
+    }
+
+    /** Per-request state: runs control 1 when the header is read, control 2 while the body streams. */
+    private final class Visitor implements RequestVisitor {
+        private final X509Certificate tls;
+        private final List<X509Certificate> chain;
+        private final Instant at;
+        Report control1;
+        Optional<StructureId> structure = Optional.empty();
+        Control2Session session;
+
+        Visitor(X509Certificate tls, List<X509Certificate> chain, Instant at) {
+            this.tls = tls;
+            this.chain = chain;
+            this.at = at;
+        }
+
+        boolean unreadable(Report.Builder messageFindings) {
+            return messageFindings.has(Rules.AI_XML);
+        }
+
+        @Override
+        public void header(SoapHeaderInfo header) {
+            List<byte[]> tokens = header.assertions();
+            if (tokens.size() == 1) {
+                Control1Result r = vihfValidator.validate(tls, chain, VihfInput.of(tokens.get(0)), at);
+                control1 = r.report();
+                structure = r.structureId();
+                return;
+            }
+            Report.Builder b = Report.builder();
+            if (tokens.isEmpty()) {
+                b.add(Rules.VIHF_XML, "aucun jeton VIHF lisible: " + header.vihfProblem().orElse("jeton absent"),
+                        "soap:Header/wsse:Security", "");
+            } else {
+                b.add(Rules.VIHF_XML, "l'en-tête wsse:Security contient " + tokens.size()
+                        + " Assertions SAML au lieu d'une seule", "soap:Header/wsse:Security", String.valueOf(tokens.size()));
+            }
+            control1 = b.build();
+        }
+
+        @Override
+        public void submission(XMLStreamReader r) throws XMLStreamException {
+            session = aiValidator.start(structure.orElse(null), at);
+            session.readSubmission(r);
+        }
+
+        @Override
+        public Set<String> pendingAttachments() {
+            return session == null ? Set.of() : session.pendingAttachments();
+        }
+
+        @Override
+        public void attachment(String href, InputStream content) throws IOException {
+            session.readDocument(href, content);
+        }
+    }
+
+    /** Builder of {@link DmpRequestValidator}. */
+    public static final class Builder {
+        private DmpPolicy policy = DmpPolicy.defaults();
+        private Clock clock = Clock.systemUTC();
+        private TrustAnchors trust = TrustAnchors.igcSanteProduction();
+        private Collection<X509CRL> crls = List.of();
+        private StructureDirectory directory;
+
+        private Builder() {
+        }
+
+        /** The policy (default {@link DmpPolicy#defaults()}). */
+        public Builder policy(DmpPolicy p) {
+            this.policy = Objects.requireNonNull(p, "policy");
+            return this;
+        }
+
+        /** The clock giving the evaluation instant (default system UTC). */
+        public Builder clock(Clock c) {
+            this.clock = Objects.requireNonNull(c, "clock");
+            return this;
+        }
+
+        /** Trust anchors for both certificates (default IGC-Santé production). */
+        public Builder trust(TrustAnchors t) {
+            this.trust = Objects.requireNonNull(t, "trust");
+            return this;
+        }
+
+        /** CRLs to check revocation against (default none: revocation not evaluated). */
+        public Builder crls(Collection<X509CRL> c) {
+            this.crls = List.copyOf(Objects.requireNonNull(c, "crls"));
+            return this;
+        }
+
+        /** The FINESS / structure directory (default none: directory rules report "not evaluated"). */
+        public Builder directory(StructureDirectory d) {
+            this.directory = Objects.requireNonNull(d, "directory");
+            return this;
+        }
+
+        /** Replaces the Secteur_Activite value set of the policy (default JDV_J61 2024-09-27). */
+        public Builder sectorValueSet(SectorValueSet set) {
+            Objects.requireNonNull(set, "set");
+            this.policy = policy.toBuilder().vihf(policy.vihf().toBuilder().sectorValueSet(set).build()).build();
+            return this;
+        }
+
+        public DmpRequestValidator build() {
+            return new DmpRequestValidator(this);
+        }
+    }
+}
