@@ -1,0 +1,193 @@
+package org.vigie.saml;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The settings of control 1 that no public source settles (DOMAIN.md marks them UNCONFIRMED), each with a
+ * written default. Immutable; {@link #defaults()} is what {@link VihfValidator} uses unless told otherwise.
+ *
+ * <table>
+ *   <caption>Settings and defaults</caption>
+ *   <tr><th>setting</th><th>default</th><th>effect</th></tr>
+ *   <tr><td>{@link #acceptedVersions()}</td><td>{@code 3.0}, {@code 4.0}</td><td>other VIHF_Version values fire VIHF-VERSION</td></tr>
+ *   <tr><td>{@link #rejectSha1()}</td><td>false</td><td>SHA-1 signature/digest is a VIHF-ALGORITHM WARNING; ERROR when true</td></tr>
+ *   <tr><td>{@link #clockSkew()}</td><td>5 minutes</td><td>tolerance of VIHF-TIME on IssueInstant, NotBefore, NotOnOrAfter</td></tr>
+ *   <tr><td>{@link #ejEgMode()}</td><td>false</td><td>true: an EG of the certificate's EJ is accepted by VIHF-STRUCT-EQ with an INFO (needs a directory)</td></tr>
+ *   <tr><td>{@link #forbiddenSectors()}</td><td>{@link #DEFAULT_FORBIDDEN_SECTORS}</td><td>Secteur_Activite codes firing VIHF-SECTOR-FORBIDDEN</td></tr>
+ *   <tr><td>{@link #sectorValueSet()}</td><td>JDV_J61 2024-09-27</td><td>codes accepted by VIHF-SECTOR-VALUESET</td></tr>
+ *   <tr><td>{@link #maxTokenBytes()}</td><td>1 MiB</td><td>larger input fires VIHF-XML without being parsed</td></tr>
+ * </table>
+ */
+public final class VihfPolicy {
+
+    /**
+     * Default forbidden sectors: those that cannot be a care structure feeding the DMP (DOMAIN §9 suggestion):
+     * SA11 intérim, SA23 assurance privée, SA31/SA32/SA46 industry and distribution of medicines, SA35
+     * para-pharmacie, SA43 secteur non défini, SA44 recrutement/RH, SA45 communication/marketing, SA48
+     * entreprise industrielle, SA58 taxis.
+     */
+    public static final Set<String> DEFAULT_FORBIDDEN_SECTORS = Set.of(
+            "SA11", "SA23", "SA31", "SA32", "SA35", "SA43", "SA44", "SA45", "SA46", "SA48", "SA58");
+
+    /** Default accepted VIHF_Version values. */
+    public static final Set<String> DEFAULT_VERSIONS = Set.of("3.0", "4.0");
+
+    private static final VihfPolicy DEFAULTS = builder().build();
+
+    private final Set<String> acceptedVersions;
+    private final boolean rejectSha1;
+    private final Duration clockSkew;
+    private final boolean ejEgMode;
+    private final Set<String> forbiddenSectors;
+    private final SectorValueSet sectorValueSet;
+    private final int maxTokenBytes;
+
+    private VihfPolicy(Builder b) {
+        this.acceptedVersions = Set.copyOf(b.acceptedVersions);
+        this.rejectSha1 = b.rejectSha1;
+        this.clockSkew = b.clockSkew;
+        this.ejEgMode = b.ejEgMode;
+        this.forbiddenSectors = Set.copyOf(b.forbiddenSectors);
+        this.sectorValueSet = b.sectorValueSet != null ? b.sectorValueSet : SectorValueSet.jdvJ61();
+        this.maxTokenBytes = b.maxTokenBytes;
+    }
+
+    /** The documented defaults (see the class table). */
+    public static VihfPolicy defaults() {
+        return DEFAULTS;
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this policy. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.acceptedVersions.clear();
+        b.acceptedVersions.addAll(acceptedVersions);
+        b.rejectSha1 = rejectSha1;
+        b.clockSkew = clockSkew;
+        b.ejEgMode = ejEgMode;
+        b.forbiddenSectors.clear();
+        b.forbiddenSectors.addAll(forbiddenSectors);
+        b.sectorValueSet = sectorValueSet;
+        b.maxTokenBytes = maxTokenBytes;
+        return b;
+    }
+
+    public Set<String> acceptedVersions() {
+        return acceptedVersions;
+    }
+
+    /** True when SHA-1 makes VIHF-ALGORITHM an ERROR (default false: a WARNING). */
+    public boolean rejectSha1() {
+        return rejectSha1;
+    }
+
+    public Duration clockSkew() {
+        return clockSkew;
+    }
+
+    /** True under the EJ/EG policy (DOMAIN §2). */
+    public boolean ejEgMode() {
+        return ejEgMode;
+    }
+
+    public Set<String> forbiddenSectors() {
+        return forbiddenSectors;
+    }
+
+    public SectorValueSet sectorValueSet() {
+        return sectorValueSet;
+    }
+
+    public int maxTokenBytes() {
+        return maxTokenBytes;
+    }
+
+    @Override
+    public String toString() {
+        return "VihfPolicy[versions=" + acceptedVersions + ", rejectSha1=" + rejectSha1 + ", clockSkew=" + clockSkew
+                + ", ejEgMode=" + ejEgMode + ", forbiddenSectors=" + forbiddenSectors + ", sectorValueSet="
+                + sectorValueSet + ", maxTokenBytes=" + maxTokenBytes + "]";
+    }
+
+    /** Builds a {@link VihfPolicy}; starts from the defaults; not thread-safe. */
+    public static final class Builder {
+        private final Set<String> acceptedVersions = new LinkedHashSet<>(DEFAULT_VERSIONS);
+        private boolean rejectSha1;
+        private Duration clockSkew = Duration.ofMinutes(5);
+        private boolean ejEgMode;
+        private final Set<String> forbiddenSectors = new LinkedHashSet<>(DEFAULT_FORBIDDEN_SECTORS);
+        private SectorValueSet sectorValueSet;
+        private int maxTokenBytes = 1024 * 1024;
+
+        private Builder() {
+        }
+
+        /** Replaces the accepted VIHF_Version values. */
+        public Builder acceptedVersions(Collection<String> versions) {
+            Objects.requireNonNull(versions, "versions");
+            if (versions.isEmpty()) {
+                throw new IllegalArgumentException("at least one accepted VIHF version is required");
+            }
+            acceptedVersions.clear();
+            acceptedVersions.addAll(versions);
+            return this;
+        }
+
+        /** Strict algorithm policy: SHA-1 makes VIHF-ALGORITHM an ERROR. */
+        public Builder rejectSha1(boolean reject) {
+            this.rejectSha1 = reject;
+            return this;
+        }
+
+        public Builder clockSkew(Duration skew) {
+            Objects.requireNonNull(skew, "skew");
+            if (skew.isNegative()) {
+                throw new IllegalArgumentException("clock skew must not be negative");
+            }
+            this.clockSkew = skew;
+            return this;
+        }
+
+        /** The EJ/EG policy: the VIHF may carry an EG of the certificate's EJ (INFO instead of VIHF-STRUCT-EQ). */
+        public Builder ejEgMode(boolean on) {
+            this.ejEgMode = on;
+            return this;
+        }
+
+        /** Replaces the forbidden-sector list (codes such as {@code SA23}); may be empty. */
+        public Builder forbiddenSectors(Collection<String> codes) {
+            Objects.requireNonNull(codes, "codes");
+            forbiddenSectors.clear();
+            forbiddenSectors.addAll(codes);
+            return this;
+        }
+
+        /** The sector value set (default {@link SectorValueSet#jdvJ61()}). */
+        public Builder sectorValueSet(SectorValueSet set) {
+            this.sectorValueSet = Objects.requireNonNull(set, "set");
+            return this;
+        }
+
+        /** Size limit of the VIHF input (token, header or envelope) in bytes; default 1 MiB. */
+        public Builder maxTokenBytes(int bytes) {
+            if (bytes < 256) {
+                throw new IllegalArgumentException("maxTokenBytes must be at least 256");
+            }
+            this.maxTokenBytes = bytes;
+            return this;
+        }
+
+        public VihfPolicy build() {
+            return new VihfPolicy(this);
+        }
+    }
+}

@@ -1,0 +1,425 @@
+package org.vigie.saml;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import javax.xml.XMLConstants;
+
+import org.vigie.core.Finess;
+import org.vigie.core.Report;
+import org.vigie.core.Rules;
+import org.vigie.core.Severity;
+import org.vigie.core.StructureDirectory;
+import org.vigie.core.StructureId;
+import org.vigie.core.cert.CertificateTrust;
+import org.vigie.core.cert.OrgCertificate;
+import org.vigie.core.cert.TrustAnchors;
+import org.vigie.core.cert.TrustResult;
+import org.vigie.saml.internal.AssertionReader;
+import org.vigie.saml.internal.Locator;
+import org.vigie.saml.internal.SecureXml;
+import org.vigie.saml.internal.SignatureVerifier;
+import org.vigie.saml.internal.TokenChecks;
+import org.vigie.saml.internal.TokenData;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+
+/**
+ * Control 1 of the DMP indirect authentication: the VIHF token and the organisation certificates, checked together.
+ * One call returns every {@code CERT-*} and {@code VIHF-*} finding (never stops at the first); bad input is a
+ * finding, never an exception. Immutable and thread-safe: build once, share.
+ *
+ * <pre>{@code
+ * VihfValidator validator = VihfValidator.builder()
+ *         .trust(TrustAnchors.igcSanteProduction())   // the default
+ *         .crls(myCrls)                                // supplied, never fetched
+ *         .directory(finessDirectory)                  // optional: VIHF-STRUCT-KNOWN, EJ/EG mode
+ *         .build();
+ * Control1Result result = validator.validate(tlsClientCert, tlsChain, VihfInput.of(assertionBytes));
+ * if (!result.accepted()) {
+ *     result.report().findings().forEach(System.out::println);
+ * }
+ * }</pre>
+ *
+ * <p>The result of a signature verification is cached (bounded) by the SHA-256 of the token and of the signing
+ * certificate, so that a token reused through a session is verified once; certificate chains are cached by
+ * {@link CertificateTrust}. Everything that depends on the instant (validity dates, revocation, token times) is
+ * evaluated afresh at each call: a cache never changes a verdict.</p>
+ */
+public final class VihfValidator {
+
+    private final VihfPolicy policy;
+    private final CertificateTrust trust;
+    private final StructureDirectory directory;
+    private final Clock clock;
+    private final SignatureVerifier verifier;
+
+    private VihfValidator(Builder b) {
+        this.policy = b.policy;
+        this.trust = CertificateTrust.builder().anchors(b.anchors).crls(b.crls).cacheSize(b.certificateCacheSize).build();
+        this.directory = b.directory;
+        this.clock = b.clock;
+        this.verifier = new SignatureVerifier(b.signatureCacheSize, policy.rejectSha1());
+    }
+
+    /** A builder with the documented defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public VihfPolicy policy() {
+        return policy;
+    }
+
+    /** The trust configuration (anchors and CRLs). */
+    public CertificateTrust trust() {
+        return trust;
+    }
+
+    public Optional<StructureDirectory> directory() {
+        return Optional.ofNullable(directory);
+    }
+
+    /** Control 1 at the clock's current instant. */
+    public Control1Result validate(X509Certificate tlsCertificate, List<X509Certificate> tlsChain, VihfInput vihf) {
+        return validate(tlsCertificate, tlsChain, vihf, clock.instant());
+    }
+
+    /**
+     * Control 1 at a given instant.
+     *
+     * @param tlsCertificate the TLS client (authentication) certificate of the connection
+     * @param tlsChain       its chain when the integrator has it (may be empty or null)
+     * @param vihf           the token
+     * @param at             evaluation instant
+     */
+    public Control1Result validate(X509Certificate tlsCertificate, List<X509Certificate> tlsChain, VihfInput vihf,
+                                   Instant at) {
+        Objects.requireNonNull(tlsCertificate, "tlsCertificate (use validateToken without a TLS certificate)");
+        Objects.requireNonNull(vihf, "vihf");
+        Objects.requireNonNull(at, "at");
+        Report.Builder r = Report.builder().evaluatedAt(at);
+        OrgCertificate tls = OrgCertificate.of(tlsCertificate);
+        certificate(tls, tlsChain == null ? List.of() : tlsChain, at, "TLS", "certificat d'authentification TLS", r);
+        if (!tls.hasClientAuth() || tls.isPersonCertificate()) {
+            r.add(Rules.CERT_AUTH_PROFILE, tls.isPersonCertificate()
+                    ? "le certificat TLS est un certificat de personne (carte), pas un certificat d'organisation"
+                    : "le certificat TLS n'a pas l'usage étendu clientAuth (certificat ORG_AUTH_CLI attendu) ; type lu : "
+                    + tls.kind(), "TLS", tls.subject().toString());
+        }
+        if (tls.structureId().isPresent() && !tls.structureId().get().keyValid()) {
+            r.add(Rules.ID_KEY, "clé de contrôle invalide pour l'IdNat_Struct « " + tls.structureId().get().value()
+                    + " » du certificat TLS", "TLS/subject/OU", tls.structureId().get().value());
+        }
+        Outcome t = token(vihf, at, r);
+        // control 1 proper: strict equality (or EG of the certificate's EJ under the EJ/EG policy)
+        tls.structureId().ifPresent(certId -> {
+            if (t.rawStructure != null && !t.rawStructure.equals(certId.value())) {
+                structEq(t, certId, r);
+            }
+            if (t.signer != null) {
+                t.signer.structureId().ifPresent(signId -> {
+                    if (!signId.equals(certId)) {
+                        r.add(Rules.CERT_SAME_STRUCTURE, "le certificat d'authentification porte « " + certId.value()
+                                + " » et le certificat de signature du VIHF « " + signId.value() + " »",
+                                "VIHF/Signature/KeyInfo", signId.value());
+                    }
+                });
+            }
+        });
+        known(t, r);
+        return new Control1Result(r.build(), t.token, t.structureId, tls, t.signer);
+    }
+
+    /** The token rules only (no TLS certificate: no VIHF-STRUCT-EQ, no CERT-AUTH-PROFILE), at the clock's instant. */
+    public Control1Result validateToken(VihfInput vihf) {
+        return validateToken(vihf, clock.instant());
+    }
+
+    /** The token rules only (no TLS certificate: no VIHF-STRUCT-EQ, no CERT-AUTH-PROFILE). */
+    public Control1Result validateToken(VihfInput vihf, Instant at) {
+        Objects.requireNonNull(vihf, "vihf");
+        Objects.requireNonNull(at, "at");
+        Report.Builder r = Report.builder().evaluatedAt(at);
+        Outcome t = token(vihf, at, r);
+        known(t, r);
+        return new Control1Result(r.build(), t.token, t.structureId, null, t.signer);
+    }
+
+    private void structEq(Outcome t, StructureId certId, Report.Builder r) {
+        String loc = "VIHF/Attribute[Identifiant_Structure]";
+        String base = "Identifiant_Structure « " + t.rawStructure + " » différent de la structure du certificat"
+                + " d'authentification « " + certId.value() + " » (OU du sujet ; égalité stricte attendue)";
+        if (!policy.ejEgMode()) {
+            r.add(Rules.VIHF_STRUCT_EQ, base, loc, t.rawStructure);
+            return;
+        }
+        if (directory == null) {
+            r.add(Rules.VIHF_STRUCT_EQ, base + " ; mode EJ/EG : aucun répertoire configuré pour rattacher l'EG à l'EJ",
+                    loc, t.rawStructure);
+            return;
+        }
+        Optional<Finess> certEj = certId.finess();
+        Optional<Finess> vihfEj = t.structureId == null ? Optional.empty()
+                : directory.resolve(t.structureId) instanceof StructureDirectory.Resolution.AsEstablishment eg
+                ? Optional.of(eg.establishment().legalEntity()) : Optional.empty();
+        if (certEj.isPresent() && vihfEj.isPresent() && certEj.get().value().equals(vihfEj.get().value())) {
+            r.add(Rules.VIHF_STRUCT_EQ, Severity.INFO, "mode EJ/EG : Identifiant_Structure « " + t.rawStructure
+                    + " » est un établissement (EG) de l'entité juridique du certificat « " + certId.value() + " » : accepté",
+                    loc, t.rawStructure);
+        } else {
+            r.add(Rules.VIHF_STRUCT_EQ, base + " ; mode EJ/EG : ce n'est pas non plus un EG de l'EJ du certificat"
+                    + " selon le répertoire", loc, t.rawStructure);
+        }
+    }
+
+    private void known(Outcome t, Report.Builder r) {
+        if (t.structureId == null) {
+            return;
+        }
+        String loc = "VIHF/Attribute[Identifiant_Structure]";
+        StructureId id = t.structureId;
+        if (directory == null) {
+            r.add(Rules.VIHF_STRUCT_KNOWN, Severity.INFO, "non évalué : aucun répertoire de structures configuré", loc, id.value());
+            return;
+        }
+        if (id.kind() != StructureId.Kind.FINESS) {
+            r.add(Rules.VIHF_STRUCT_KNOWN, Severity.INFO, "non évaluable : l'identifiant « " + id.value() + " » ("
+                    + id.kind() + ") n'est pas un FINESS ; le répertoire configuré ne connaît que les FINESS", loc, id.value());
+            return;
+        }
+        StructureDirectory.Resolution res = directory.resolve(id);
+        if (res instanceof StructureDirectory.Resolution.Unknown) {
+            r.add(Rules.VIHF_STRUCT_KNOWN, "Identifiant_Structure « " + id.value() + " » inconnu du répertoire FINESS", loc,
+                    id.value());
+        } else if (res instanceof StructureDirectory.Resolution.AsEstablishment eg && !eg.establishment().active()) {
+            r.add(Rules.VIHF_STRUCT_KNOWN, "la structure « " + id.value() + " » (" + eg.establishment().name()
+                    + ") est fermée selon le répertoire", loc, id.value());
+        }
+    }
+
+    private void certificate(OrgCertificate oc, List<X509Certificate> chain, Instant at, String loc, String who,
+                             Report.Builder r) {
+        TrustResult tr = trust.check(oc.certificate(), chain, at);
+        for (String p : tr.problems()) {
+            r.add(Rules.CERT_TRUST, who + " : " + p, loc, oc.subject().toString());
+        }
+        if (!trust.crls().isEmpty() && tr.chained() && !tr.revocationUnchecked().isEmpty()) {
+            r.add(Rules.CERT_TRUST, Severity.INFO, who + " : révocation non vérifiée faute de CRL fournie pour "
+                    + tr.revocationUnchecked(), loc, "");
+        }
+        if (oc.structureId().isEmpty()) {
+            r.add(Rules.CERT_STRUCT_ID, who + " : " + oc.structureIdProblem(), loc + "/subject/OU",
+                    String.join(" | ", oc.ouValues()));
+        }
+    }
+
+    /** What token processing produced. */
+    private static final class Outcome {
+        VihfToken token;
+        StructureId structureId;
+        String rawStructure;
+        OrgCertificate signer;
+    }
+
+    private Outcome token(VihfInput in, Instant at, Report.Builder r) {
+        Outcome out = new Outcome();
+        Document doc;
+        byte[] raw = null;
+        if (in.bytes().isPresent()) {
+            raw = in.bytes().get();
+            if (in.truncated() || raw.length > policy.maxTokenBytes()) {
+                r.add(Rules.VIHF_XML, "jeton trop gros : " + (in.truncated() ? "plus de " + raw.length : raw.length)
+                        + " octets, limite " + policy.maxTokenBytes(), "VIHF", "");
+                return out;
+            }
+            SecureXml.Parsed p = SecureXml.parse(raw);
+            if (!p.ok()) {
+                r.add(Rules.VIHF_XML, p.error(), "VIHF", "");
+                return out;
+            }
+            if (p.warning() != null) {
+                r.add(Rules.VIHF_XML, Severity.WARNING, p.warning(), "VIHF", "");
+            }
+            doc = p.document();
+        } else {
+            Element el = in.element().orElseThrow();
+            if (el.getLocalName() == null) {
+                r.add(Rules.VIHF_XML, "élément DOM construit sans espaces de noms (setNamespaceAware(true) attendu)", "VIHF", "");
+                return out;
+            }
+            doc = copy(el);
+            if (doc == null) {
+                r.add(Rules.VIHF_XML, "l'élément DOM fourni contient des références d'entités ou un DOCTYPE", "VIHF", "");
+                return out;
+            }
+        }
+        Locator.Located loc = Locator.locate(doc.getDocumentElement());
+        if (loc.error() != null) {
+            r.add(Rules.VIHF_XML, loc.error(), "VIHF", "");
+            if (loc.all().size() > 1) {
+                for (String m : Locator.wrapping(doc.getDocumentElement(), loc.all())) {
+                    r.add(Rules.VIHF_SIGNATURE, m, "VIHF", "");
+                }
+            }
+            return out;
+        }
+        Element assertion = loc.assertion();
+        String version = assertion.getAttributeNS(null, "Version");
+        if (!"2.0".equals(version)) {
+            r.add(Rules.VIHF_XML, "Assertion Version=« " + version + " » ; 2.0 attendu", "VIHF/@Version", version);
+        }
+        if (assertion.getAttributeNS(null, "ID").isEmpty()) {
+            r.add(Rules.VIHF_XML, "Assertion sans attribut ID", "VIHF/@ID", "");
+        }
+        byte[] rawDigest = raw != null && doc.getDocumentElement() == assertion ? sha256(raw) : null;
+        SignatureVerifier.Result sig = verifier.verify(assertion, rawDigest, r);
+
+        TokenData d = new TokenData();
+        AssertionReader.read(assertion, d);
+        d.signingCertificate = sig.certificate();
+        d.signatureAlgorithm = sig.signatureMethod();
+        d.digestAlgorithm = sig.digestMethod();
+        d.signatureValid = sig.valid();
+
+        if (sig.certificate() != null) {
+            OrgCertificate signer = OrgCertificate.of(sig.certificate());
+            out.signer = signer;
+            certificate(signer, sig.chain(), at, "VIHF/Signature/KeyInfo", "certificat de signature du VIHF", r);
+            if (!signer.isSealCapable() || signer.isPersonCertificate()) {
+                r.add(Rules.CERT_SIGN_PROFILE, signer.isPersonCertificate()
+                        ? "le certificat de signature du VIHF est un certificat de personne, pas un cachet d'organisation"
+                        : "le certificat de signature du VIHF n'a pas les usages digitalSignature et nonRepudiation"
+                        + " (certificat ORG_SIGN « cachet » attendu) ; type lu : " + signer.kind(),
+                        "VIHF/Signature/KeyInfo", signer.subject().toString());
+            }
+        }
+        TokenChecks.issuer(d, sig.certificate(), r);
+        TokenChecks.time(d, at, policy, r);
+        Optional<StructureId> id = TokenChecks.attributes(d, policy, r);
+        out.structureId = id.orElse(null);
+        List<String> rawIds = d.attributes.get(VihfToken.IDENTIFIANT_STRUCTURE);
+        if (rawIds != null && rawIds.size() == 1 && !rawIds.get(0).isBlank()) {
+            out.rawStructure = rawIds.get(0).strip();
+        }
+        out.token = new VihfToken(d);
+        return out;
+    }
+
+    private static byte[] sha256(byte[] b) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(b);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Copies a caller's element into a document of our own, with the namespace declarations in scope. */
+    private static Document copy(Element el) {
+        Document doc = SecureXml.newDocument();
+        Element root = (Element) doc.importNode(el, true);
+        doc.appendChild(root);
+        for (Node p = el.getParentNode(); p != null && p.getNodeType() == Node.ELEMENT_NODE; p = p.getParentNode()) {
+            NamedNodeMap attrs = p.getAttributes();
+            for (int i = 0; i < attrs.getLength(); i++) {
+                Attr a = (Attr) attrs.item(i);
+                if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI())
+                        && !root.hasAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, a.getLocalName())) {
+                    root.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, a.getName(), a.getValue());
+                }
+            }
+        }
+        List<Node> stack = new ArrayList<>();
+        stack.add(root);
+        while (!stack.isEmpty()) {
+            Node n = stack.remove(stack.size() - 1);
+            if (n.getNodeType() == Node.ENTITY_REFERENCE_NODE || n.getNodeType() == Node.DOCUMENT_TYPE_NODE) {
+                return null;
+            }
+            for (Node c = n.getFirstChild(); c != null; c = c.getNextSibling()) {
+                stack.add(c);
+            }
+        }
+        return doc;
+    }
+
+    /** Builds a {@link VihfValidator}; not thread-safe. */
+    public static final class Builder {
+        private VihfPolicy policy = VihfPolicy.defaults();
+        private TrustAnchors anchors = TrustAnchors.igcSanteProduction();
+        private final List<X509CRL> crls = new ArrayList<>();
+        private StructureDirectory directory;
+        private Clock clock = Clock.systemUTC();
+        private int signatureCacheSize = 1024;
+        private int certificateCacheSize = 1024;
+
+        private Builder() {
+        }
+
+        /** The policy (default {@link VihfPolicy#defaults()}). */
+        public Builder policy(VihfPolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Trust anchors for the TLS and signing certificates (default: IGC-Santé production). */
+        public Builder trust(TrustAnchors anchors) {
+            this.anchors = Objects.requireNonNull(anchors, "anchors");
+            return this;
+        }
+
+        /** CRLs supplied by the integrator (never fetched); replaces any given before. */
+        public Builder crls(Collection<X509CRL> crls) {
+            Objects.requireNonNull(crls, "crls");
+            this.crls.clear();
+            this.crls.addAll(crls);
+            return this;
+        }
+
+        /** The structure directory (optional): enables VIHF-STRUCT-KNOWN and the EJ/EG policy. */
+        public Builder directory(StructureDirectory directory) {
+            this.directory = directory;
+            return this;
+        }
+
+        /** The clock of the calls without an explicit instant (default: system UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Entries of the signature-verification cache (default 1024; 0 disables it). */
+        public Builder signatureCacheSize(int size) {
+            if (size < 0) {
+                throw new IllegalArgumentException("signatureCacheSize must be >= 0");
+            }
+            this.signatureCacheSize = size;
+            return this;
+        }
+
+        /** Entries of the certificate-chain cache (default 1024; 0 disables it). */
+        public Builder certificateCacheSize(int size) {
+            if (size < 0) {
+                throw new IllegalArgumentException("certificateCacheSize must be >= 0");
+            }
+            this.certificateCacheSize = size;
+            return this;
+        }
+
+        public VihfValidator build() {
+            return new VihfValidator(this);
+        }
+    }
+}

@@ -1,0 +1,399 @@
+package org.vigie.saml.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.xml.security.algorithms.SignatureAlgorithm;
+import org.apache.xml.security.c14n.Canonicalizer;
+import org.apache.xml.security.signature.SignedInfo;
+import org.apache.xml.security.signature.XMLSignature;
+import org.vigie.core.Report;
+import org.vigie.core.Rules;
+import org.vigie.core.Severity;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * The house signature profile (ARCHITECTURE.md "Security rules") and the cryptographic check with Santuario in
+ * secure-validation mode. Findings go to the report being built; the cryptographic outcome is cached by the
+ * digest of the Assertion and the signing certificate.
+ */
+public final class SignatureVerifier {
+
+    static {
+        org.apache.xml.security.Init.init();
+    }
+
+    public static final String EXC_C14N = "http://www.w3.org/2001/10/xml-exc-c14n#";
+    public static final String ENVELOPED = "http://www.w3.org/2000/09/xmldsig#enveloped-signature";
+
+    /** Allowed signature algorithms: URI → true when SHA-1 based. */
+    private static final Map<String, Boolean> SIGNATURE_ALGORITHMS = Map.ofEntries(
+            Map.entry("http://www.w3.org/2000/09/xmldsig#rsa-sha1", true),
+            Map.entry("http://www.w3.org/2001/04/xmldsig-more#rsa-sha256", false),
+            Map.entry("http://www.w3.org/2001/04/xmldsig-more#rsa-sha384", false),
+            Map.entry("http://www.w3.org/2001/04/xmldsig-more#rsa-sha512", false),
+            Map.entry("http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1", false),
+            Map.entry("http://www.w3.org/2007/05/xmldsig-more#sha384-rsa-MGF1", false),
+            Map.entry("http://www.w3.org/2007/05/xmldsig-more#sha512-rsa-MGF1", false),
+            Map.entry("http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha1", true),
+            Map.entry("http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256", false),
+            Map.entry("http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha384", false),
+            Map.entry("http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha512", false));
+
+    /** Allowed digest algorithms: URI → true when SHA-1. */
+    private static final Map<String, Boolean> DIGEST_ALGORITHMS = Map.of(
+            "http://www.w3.org/2000/09/xmldsig#sha1", true,
+            "http://www.w3.org/2001/04/xmlenc#sha256", false,
+            "http://www.w3.org/2001/04/xmldsig-more#sha384", false,
+            "http://www.w3.org/2001/04/xmlenc#sha512", false);
+
+    private static final Set<String> KEYINFO_ALLOWED = Set.of("X509Data", "KeyValue", "KeyName");
+
+    /** The cryptographic outcome (what the cache holds). */
+    public record Crypto(boolean signedInfoValid, boolean digestValid, String error) {
+        public boolean valid() {
+            return error == null && signedInfoValid && digestValid;
+        }
+    }
+
+    /**
+     * What the verification found.
+     *
+     * @param signed          a ds:Signature is a direct child of the Assertion
+     * @param valid           in profile and cryptographically valid with the KeyInfo certificate
+     * @param certificate     the KeyInfo leaf certificate, or null
+     * @param chain           the other KeyInfo certificates
+     * @param signatureMethod SignatureMethod URI ("" when none)
+     * @param digestMethod    DigestMethod URI ("" when none)
+     */
+    public record Result(boolean signed, boolean valid, X509Certificate certificate, List<X509Certificate> chain,
+                         String signatureMethod, String digestMethod) {
+    }
+
+    private final LruCache<String, Crypto> cache;
+    private final boolean rejectSha1;
+
+    public SignatureVerifier(int cacheSize, boolean rejectSha1) {
+        this.cache = new LruCache<>(cacheSize);
+        this.rejectSha1 = rejectSha1;
+    }
+
+    /** Number of cached outcomes (for tests and monitoring). */
+    public int cacheSize() {
+        return cache.size();
+    }
+
+    /**
+     * Checks the signature of the Assertion. The Assertion's {@code ID} is registered as the only ID of the document.
+     *
+     * @param rawDigest SHA-256 of the input bytes when they are exactly this Assertion, else null (then the
+     *                  canonical form is hashed for the cache key)
+     */
+    public Result verify(Element assertion, byte[] rawDigest, Report.Builder report) {
+        String loc = "VIHF/Signature";
+        String id = assertion.getAttributeNS(null, "ID");
+        List<Element> direct = Xml.children(assertion, Xml.DSIG, "Signature");
+        List<Element> nested = new ArrayList<>();
+        for (Element e : Xml.subtree(assertion)) {
+            if (Xml.is(e, Xml.DSIG, "Signature") && e.getParentNode() != assertion) {
+                nested.add(e);
+            }
+        }
+        if (direct.isEmpty() && nested.isEmpty()) {
+            report.add(Rules.VIHF_SIGNED, "l'Assertion ne porte aucune signature (ds:Signature enfant direct attendu)",
+                    "VIHF", id);
+            return new Result(false, false, null, List.of(), "", "");
+        }
+        if (direct.isEmpty()) {
+            report.add(Rules.VIHF_SIGNATURE, "la signature n'est pas un enfant direct de l'Assertion (trouvée dans "
+                    + Xml.path(nested.get(0), assertion) + ")", loc, "");
+            return new Result(true, false, null, List.of(), "", "");
+        }
+        boolean inProfile = true;
+        if (direct.size() > 1) {
+            report.add(Rules.VIHF_SIGNATURE, direct.size() + " signatures enfants de l'Assertion ; une seule est attendue",
+                    loc, "");
+            inProfile = false;
+        }
+        if (!nested.isEmpty()) {
+            report.add(Rules.VIHF_SIGNATURE, "une signature supplémentaire se trouve dans " + Xml.path(nested.get(0), assertion),
+                    loc, "");
+            inProfile = false;
+        }
+        Element sig = direct.get(0);
+        Element prev = previousElement(sig);
+        if (!Xml.is(prev, Xml.SAML2, "Issuer")) {
+            report.add(Rules.VIHF_SIGNATURE, "la signature doit suivre immédiatement saml2:Issuer (schéma SAML 2.0)",
+                    loc, prev == null ? "" : prev.getLocalName());
+            inProfile = false;
+        }
+        Map<String, Integer> dups = Locator.duplicateIds(assertion.getOwnerDocument().getDocumentElement());
+        if (!dups.isEmpty()) {
+            dups.forEach((v, n) -> report.add(Rules.VIHF_SIGNATURE, "l'identifiant « " + v + " » est porté par " + n
+                    + " éléments (ID dupliqué)", loc, v));
+            inProfile = false;
+        }
+
+        // --- structure of ds:Signature
+        Element signedInfo = null;
+        Element signatureValue = null;
+        Element keyInfo = null;
+        for (Element c : Xml.children(sig)) {
+            if (Xml.is(c, Xml.DSIG, "SignedInfo") && signedInfo == null) {
+                signedInfo = c;
+            } else if (Xml.is(c, Xml.DSIG, "SignatureValue") && signatureValue == null) {
+                signatureValue = c;
+            } else if (Xml.is(c, Xml.DSIG, "KeyInfo") && keyInfo == null) {
+                keyInfo = c;
+            } else if (Xml.is(c, Xml.DSIG, "Object")) {
+                report.add(Rules.VIHF_SIGNATURE, "la signature contient un ds:Object (interdit par le profil)", loc, "");
+                inProfile = false;
+            } else {
+                report.add(Rules.VIHF_SIGNATURE, "élément inattendu dans ds:Signature : " + c.getLocalName(), loc, "");
+                inProfile = false;
+            }
+        }
+        if (signedInfo == null || signatureValue == null) {
+            report.add(Rules.VIHF_SIGNATURE, "ds:Signature sans SignedInfo ou SignatureValue", loc, "");
+            return new Result(true, false, null, List.of(), "", "");
+        }
+        String c14n = algorithm(Xml.child(signedInfo, Xml.DSIG, "CanonicalizationMethod"));
+        if (!EXC_C14N.equals(c14n)) {
+            report.add(Rules.VIHF_SIGNATURE, "CanonicalizationMethod non autorisée (exc-c14n attendue)", loc, c14n);
+            inProfile = false;
+        }
+        String sigAlg = algorithm(Xml.child(signedInfo, Xml.DSIG, "SignatureMethod"));
+        List<Element> refs = Xml.children(signedInfo, Xml.DSIG, "Reference");
+        String digestAlg = "";
+        if (refs.size() != 1) {
+            report.add(Rules.VIHF_SIGNATURE, refs.size() + " Reference dans SignedInfo ; exactement une est attendue, vers #"
+                    + id, loc, "");
+            inProfile = false;
+        }
+        if (!refs.isEmpty()) {
+            Element ref = refs.get(0);
+            String uri = Xml.attr(ref, "URI");
+            if (!("#" + id).equals(uri)) {
+                report.add(Rules.VIHF_SIGNATURE, "la Reference doit désigner l'Assertion par « #" + id + " », trouvé « "
+                        + uri + " »", loc, String.valueOf(uri));
+                inProfile = false;
+            }
+            inProfile &= checkTransforms(ref, report, loc);
+            digestAlg = algorithm(Xml.child(ref, Xml.DSIG, "DigestMethod"));
+        }
+        inProfile &= checkAlgorithms(sigAlg, refs.isEmpty() ? null : digestAlg, report, loc);
+
+        // --- KeyInfo: certificates only, never a reference to elsewhere
+        List<X509Certificate> certs = new ArrayList<>();
+        if (keyInfo == null) {
+            report.add(Rules.VIHF_SIGNATURE, "la signature n'a pas de KeyInfo : aucun certificat signataire", loc + "/KeyInfo", "");
+            inProfile = false;
+        } else {
+            for (Element k : Xml.children(keyInfo)) {
+                if (Xml.is(k, Xml.DSIG, "RetrievalMethod") || Xml.is(k, Xml.DSIG11, "KeyInfoReference")) {
+                    report.add(Rules.VIHF_SIGNATURE, k.getLocalName() + " interdit dans KeyInfo (la clé doit être portée"
+                            + " par un X509Certificate)", loc + "/KeyInfo", k.getLocalName());
+                    inProfile = false;
+                } else if (!Xml.DSIG.equals(k.getNamespaceURI()) || !KEYINFO_ALLOWED.contains(k.getLocalName())) {
+                    report.add(Rules.VIHF_SIGNATURE, "élément non autorisé dans KeyInfo : " + k.getLocalName(),
+                            loc + "/KeyInfo", k.getLocalName());
+                    inProfile = false;
+                } else if (k.getLocalName().equals("X509Data")) {
+                    for (Element x : Xml.children(k, Xml.DSIG, "X509Certificate")) {
+                        X509Certificate c = decode(Xml.text(x));
+                        if (c == null) {
+                            report.add(Rules.VIHF_SIGNATURE, "X509Certificate illisible dans KeyInfo", loc + "/KeyInfo", "");
+                            inProfile = false;
+                        } else {
+                            certs.add(c);
+                        }
+                    }
+                }
+            }
+            if (certs.isEmpty() && inProfile) {
+                report.add(Rules.VIHF_SIGNATURE, "KeyInfo ne porte aucun X509Certificate : la clé ne peut être rattachée"
+                        + " à une ancre de confiance", loc + "/KeyInfo", "");
+                inProfile = false;
+            }
+        }
+        X509Certificate leaf = pickLeaf(certs);
+        List<X509Certificate> chain = new ArrayList<>(certs);
+        chain.remove(leaf);
+        if (!inProfile || leaf == null) {
+            return new Result(true, false, leaf, chain, sigAlg, digestAlg);
+        }
+
+        // --- cryptography (cached)
+        assertion.setIdAttributeNS(null, "ID", true);
+        if (assertion.getOwnerDocument().getElementById(id) != assertion) {
+            report.add(Rules.VIHF_SIGNATURE, "l'ID de l'Assertion ne désigne pas l'Assertion", loc, id);
+            return new Result(true, false, leaf, chain, sigAlg, digestAlg);
+        }
+        String key = cacheKey(assertion, rawDigest, leaf);
+        Crypto crypto = key == null ? null : cache.get(key);
+        if (crypto == null) {
+            crypto = crypto(sig, leaf);
+            if (key != null && crypto.error() == null) {
+                cache.put(key, crypto);
+            }
+        }
+        if (crypto.error() != null) {
+            report.add(Rules.VIHF_SIGNATURE, "signature invérifiable : " + crypto.error(), loc, "");
+        } else if (crypto.signedInfoValid() && !crypto.digestValid()) {
+            report.add(Rules.VIHF_SIGNATURE, "le contenu signé a été modifié après la signature : SignedInfo est bien"
+                    + " signé par la clé du certificat de KeyInfo, mais le condensat (DigestValue) de la Reference ne"
+                    + " correspond plus à l'Assertion", loc, id);
+        } else if (!crypto.signedInfoValid()) {
+            report.add(Rules.VIHF_SIGNATURE, "la valeur de signature ne correspond pas à la clé du certificat de KeyInfo :"
+                    + " signature faite par une autre clé, ou SignedInfo / SignatureValue altéré"
+                    + (crypto.digestValid() ? "" : " (le condensat de la Reference ne correspond pas non plus)"), loc,
+                    leaf.getSubjectX500Principal().getName());
+        }
+        return new Result(true, crypto.valid(), leaf, chain, sigAlg, digestAlg);
+    }
+
+    private static Element previousElement(Element e) {
+        for (Node n = e.getPreviousSibling(); n != null; n = n.getPreviousSibling()) {
+            if (n.getNodeType() == Node.ELEMENT_NODE) {
+                return (Element) n;
+            }
+        }
+        return null;
+    }
+
+    private static String algorithm(Element e) {
+        if (e == null) {
+            return "";
+        }
+        String a = Xml.attr(e, "Algorithm");
+        return a == null ? "" : a;
+    }
+
+    private static boolean checkTransforms(Element ref, Report.Builder report, String loc) {
+        Element transforms = Xml.child(ref, Xml.DSIG, "Transforms");
+        List<String> algs = new ArrayList<>();
+        boolean ok = true;
+        if (transforms != null) {
+            for (Element t : Xml.children(transforms)) {
+                if (!Xml.is(t, Xml.DSIG, "Transform")) {
+                    ok = false;
+                    continue;
+                }
+                String a = algorithm(t);
+                algs.add(a);
+                for (Element inner : Xml.children(t)) {
+                    if (!(EXC_C14N.equals(a) && EXC_C14N.equals(inner.getNamespaceURI())
+                            && "InclusiveNamespaces".equals(inner.getLocalName()))) {
+                        ok = false;
+                    }
+                }
+            }
+        }
+        boolean shape = algs.equals(List.of(ENVELOPED, EXC_C14N)) || algs.equals(List.of(ENVELOPED));
+        if (!shape || !ok) {
+            report.add(Rules.VIHF_SIGNATURE, "transformations hors profil : enveloped-signature puis exc-c14n attendues,"
+                    + " trouvé " + algs, loc, String.join(" ", algs));
+            return false;
+        }
+        return true;
+    }
+
+    private boolean checkAlgorithms(String sigAlg, String digestAlg, Report.Builder report, String loc) {
+        boolean ok = true;
+        List<String> sha1 = new ArrayList<>();
+        Boolean s = SIGNATURE_ALGORITHMS.get(sigAlg);
+        if (s == null) {
+            report.add(Rules.VIHF_SIGNATURE, (sigAlg.toLowerCase().contains("md5") ? "algorithme de signature MD5 interdit"
+                    : "algorithme de signature non autorisé") + " : " + sigAlg, loc, sigAlg);
+            ok = false;
+        } else if (s) {
+            sha1.add("signature " + sigAlg);
+        }
+        if (digestAlg != null) {
+            Boolean d = DIGEST_ALGORITHMS.get(digestAlg);
+            if (d == null) {
+                report.add(Rules.VIHF_SIGNATURE, (digestAlg.toLowerCase().contains("md5") ? "algorithme de condensat MD5 interdit"
+                        : "algorithme de condensat non autorisé") + " : " + digestAlg, loc, digestAlg);
+                ok = false;
+            } else if (d) {
+                sha1.add("condensat " + digestAlg);
+            }
+        }
+        if (!sha1.isEmpty()) {
+            report.add(Rules.VIHF_ALGORITHM, rejectSha1 ? Severity.ERROR : Severity.WARNING,
+                    "SHA-1 utilisé (" + String.join(", ", sha1) + ") ; RSA-SHA256 et SHA-256 sont attendus"
+                            + (rejectSha1 ? " (SHA-1 refusé par la politique)" : ""), loc, String.join(" ", sha1));
+        }
+        return ok;
+    }
+
+    private static X509Certificate decode(String base64) {
+        try {
+            byte[] der = Base64.getMimeDecoder().decode(base64.strip());
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+        } catch (IllegalArgumentException | CertificateException e) {
+            return null;
+        }
+    }
+
+    /** The end-entity certificate among those of KeyInfo (the first non-CA one; the first one otherwise). */
+    private static X509Certificate pickLeaf(List<X509Certificate> certs) {
+        for (X509Certificate c : certs) {
+            if (c.getBasicConstraints() < 0) {
+                return c;
+            }
+        }
+        return certs.isEmpty() ? null : certs.get(0);
+    }
+
+    private static String cacheKey(Element assertion, byte[] rawDigest, X509Certificate leaf) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] content = rawDigest;
+            if (content == null) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                Canonicalizer.getInstance(Canonicalizer.ALGO_ID_C14N_WITH_COMMENTS).canonicalizeSubtree(assertion, out);
+                content = md.digest(out.toByteArray());
+            }
+            String certFp = HexFormat.of().formatHex(md.digest(leaf.getEncoded()));
+            return HexFormat.of().formatHex(content) + "|" + certFp;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            return null; // not cacheable: verify every time
+        }
+    }
+
+    private static Crypto crypto(Element sigElement, X509Certificate leaf) {
+        try {
+            XMLSignature signature = new XMLSignature(sigElement, "", true);
+            SignedInfo si = signature.getSignedInfo();
+            SignatureAlgorithm sa = si.getSignatureAlgorithm();
+            sa.initVerify(leaf.getPublicKey());
+            sa.update(si.getCanonicalizedOctetStream());
+            boolean signedInfoValid = sa.verify(signature.getSignatureValue());
+            boolean digestValid;
+            try {
+                digestValid = si.verify(false);
+            } catch (org.apache.xml.security.signature.MissingResourceFailureException e) {
+                digestValid = false;
+            }
+            return new Crypto(signedInfoValid, digestValid, null);
+        } catch (Exception e) {
+            String m = e.getMessage();
+            return new Crypto(false, false, e.getClass().getSimpleName() + (m == null ? "" : " : " + m));
+        }
+    }
+}

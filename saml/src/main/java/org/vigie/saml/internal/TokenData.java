@@ -1,0 +1,39 @@
+package org.vigie.saml.internal;
+
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.vigie.saml.CodedValue;
+
+/** Mutable assembly of a token view, filled by {@link AssertionReader}; copied into an immutable VihfToken. */
+public final class TokenData {
+    public String id = "";
+    public String issueInstantText = "";
+    public Instant issueInstant;
+    public String issuer = "";
+    public String issuerFormat = "";
+    public boolean issuerPresent;
+    public String nameId = "";
+    public Instant notBefore;
+    public Instant notOnOrAfter;
+    public String notBeforeText = "";
+    public String notOnOrAfterText = "";
+    public Instant authnInstant;
+    public String authnContextClassRef = "";
+    public final Map<String, List<String>> attributes = new LinkedHashMap<>();
+    /** How many Attribute elements carried each name. */
+    public final Map<String, Integer> attributeElements = new LinkedHashMap<>();
+    public final List<CodedValue> roles = new ArrayList<>();
+    /** Role values that held no coded element (their text), for VIHF-ROLE. */
+    public final List<String> malformedRoles = new ArrayList<>();
+    public CodedValue purposeOfUse;
+    public final List<CodedValue> purposeValues = new ArrayList<>();
+    public X509Certificate signingCertificate;
+    public String signatureAlgorithm = "";
+    public String digestAlgorithm = "";
+    public boolean signatureValid;
+}
