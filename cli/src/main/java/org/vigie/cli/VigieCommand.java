@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 // ---- subcommands: one class per line, add yours here ----
                 FinessCommand.class,
+                PlanCommand.class,
                 // ---- end of subcommands ----
                 CommandLine.HelpCommand.class,
         })

@@ -69,6 +69,8 @@ final class ProcedureWriter {
         for (Member m : clients.values()) {
             List<PlannedCertificate> mine = toOrder.stream().filter(p -> p.member().equals(m.id())).toList();
             String form = m.corridor() == Corridor.PHARMACY ? "bon de commande Ségur"
+                    : m.corridor().liberal() ? "formulaire 413 signé par le professionnel, représentant légal de "
+                    + m.label()
                     : "formulaire 413 signé par le représentant légal de " + m.label();
             s2.add(m.label() + " : " + form + ", pour " + mine.size() + " certificat(s) :");
             for (PlannedCertificate p : mine) {
@@ -79,7 +81,11 @@ final class ProcedureWriter {
                 vendor ? vendorName + " (pour le compte de chaque structure)" : "La structure", s2));
 
         List<String> s3 = new ArrayList<>();
-        s3.add("Après validation par l'ANS du formulaire 413, se connecter avec la carte " + card
+        boolean allPharmacies = clients.values().stream().allMatch(m -> m.corridor() == Corridor.PHARMACY);
+        boolean somePharmacy = clients.values().stream().anyMatch(m -> m.corridor() == Corridor.PHARMACY);
+        String request = allPharmacies ? "du bon de commande Ségur" : somePharmacy
+                ? "de la demande (formulaire 413 ou bon de commande Ségur)" : "du formulaire 413";
+        s3.add("Après validation par l'ANS " + request + ", se connecter avec la carte " + card
                 + " sur la plateforme IGC Santé et télécharger les certificats.");
         for (PlannedCertificate p : toOrder) {
             s3.add("Installer " + p.holderKind().label() + " " + p.holder().value()

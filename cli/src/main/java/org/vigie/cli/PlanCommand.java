@@ -1,0 +1,254 @@
+package org.vigie.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.vigie.core.Finding;
+import org.vigie.core.Finess;
+import org.vigie.core.Severity;
+import org.vigie.core.StructureDirectory;
+import org.vigie.core.doctrine.CertificateDoctrine;
+import org.vigie.core.doctrine.CertificatePlan;
+import org.vigie.core.doctrine.DoctrineResult;
+import org.vigie.core.doctrine.DoctrineRule;
+import org.vigie.core.doctrine.Organisation;
+import org.vigie.core.doctrine.OrganisationException;
+import org.vigie.core.doctrine.PlannedCertificate;
+import org.vigie.core.doctrine.Procedure;
+import org.vigie.core.doctrine.Usage;
+import org.vigie.core.finess.FinessLoader;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code vigie plan}: the IGC-Santé organisation certificates an organisation must hold (certificate doctrine of
+ * 2022-05-24), the audit of its existing certificates ({@code DOC-*} findings) and the ordering procedure.
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Plan des certificats d'organisation IGC-Santé d'une structure ou d'un groupement (doctrine "
+                + "du 24/05/2022), audit des certificats existants (règles DOC-*) et procédure de commande.",
+            "Le fichier d'organisation est en YAML ou en JSON (voir examples/)."},
+        exitCodeListHeading = "Codes de sortie :%n",
+        exitCodeList = {"0:aucun constat ERROR", "1:au moins un constat ERROR",
+            "2:fichier d'organisation, extrait FINESS ou arguments inutilisables"})
+public final class PlanCommand implements Callable<Integer> {
+
+    /** Output formats. */
+    enum Format { text, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FICHIER-ORGANISATION", description = "Fichier d'organisation (YAML ou JSON).")
+    Path file;
+
+    @Option(names = "--directory", paramLabel = "EXTRAIT", arity = "1..*",
+            description = "Extraits FINESS (etalab, flux JSON, extrait EJ) : EJ → EG, catégories, statut juridique.")
+    List<Path> directoryFiles = new ArrayList<>();
+
+    @Option(names = "--at", paramLabel = "DATE", description = "Date d'évaluation AAAA-MM-JJ (défaut : aujourd'hui).")
+    String at;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text ou json (défaut : ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LocalDate date;
+        try {
+            date = at == null ? LocalDate.now() : LocalDate.parse(at);
+        } catch (DateTimeParseException e) {
+            throw new UnusableInputException("--at « " + at + " » : attendu une date AAAA-MM-JJ");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new UnusableInputException("fichier d'organisation introuvable ou illisible : " + file);
+        }
+        StructureDirectory directory = null;
+        if (!directoryFiles.isEmpty()) {
+            FinessLoader loader = new FinessLoader();
+            for (Path f : directoryFiles) {
+                if (!Files.isRegularFile(f)) {
+                    throw new UnusableInputException("extrait FINESS introuvable ou illisible : " + f);
+                }
+                loader.load(f);
+            }
+            directory = loader.result().directory();
+        }
+        OrganisationFileReader reader = new OrganisationFileReader(directory);
+        Organisation org;
+        try {
+            org = reader.read(file);
+        } catch (OrganisationFileReader.FileException e) {
+            return unusable(err, e.problems());
+        }
+        DoctrineResult result;
+        try {
+            result = CertificateDoctrine.builder().directory(directory).build().evaluate(org, date);
+        } catch (OrganisationException e) {
+            return unusable(err, List.of(reader.problemOf(e)));
+        }
+        if (format == Format.json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(result)));
+        } else {
+            text(out, result);
+        }
+        out.flush();
+        return result.audit().accepted() ? ExitCodes.OK : ExitCodes.REJECTED;
+    }
+
+    private int unusable(PrintWriter err, List<OrganisationFileReader.Problem> problems) {
+        for (OrganisationFileReader.Problem p : problems) {
+            err.println("vigie: " + p.format(file.toString()));
+        }
+        err.flush();
+        return ExitCodes.UNUSABLE;
+    }
+
+    private static final DateTimeFormatter FR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    static String status(PlannedCertificate p) {
+        if (p.action() == PlannedCertificate.Action.KEEP_UNTIL_RENEWAL) {
+            return "CONSERVER" + p.keptUntil().map(d -> " jusqu'au " + FR.format(d)).orElse("")
+                    + " puis passer au certificat EJ";
+        }
+        return p.held() ? "DÉJÀ DÉTENU" : "À COMMANDER";
+    }
+
+    static void text(PrintWriter out, DoctrineResult r) {
+        CertificatePlan plan = r.plan();
+        out.println("Plan des certificats — " + plan.organisation() + " — au " + FR.format(plan.date()));
+        if (plan.certificates().isEmpty()) {
+            out.println("  Aucun certificat d'organisation requis.");
+        }
+        int i = 1;
+        for (PlannedCertificate p : plan.certificates()) {
+            out.println();
+            out.println("Certificat " + i++ + " : " + status(p));
+            out.println("  Titulaire   : " + p.holderKind().label() + " " + p.holder().value() + " (OU du sujet) — "
+                    + p.memberName());
+            if (!p.covers().isEmpty()) {
+                out.println("  EG couverts : " + String.join(", ", p.covers().stream().map(Finess::value).toList()));
+            }
+            if (!p.solutions().isEmpty()) {
+                out.println("  Solutions   : " + String.join(", ", p.solutions()));
+            }
+            out.println("  Usages      : " + String.join(", ", p.usages().stream().sorted().map(Usage::label).toList()));
+            p.requiredCn().ifPresent(cn -> out.println("  CN requis   : " + cn));
+            out.println("  Règles      : " + String.join(", ", p.rules().stream().map(DoctrineRule::code).toList()));
+            for (DoctrineRule rule : p.rules()) {
+                out.println("  Pourquoi    : " + rule.textFr());
+            }
+            for (String n : p.notes()) {
+                out.println("  Note        : " + n);
+            }
+        }
+        if (!plan.notes().isEmpty()) {
+            out.println();
+            for (String n : plan.notes()) {
+                out.println("Note : " + n);
+            }
+        }
+        out.println();
+        List<Finding> findings = r.audit().findings();
+        out.println("Audit des certificats existants : " + (findings.isEmpty() ? "aucun constat" : findings.size()
+                + " constat(s)"));
+        for (Finding f : findings) {
+            out.println("  " + f.severity() + " " + f.rule() + " @" + f.location() + " : " + f.message()
+                    + (f.evidence().isEmpty() ? "" : " [" + f.evidence() + "]"));
+        }
+        out.println();
+        Procedure proc = r.procedure();
+        out.println("Procédure de commande");
+        for (String pre : proc.prerequisites()) {
+            out.println("  Préalable : " + pre);
+        }
+        for (Procedure.Step s : proc.steps()) {
+            out.println("  Étape " + s.number() + " — " + s.title() + " (" + s.addressee() + ")");
+            for (String a : s.actions()) {
+                out.println("    " + (a.startsWith("  ") ? a.strip() : "• " + a));
+            }
+        }
+        out.println();
+        long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+        long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
+        out.println("Résultat : " + (errors == 0 ? "conforme à la doctrine" : "NON CONFORME") + " (" + errors
+                + " erreur(s), " + warnings + " avertissement(s), " + plan.toOrder().size() + " certificat(s) à commander)");
+    }
+
+    static Map<String, Object> json(DoctrineResult r) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        CertificatePlan plan = r.plan();
+        root.put("organisation", plan.organisation());
+        root.put("date", plan.date().toString());
+        root.put("accepted", r.audit().accepted());
+        List<Object> certs = new ArrayList<>();
+        for (PlannedCertificate p : plan.certificates()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("action", p.action().name());
+            c.put("held", p.held());
+            c.put("holder", p.holder().value());
+            c.put("holderKind", p.holderKind().name());
+            c.put("member", p.member().value());
+            c.put("memberName", p.memberName());
+            c.put("covers", p.covers().stream().map(Finess::value).toList());
+            c.put("solutions", p.solutions());
+            c.put("usages", p.usages().stream().sorted().map(Enum::name).toList());
+            p.requiredCn().ifPresent(cn -> c.put("requiredCn", cn));
+            p.keptUntil().ifPresent(d -> c.put("keptUntil", d.toString()));
+            List<Object> rules = new ArrayList<>();
+            for (DoctrineRule rule : p.rules()) {
+                rules.add(Map.of("code", rule.code(), "text", rule.textFr()));
+            }
+            c.put("rules", rules);
+            c.put("notes", p.notes());
+            certs.add(c);
+        }
+        root.put("certificates", certs);
+        root.put("notes", plan.notes());
+        List<Object> findings = new ArrayList<>();
+        for (Finding f : r.audit().findings()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("rule", f.rule());
+            m.put("severity", f.severity().name());
+            m.put("message", f.message());
+            m.put("location", f.location());
+            m.put("evidence", f.evidence());
+            findings.add(m);
+        }
+        root.put("findings", findings);
+        Map<String, Object> proc = new LinkedHashMap<>();
+        proc.put("prerequisites", r.procedure().prerequisites());
+        List<Object> steps = new ArrayList<>();
+        for (Procedure.Step s : r.procedure().steps()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("number", s.number());
+            m.put("title", s.title());
+            m.put("addressee", s.addressee());
+            m.put("actions", s.actions());
+            steps.add(m);
+        }
+        proc.put("steps", steps);
+        root.put("procedure", proc);
+        return root;
+    }
+}
