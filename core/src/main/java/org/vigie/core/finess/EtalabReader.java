@@ -2,8 +2,6 @@ package org.vigie.core.finess;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 import org.vigie.core.Establishment;
@@ -28,7 +26,7 @@ final class EtalabReader {
 
     SourceSummary read(InputStream in) throws IOException {
         ByteLineReader r = new ByteLineReader(in, limits.maxLineBytes());
-        List<String> f = new ArrayList<>(STRUCTUREET_FIELDS);
+        int[] b = new int[STRUCTUREET_FIELDS + 1];
         String metadata = "";
         long egs = 0;
         long geo = 0;
@@ -45,8 +43,9 @@ final class EtalabReader {
             if (line.isBlank()) {
                 continue;
             }
-            int count = ByteLineReader.split(line, ';', STRUCTUREET_FIELDS, f);
-            String type = f.get(0).strip().toLowerCase(Locale.ROOT);
+            int count = ByteLineReader.bounds(line, ';', b);
+            String first = count == 1 ? line : line.substring(0, b[1] - 1);
+            String type = first.strip().toLowerCase(Locale.ROOT);
             if (n == 1) {
                 if (type.equals("finess")) {
                     metadata = line;
@@ -59,7 +58,7 @@ final class EtalabReader {
                     if (count != STRUCTUREET_FIELDS) {
                         ctx.reject(n, "ligne structureet de " + count + " champs au lieu de " + STRUCTUREET_FIELDS,
                                 line);
-                    } else if (establishment(f, n, line)) {
+                    } else if (establishment(new Fields32(line, b), n, line)) {
                         egs++;
                     }
                     break;
@@ -75,7 +74,7 @@ final class EtalabReader {
                     ctx.reject(n, "ligne d'en-tête « finess;… » ailleurs qu'en ligne 1", line);
                     break;
                 default:
-                    ctx.reject(n, "type de ligne inconnu « " + Fields.cut(f.get(0)) + " » (structureet ou "
+                    ctx.reject(n, "type de ligne inconnu « " + Fields.cut(first) + " » (structureet ou "
                             + "geolocalisation attendu)", line);
             }
         }
@@ -84,7 +83,14 @@ final class EtalabReader {
                 egs, geo, ctx.rejected, metadata);
     }
 
-    private boolean establishment(List<String> f, long n, String line) {
+    /** The fields of a line, cut on demand. */
+    private record Fields32(String line, int[] b) {
+        String get(int i) {
+            return line.substring(b[i], b[i + 1] - 1);
+        }
+    }
+
+    private boolean establishment(Fields32 f, long n, String line) {
         Finess eg;
         Finess ej;
         try {

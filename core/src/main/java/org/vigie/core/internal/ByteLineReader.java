@@ -207,4 +207,33 @@ public final class ByteLineReader {
         }
         return count;
     }
+
+    /**
+     * Finds the field boundaries of a line without copying: {@code starts[i]} is where field {@code i} begins and
+     * {@code starts[i + 1] - 1} where it ends, for the first {@code starts.length - 1} fields.
+     *
+     * @param s the line
+     * @param sep the separator
+     * @param starts receives the boundaries; its length is the number of fields kept plus one
+     * @return the number of fields in the line (may exceed {@code starts.length - 1})
+     */
+    public static int bounds(String s, char sep, int[] starts) {
+        int max = starts.length - 1;
+        int count = 0;
+        starts[0] = 0;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            if (s.charAt(i) == sep) {
+                count++;
+                if (count <= max) {
+                    starts[count] = i + 1;
+                }
+            }
+        }
+        count++;
+        if (count <= max) {
+            starts[count] = n + 1;
+        }
+        return count;
+    }
 }

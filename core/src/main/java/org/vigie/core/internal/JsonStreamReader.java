@@ -16,19 +16,19 @@ public final class JsonStreamReader {
 
     /** The events of the pull parser. */
     public enum Token {
-        /** {@code {} */
+        /** <code>&#123;</code>: start of an object */
         START_OBJECT,
-        /** {@code }} */
+        /** <code>&#125;</code>: end of an object */
         END_OBJECT,
-        /** {@code [} */
+        /** {@code [}: start of an array */
         START_ARRAY,
-        /** {@code ]} */
+        /** {@code ]}: end of an array */
         END_ARRAY,
-        /** a member name; {@link #text()} holds it */
+        /** a member name; {@link JsonStreamReader#text()} holds it */
         NAME,
-        /** a string value; {@link #text()} holds it */
+        /** a string value; {@link JsonStreamReader#text()} holds it */
         STRING,
-        /** a number; {@link #text()} holds it as written */
+        /** a number; {@link JsonStreamReader#text()} holds it as written */
         NUMBER,
         /** {@code true} */
         TRUE,
