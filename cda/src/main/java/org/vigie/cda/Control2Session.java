@@ -51,7 +51,9 @@ public final class Control2Session {
 
     /**
      * Reads the submission from a reader positioned on the start element of {@code SubmitObjectsRequest} or
-     * {@code ProvideAndRegisterDocumentSetRequest}; consumes it up to its end element.
+     * {@code ProvideAndRegisterDocumentSetRequest}; consumes it up to its end element. Create the reader with
+     * coalescing off and DTD support off (as {@code XMLInputFactory.IS_COALESCING = false}): inline documents are
+     * then decoded chunk by chunk; a coalescing reader would hold each inline document in memory.
      *
      * @throws IllegalStateException when a submission was already read
      * @throws IllegalArgumentException when the reader is not positioned on such a start element

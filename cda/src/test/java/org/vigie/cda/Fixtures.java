@@ -153,6 +153,8 @@ final class Fixtures {
             eg.put(f, new Establishment(Finess.parse(f), aphp.finess(), "EG " + f, "355", "", "", Optional.empty(), "75",
                     Optional.empty(), true));
         }
+        eg.put("750000366", new Establishment(Finess.parse("750000366"), aphp.finess(), "EG fermé", "355", "", "",
+                Optional.empty(), "75", Optional.empty(), false));
         eg.put("920100013", new Establishment(Finess.parse("920100013"), other.finess(), "EG 92", "355", "", "",
                 Optional.empty(), "92", Optional.empty(), true));
         return new StructureDirectory() {

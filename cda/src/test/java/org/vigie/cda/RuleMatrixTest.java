@@ -189,6 +189,12 @@ class RuleMatrixTest {
     }
 
     @Test
+    void aiGeographicFiresForAClosedEg() {
+        assertThat(check(clean("1750000366"), EJ).byRule("AI-GEOGRAPHIC")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("fermé"));
+    }
+
+    @Test
     void aiGeographicDoesNotApplyToCabinetsAndCompanies() {
         assertThat(check(clean("499900063480001"), "499900063480001").findings()).isEmpty();
         assertThat(check(clean("326750045200003"), "326750045200003").findings()).isEmpty();
