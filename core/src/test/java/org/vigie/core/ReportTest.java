@@ -1,0 +1,75 @@
+package org.vigie.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+class ReportTest {
+
+    @Test
+    void aReportWithoutErrorIsAcceptedWarningsAndInfosIncluded() {
+        Report r = Report.builder()
+                .add(Rules.ID_KEY, "clé FINESS invalide", "VIHF", "10B0152872")
+                .add(Rules.VIHF_STRUCT_EQ, Severity.INFO, "EG de l'EJ du certificat", "VIHF", "1750100125")
+                .build();
+        assertThat(r.accepted()).isTrue();
+        assertThat(Report.empty().accepted()).isTrue();
+    }
+
+    @Test
+    void oneErrorRejectsTheReport() {
+        Report r = Report.builder()
+                .add(Rules.ID_KEY, "clé invalide", "VIHF", "")
+                .add(Rules.AI_SAME_EJ, "autre EJ", "SubmissionSet", "1010780195")
+                .build();
+        assertThat(r.accepted()).isFalse();
+        assertThat(r.toString()).startsWith("REJECTED");
+    }
+
+    @Test
+    void keepsFindingsInOrderAndFiltersByRuleAndSeverity() {
+        Report r = Report.builder()
+                .add(Rules.AI_SAME_EJ, "a", "l1", "")
+                .add(Rules.ID_KEY, "b", "l2", "")
+                .add(Rules.AI_SAME_EJ, "c", "l3", "")
+                .build();
+        assertThat(r.findings()).extracting(Finding::message).containsExactly("a", "b", "c");
+        assertThat(r.byRule(Rules.AI_SAME_EJ)).extracting(Finding::location).containsExactly("l1", "l3");
+        assertThat(r.byRule("ID-KEY")).hasSize(1);
+        assertThat(r.bySeverity(Severity.WARNING)).extracting(Finding::rule).containsExactly("ID-KEY");
+        assertThat(r.bySeverity(Severity.INFO)).isEmpty();
+        assertThat(r.has(Rules.ID_KEY)).isTrue();
+        assertThat(r.has(Rules.VIHF_XML)).isFalse();
+        assertThat(r.rulesFired()).containsExactly("AI-SAME-EJ", "ID-KEY");
+    }
+
+    @Test
+    void findingsTakeTheRuleDefaultSeverityUnlessGivenOne() {
+        assertThat(Finding.of(Rules.ID_KEY, "m", "l", "e").severity()).isEqualTo(Severity.WARNING);
+        assertThat(Finding.of(Rules.ID_KEY, Severity.ERROR, "m", "l", "e").severity()).isEqualTo(Severity.ERROR);
+        assertThat(Finding.of(Rules.ID_KEY, "m", null, null).evidence()).isEmpty();
+        assertThatThrownBy(() -> new Finding(null, Severity.INFO, "m", "", "")).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void mergeKeepsBothFindingListsInOrderAndTheFirstInstant() {
+        Instant t = Instant.parse("2026-05-12T10:00:00Z");
+        Report a = Report.builder().add(Rules.ID_KEY, "a", "", "").evaluatedAt(t).build();
+        Report b = Report.builder().add(Rules.AI_PRESENT, "b", "", "").evaluatedAt(t.plusSeconds(5)).build();
+        Report m = a.merge(b);
+        assertThat(m.findings()).extracting(Finding::message).containsExactly("a", "b");
+        assertThat(m.evaluatedAt()).contains(t);
+        assertThat(m.accepted()).isFalse();
+        assertThat(a.findings()).hasSize(1);
+    }
+
+    @Test
+    void isImmutable() {
+        Report r = Report.builder().add(Rules.ID_KEY, "a", "", "").build();
+        assertThatThrownBy(() -> r.findings().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> r.byRule(Rules.ID_KEY).clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
+}
