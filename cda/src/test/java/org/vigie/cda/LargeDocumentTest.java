@@ -20,8 +20,18 @@ import org.vigie.core.StructureId;
  */
 class LargeDocumentTest {
 
-    private static String where(Class<?> c) throws URISyntaxException {
-        return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    @org.junit.jupiter.api.io.TempDir
+    Path tmp;
+
+    /** Where a class comes from; a jar is copied first (a concurrent build may replace it while the child runs). */
+    private String where(Class<?> c) throws URISyntaxException, IOException {
+        Path p = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (java.nio.file.Files.isRegularFile(p)) {
+            Path copy = tmp.resolve(p.getFileName());
+            java.nio.file.Files.copy(p, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return copy.toString();
+        }
+        return p.toString();
     }
 
     @Test

@@ -275,7 +275,21 @@ public final class Control2Evaluator {
             if (withId.isEmpty()) {
                 continue;
             }
-            Occ ref = withId.stream().filter(o -> o.place() == Occurrence.Place.VIHF).findFirst().orElse(withId.get(0));
+            // reference: the VIHF in EJ/EG mode, otherwise the most frequent value (first seen on a tie), so that a
+            // single deviating occurrence is the one reported
+            Map<StructureId, Integer> counts = new LinkedHashMap<>();
+            withId.forEach(o -> counts.merge(o.id().get(), 1, Integer::sum));
+            StructureId majority = counts.entrySet().stream().max((a, b) -> Integer.compare(a.getValue(), b.getValue()))
+                    .map(Map.Entry::getKey).orElseThrow();
+            for (Map.Entry<StructureId, Integer> c : counts.entrySet()) {
+                if (c.getValue().equals(counts.get(majority))) {
+                    majority = c.getKey();
+                    break;
+                }
+            }
+            StructureId major = majority;
+            Occ ref = withId.stream().filter(o -> o.place() == Occurrence.Place.VIHF).findFirst()
+                    .orElse(withId.stream().filter(o -> o.id().get().equals(major)).findFirst().orElseThrow());
             for (Occ o : withId) {
                 if (!o.id().get().equals(ref.id().get())) {
                     rb.add(Rules.AI_CONSISTENT, o.where() + " : " + o.id().get().value() + " diffère de "
