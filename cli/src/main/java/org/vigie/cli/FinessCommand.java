@@ -67,6 +67,11 @@ public final class FinessCommand implements Callable<Integer> {
             description = "Avec --generate : écrit aussi l'extrait EJ correspondant (statuts juridiques).")
     Path ejFile;
 
+    @Option(names = "--json-file", paramLabel = "FICHIER",
+            description = "Avec --generate : écrit aussi le même répertoire en flux JSON finess-structures "
+                    + "(avec quelques EG fermés).")
+    Path jsonFile;
+
     @Option(names = "--lines", paramLabel = "N", defaultValue = "100000",
             description = "Avec --generate : nombre de lignes EG (défaut : ${DEFAULT-VALUE}).")
     int lines;
@@ -91,8 +96,8 @@ public final class FinessCommand implements Callable<Integer> {
             }
             return generate(out);
         }
-        if (ejFile != null) {
-            throw new UnusableInputException("--ej-file ne s'emploie qu'avec --generate");
+        if (ejFile != null || jsonFile != null) {
+            throw new UnusableInputException("--ej-file et --json-file ne s'emploient qu'avec --generate");
         }
         if (files.isEmpty()) {
             throw new UnusableInputException("aucun fichier FINESS donné (vigie finess FICHIER… [--lookup ID…])");
@@ -155,10 +160,14 @@ public final class FinessCommand implements Callable<Integer> {
                 .malformedLines(malformed).build();
         long start = System.nanoTime();
         FinessExtractGenerator.Summary s;
+        int closedInJson = 0;
         try {
             s = g.writeEtalab(generate);
             if (ejFile != null) {
                 g.writeLegalEntities(ejFile);
+            }
+            if (jsonFile != null) {
+                closedInJson = g.writeJsonFeed(jsonFile);
             }
         } catch (NoSuchFileException e) {
             throw new UnusableInputException("dossier introuvable pour " + e.getFile(), e);
@@ -169,6 +178,9 @@ public final class FinessCommand implements Callable<Integer> {
                 fmt(s.geolocations()), fmt(s.malformedLines().size()), seconds(elapsed));
         out.printf(Locale.ROOT, "EJ : %s%s%n", fmt(s.legalEntities()),
                 ejFile == null ? "" : " (extrait EJ écrit : " + ejFile + ")");
+        if (jsonFile != null) {
+            out.printf(Locale.ROOT, "Flux JSON écrit : %s (%s EG fermés)%n", jsonFile, fmt(closedInJson));
+        }
         if (!s.malformedLines().isEmpty()) {
             out.println("Lignes mal formées : " + s.malformedLines());
         }

@@ -25,7 +25,8 @@ import org.vigie.core.internal.Luhn;
  * Writes realistic synthetic FINESS extracts, deterministically from a seed: the etalab EG extract in its exact
  * format (metadata line, {@code structureet} lines of 32 fields, {@code geolocalisation} lines of 6 fields) and the
  * matching EJ extract ({@code nofinessej;rs;siren;statutjuridique}, with a header row), since the etalab EG extract
- * does not carry the EJs' statut juridique.
+ * does not carry the EJs' statut juridique, and the same directory as a "finess-structures" JSON feed (with a few
+ * closed EGs).
  *
  * <p>The data mimic the real directory: EJs with several EGs (regional and local public hospitals with their
  * EHPAD and health centres, private clinic groups, multi-site laboratories, EHPAD groups), single-EG EJs
@@ -197,6 +198,88 @@ public final class FinessExtractGenerator {
         }
         w.flush();
         return ejs;
+    }
+
+    /**
+     * Writes the JSON feed of {@link #writeJsonFeed(OutputStream)} to a file.
+     *
+     * @param file the file to create or replace
+     * @return the number of EGs written closed
+     * @throws IOException on write failure
+     */
+    public int writeJsonFeed(Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            return writeJsonFeed(out);
+        }
+    }
+
+    /**
+     * Writes the same EJs and EGs as the "finess-structures" JSON feed (the stream is flushed, not closed). Unlike
+     * the etalab extract, which lists open establishments only, the feed marks about 2 % of the EGs closed
+     * ({@code dateFermeture} and {@code etatObjet} {@code FERME}), so that closed structures can be tested. Codes are
+     * written as {@code {code, system}} objects and keys with the ANS schema spelling.
+     *
+     * @param out where to write
+     * @return the number of EGs written closed
+     * @throws IOException on write failure
+     */
+    public int writeJsonFeed(OutputStream out) throws IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        Model m = new Model(seed);
+        Random closing = new Random(seed ^ 0x2545F4914F6CDD1DL);
+        w.write("{\"meta\": {\"source\": \"vigie synthetic\", \"date\": \"" + extractDate + "\"},\n \"pmej\": [");
+        int eg = 0;
+        int closed = 0;
+        boolean firstEj = true;
+        while (eg < establishments) {
+            LegalEntityModel ej = m.nextLegalEntity(establishments - eg);
+            w.write(firstEj ? "\n  " : ",\n  ");
+            firstEj = false;
+            w.write("{\"informationsGeneralesPmej\": {\"numFinessPm\": " + json(ej.finess.value())
+                    + ", \"raisonSociale\": " + json(ej.name) + ", \"siren\": " + json(ej.siren)
+                    + ", \"statutJuridique\": {\"code\": " + json(ej.statut)
+                    + ", \"system\": \"https://mos.esante.gouv.fr/NOS/TRE_R400\"}},\n   \"ege\": [");
+            boolean firstEg = true;
+            for (EstablishmentModel e : ej.sites) {
+                w.write(firstEg ? "\n    " : ",\n    ");
+                firstEg = false;
+                boolean isClosed = closing.nextInt(50) == 0;
+                w.write("{\"numFinessEge\": " + json(e.finess.value()) + ", \"raisonSociale\": " + json(e.longName)
+                        + (e.siret.isEmpty() ? "" : ", \"siret\": " + json(e.siret))
+                        + ", \"categorieEntiteGeographiqueExercice\": {\"code\": " + json(e.category.code)
+                        + ", \"system\": \"https://mos.esante.gouv.fr/NOS/TRE_R66\", \"libelle\": "
+                        + json(e.category.label) + "}, \"departement\": " + json(e.dep.code)
+                        + ", \"dateOuverture\": " + json(e.opened.toString()));
+                if (isClosed) {
+                    LocalDate on = e.updated.isAfter(e.opened) ? e.updated : e.opened.plusYears(1);
+                    w.write(", \"dateFermeture\": " + json(on.toString()) + ", \"etatObjet\": \"FERME\"");
+                    closed++;
+                } else {
+                    w.write(", \"etatObjet\": \"ACTIF\"");
+                }
+                w.write("}");
+                eg++;
+            }
+            w.write("]}");
+        }
+        w.write("\n]}\n");
+        w.flush();
+        return closed;
+    }
+
+    private static String json(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20) {
+                b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('"').toString();
     }
 
     private String malformed(int kind, EstablishmentModel e, String lastEgLine, Random r) {

@@ -139,4 +139,29 @@ class FinessExtractGeneratorTest {
         assertThat(l.result().sources().get(0).encoding()).isEqualTo("ISO-8859-1");
         assertThat(l.result().rejectionCount()).isZero();
     }
+
+    @Test
+    void theJsonFeedHoldsTheSameDirectoryWithSomeClosedEgs() throws IOException {
+        FinessExtractGenerator g = FinessExtractGenerator.builder().seed(11).establishments(3_000).build();
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        int closed = g.writeJsonFeed(json);
+        FinessLoader l = new FinessLoader();
+        l.load("f.json", new ByteArrayInputStream(json.toByteArray()), FinessFormat.JSON);
+        LoadResult fromJson = l.result();
+        LoadResult fromCsv = loadBoth(g);
+        assertThat(fromJson.rejectionCount()).isZero();
+        InMemoryStructureDirectory j = fromJson.directory();
+        InMemoryStructureDirectory c = fromCsv.directory();
+        assertThat(j.establishmentCount()).isEqualTo(c.establishmentCount());
+        assertThat(j.legalEntityCount()).isEqualTo(c.legalEntityCount());
+        assertThat(closed).isPositive();
+        assertThat(j.establishments().filter(e -> !e.active()).count()).isEqualTo(closed);
+        c.establishments().forEach(e -> {
+            Establishment other = j.establishment(e.finess()).orElseThrow();
+            assertThat(other.legalEntity()).isEqualTo(e.legalEntity());
+            assertThat(other.categoryCode()).isEqualTo(e.categoryCode());
+            assertThat(other.siret()).isEqualTo(e.siret());
+        });
+        c.legalEntities().forEach(ej -> assertThat(j.legalEntity(ej.finess())).contains(ej));
+    }
 }
