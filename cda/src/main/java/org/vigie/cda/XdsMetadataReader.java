@@ -219,7 +219,6 @@ public final class XdsMetadataReader {
             pnr = PNR.equals(r.getLocalName());
             List<String> path = new ArrayList<>();
             path.add(r.getLocalName());
-            boolean sorDone = !pnr ? false : false;
             // context
             String currentObject = null;      // id of the enclosing RegistryPackage / ExtrinsicObject
             String currentObjectKind = null;
@@ -232,9 +231,6 @@ public final class XdsMetadataReader {
             String slotName = null;
             StringBuilder value = null;
             List<String> slotValues = null;
-            if (!pnr) {
-                sorDepthStart(path.size());
-            }
             while (r.hasNext()) {
                 int ev = r.next();
                 switch (ev) {
@@ -269,9 +265,6 @@ public final class XdsMetadataReader {
                             readDocument(r);
                             path.remove(path.size() - 1);
                             continue;
-                        }
-                        if (pnr && d == 2 && SOR.equals(local)) {
-                            sorDepthStart(d);
                         }
                         switch (local) {
                             case "RegistryPackage", "ExtrinsicObject" -> {
@@ -391,10 +384,6 @@ public final class XdsMetadataReader {
                 }
             }
             fatal("fin de message inattendue dans la soumission", "");
-        }
-
-        void sorDepthStart(int depth) {
-            // metadata byte budget is absolute from the start of the stream (set by read(InputStream))
         }
 
         void sorEnd() {
