@@ -23,7 +23,7 @@ public enum FinessFormat {
     }
 
     /**
-     * Detects the format from the first bytes of a file: JSON when the first non-blank character is {@code &#123;}
+     * Detects the format from the first bytes of a file: JSON when the first non-blank character is <code>&#123;</code>
      * or {@code [}; etalab when the first line starts with {@code finess;} or {@code structureet;}; otherwise an
      * EJ extract.
      *
