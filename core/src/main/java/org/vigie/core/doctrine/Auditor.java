@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.vigie.core.Finess;
+import org.vigie.core.LegalStatus;
 import org.vigie.core.Report;
 import org.vigie.core.Rules;
 import org.vigie.core.StructureId;
@@ -244,21 +245,19 @@ final class Auditor {
             return;
         }
         List<String> early = new ArrayList<>();
-        LocalDate firstAllowed = null;
         for (Site s : covered) {
             if (!m.sites().contains(s)) {
                 continue;
             }
             LocalDate from = CertificateDoctrine.ejAllowedFrom(m, s).orElseThrow();
             if (date.isBefore(from)) {
-                early.add(s.finess().value());
-                firstAllowed = firstAllowed == null || from.isAfter(firstAllowed) ? from : firstAllowed;
+                early.add(s.finess().value() + " (" + siteCase(m, s) + " : à partir du " + Planner.FR_DATE.format(from)
+                        + ")");
             }
         }
         if (!early.isEmpty()) {
             report.add(Rules.DOC_EJ_NOT_YET, "Certificat sous le FINESS EJ couvrant " + String.join(", ", early)
-                    + " avant le " + Planner.FR_DATE.format(firstAllowed) + " (" + corridorCase(m) + ") ; attendu : "
-                    + "un certificat par EG jusqu'à cette date.", loc, ev);
+                    + " ; attendu : un certificat par EG jusqu'à ces dates.", loc, ev);
         }
         List<String> perEg = covered.stream().filter(Site::financedPerEg).map(s -> s.finess().value()).toList();
         if (!perEg.isEmpty()) {
@@ -267,11 +266,17 @@ final class Auditor {
         }
     }
 
-    private String corridorCase(Member m) {
-        if (m.corridor() == Corridor.MEDICO_SOCIAL) {
+    private static String siteCase(Member m, Site s) {
+        if (s.ehpad()) {
             return "EHPAD";
         }
-        return "ES privé";
+        if (m.corridor() == Corridor.MEDICO_SOCIAL) {
+            return "ESSMS";
+        }
+        if (m.dialysisCentre()) {
+            return "centre de dialyse";
+        }
+        return m.status() == LegalStatus.PUBLIC ? "ES public" : "ES privé";
     }
 
     private String expectedHolders() {

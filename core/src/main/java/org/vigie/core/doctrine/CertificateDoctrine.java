@@ -19,7 +19,8 @@ import org.vigie.core.StructureDirectory;
  * <p>Dates (boundaries included from the day named): public ES and dialysis centres
  * {@link #PUBLIC_ES_FROM}, EHPAD {@link #EHPAD_FROM}, private ES {@link #PRIVATE_ES_FROM} (from
  * {@link #PRIVATE_ES_EARLIEST} only a note). Other ESSMS of an OG follow the doctrine's own date
- * ({@link #PUBLIC_ES_FROM}), the seed giving none for them.
+ * ({@link #PUBLIC_ES_FROM}), the seed giving none for them; an EHPAD run by a hospital EJ joins the EJ
+ * certificate no earlier than {@link #EHPAD_FROM} (the DMP-feeding restriction of EHPAD was sector-wide).
  */
 public final class CertificateDoctrine {
 
@@ -75,9 +76,11 @@ public final class CertificateDoctrine {
      */
     public static Optional<LocalDate> ejAllowedFrom(Member member, Site site) {
         switch (member.corridor()) {
-            case HOSPITAL:
-                return Optional.of(member.status() == org.vigie.core.LegalStatus.PUBLIC || member.dialysisCentre()
-                        ? PUBLIC_ES_FROM : PRIVATE_ES_FROM);
+            case HOSPITAL: {
+                LocalDate from = member.status() == org.vigie.core.LegalStatus.PUBLIC || member.dialysisCentre()
+                        ? PUBLIC_ES_FROM : PRIVATE_ES_FROM;
+                return Optional.of(site.ehpad() && from.isBefore(EHPAD_FROM) ? EHPAD_FROM : from);
+            }
             case MEDICO_SOCIAL:
                 return Optional.of(site.ehpad() ? EHPAD_FROM : PUBLIC_ES_FROM);
             default:

@@ -42,7 +42,8 @@ public enum Corridor {
     }
 
     /**
-     * The corridor suggested by a FINESS category (TRE_R66), when the category tells it.
+     * The corridor suggested by a FINESS category (TRE_R66), when the category tells it. The list is partial (the
+     * common categories of each corridor); an organisation description that states its corridor always wins.
      *
      * @param categoryCode FINESS category code, e.g. {@code "355"}
      * @return the corridor, or empty when the category does not decide
@@ -52,12 +53,10 @@ public enum Corridor {
             return Optional.empty();
         }
         switch (categoryCode.trim()) {
-            case "101": case "106": case "355": case "365": case "292": case "141": case "146":
-            case "122": case "128": case "129": case "131": case "362": case "109":
+            case "101": case "106": case "355": case "365": case "292": case "141": case "146": case "128":
+            case "129": case "362":
                 return Optional.of(HOSPITAL);
-            case "500": case "501": case "502": case "202": case "207": case "381": case "390": case "395":
-            case "182": case "183": case "186": case "188": case "189": case "192": case "246": case "252":
-            case "253": case "255": case "354": case "437": case "445": case "446": case "448": case "449":
+            case "500": case "202": case "207": case "183": case "252": case "255": case "354": case "437":
                 return Optional.of(MEDICO_SOCIAL);
             case "620":
                 return Optional.of(PHARMACY);

@@ -155,8 +155,10 @@ final class Planner {
             for (Site s : egSites) {
                 LocalDate from = CertificateDoctrine.ejAllowedFrom(m, s).orElseThrow();
                 List<DoctrineRule> rules = new ArrayList<>(List.of(DoctrineRule.EG_BEFORE_EJ));
-                rules.add(m.corridor() == Corridor.MEDICO_SOCIAL ? (s.ehpad() ? DoctrineRule.EHPAD_EJ : DoctrineRule.OG_EJ)
-                        : ejMainRule(m));
+                rules.add(ejMainRule(m));
+                if (s.ehpad()) {
+                    rules.add(DoctrineRule.EHPAD_EJ);
+                }
                 List<String> n = new ArrayList<>();
                 n.add("Certificat EJ possible pour cet EG à partir du " + FR_DATE.format(from) + ".");
                 if (m.corridor() == Corridor.HOSPITAL && m.status() != LegalStatus.PUBLIC && !m.dialysisCentre()
@@ -193,7 +195,7 @@ final class Planner {
     private List<DoctrineRule> ejRules(Member m, List<Site> sites) {
         List<DoctrineRule> rules = new ArrayList<>();
         rules.add(ejMainRule(m));
-        if (m.corridor() == Corridor.MEDICO_SOCIAL && sites.stream().anyMatch(Site::ehpad)) {
+        if (sites.stream().anyMatch(Site::ehpad)) {
             rules.add(DoctrineRule.EHPAD_EJ);
         }
         if (m.corridor() == Corridor.HOSPITAL && sites.stream().anyMatch(Site::financedPerEg)) {

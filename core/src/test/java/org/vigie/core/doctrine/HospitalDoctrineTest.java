@@ -61,6 +61,25 @@ class HospitalDoctrineTest {
         }
     }
 
+    @ParameterizedTest(name = "public CH with an EHPAD on {0}: EHPAD under EJ = {1}, DOC-EJ-NOT-YET = {2}")
+    @CsvSource({"2022-05-24, false, true", "2022-05-31, false, true", "2022-06-01, true, false"})
+    void anEhpadRunByAPublicHospitalJoinsTheEjCertificateInJune(LocalDate date, boolean ehpadUnderEj, boolean fires) {
+        Organisation org = Organisation.builder("CH")
+                .member(member("750000010", Corridor.HOSPITAL, LegalStatus.PUBLIC, site("750000028", "355"),
+                        site("750000036", "500")))
+                .certificate(dmp("1750000010")).build();
+        DoctrineResult r = evaluate(org, date);
+        PlannedCertificate ej = r.plan().certificates().get(0);
+        assertThat(ej.holderKind()).isEqualTo(HolderKind.FINESS_EJ);
+        assertThat(ej.covers().stream().anyMatch(f -> f.value().equals("750000036"))).isEqualTo(ehpadUnderEj);
+        assertThat(r.plan().certificates()).hasSize(ehpadUnderEj ? 1 : 2);
+        assertThat(r.audit().has(Rules.DOC_EJ_NOT_YET)).isEqualTo(fires);
+        if (fires) {
+            assertThat(r.audit().byRule(Rules.DOC_EJ_NOT_YET).get(0).message())
+                    .contains("750000036 (EHPAD : à partir du 01/06/2022)").doesNotContain("750000028");
+        }
+    }
+
     @Test
     void dialysisAndPublicFollowThePublicRuleAndPrivateThePrivateRule() {
         LocalDate d = LocalDate.of(2023, 1, 1);

@@ -119,15 +119,19 @@ class LiberalDoctrineTest {
     }
 
     static Organisation.Builder msp(int doctors) {
+        return town("603", doctors);
+    }
+
+    static Organisation.Builder town(String category, int doctors) {
         Member m = new Member(Optional.of(f("350000010")), "MSP", Corridor.TOWN_MEDICINE, LegalStatus.PRIVATE,
-                Optional.empty(), Optional.empty(), List.of(site("350000028", "603")), doctors, Optional.empty());
+                Optional.empty(), Optional.empty(), List.of(site("350000028", category)), doctors, Optional.empty());
         return Organisation.builder("MSP").member(m).solution(solution("lgc", "LGC"));
     }
 
-    @ParameterizedTest(name = "MSP certificate under {0} → DOC-HOLDER {1}")
-    @CsvSource({"1350000028, false", "1350000010, true"})
-    void anMspHoldsItsCertificateUnderItsEg(String holder, boolean fires) {
-        DoctrineResult r = evaluate(msp(0).certificate(dmp(holder, "lgc")).build(), NOW);
+    @ParameterizedTest(name = "MSP / centre de santé (category {0}) certificate under {1} → DOC-HOLDER {2}")
+    @CsvSource({"603, 1350000028, false", "603, 1350000010, true", "124, 1350000028, false", "124, 1350000010, true"})
+    void mspsAndCentresDeSanteHoldTheirCertificateUnderTheirEg(String category, String holder, boolean fires) {
+        DoctrineResult r = evaluate(town(category, 0).certificate(dmp(holder, "lgc")).build(), NOW);
         assertThat(r.plan().certificates()).singleElement()
                 .satisfies(p -> assertThat(p.mainRule()).isEqualTo(DoctrineRule.TOWN_EG));
         assertThat(r.audit().has(Rules.DOC_HOLDER)).isEqualTo(fires);

@@ -41,7 +41,7 @@ class MedicoSocialDoctrineTest {
             assertThat(ej.covers()).extracting(f -> f.value()).containsExactly("690000036");
             assertThat(plan.certificates()).anySatisfy(p -> {
                 assertThat(p.holder().value()).isEqualTo("1690000028");
-                assertThat(p.rules()).containsExactly(DoctrineRule.EG_BEFORE_EJ, DoctrineRule.EHPAD_EJ);
+                assertThat(p.rules()).containsExactly(DoctrineRule.EG_BEFORE_EJ, DoctrineRule.OG_EJ, DoctrineRule.EHPAD_EJ);
             });
         }
     }
@@ -52,15 +52,15 @@ class MedicoSocialDoctrineTest {
         DoctrineResult r = evaluate(og(dmp("1690000010", "dui")), date);
         assertThat(r.audit().has(Rules.DOC_EJ_NOT_YET)).isEqualTo(fires);
         if (fires) {
-            assertThat(r.audit().byRule(Rules.DOC_EJ_NOT_YET).get(0).message()).contains("690000028")
-                    .contains("01/06/2022").doesNotContain("690000036");
+            assertThat(r.audit().byRule(Rules.DOC_EJ_NOT_YET).get(0).message()).contains("690000028 (EHPAD : à partir du 01/06/2022)")
+                    .doesNotContain("690000036");
         } else {
             assertThat(r.audit().findings()).isEmpty();
         }
     }
 
     @Test
-    void ogPlanReminsThatTheEgGoesInTheDmpMetadata() {
+    void ogPlanRemindsThatTheEgGoesInTheDmpMetadata() {
         CertificatePlan plan = evaluate(og(), NOW).plan();
         assertThat(plan.certificates().get(0).notes()).anySatisfy(n -> assertThat(n).contains("FINESS EG"));
     }
