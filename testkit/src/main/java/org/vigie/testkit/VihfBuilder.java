@@ -433,7 +433,7 @@ public final class VihfBuilder {
 
     /**
      * @return a SOAP 1.2 envelope with WS-Addressing headers (ITI-41 action), the {@code wsse:Security} header and an
-     *         empty body; see {@code DmpMessageBuilder} for a complete DMP message
+     *         empty body; see {@link DmpMessageBuilder} for a complete DMP message
      */
     public String toSoapEnvelopeXml() {
         String env = SoapEnvelope.open("urn:uuid:" + UUID.randomUUID()) + Xml.serialize(buildSecurity())
@@ -441,9 +441,9 @@ public final class VihfBuilder {
         return textual(env, "soap:Envelope");
     }
 
-    /** The security header for embedding (no textual defect applied). */
+    /** The security header for embedding in an envelope (entity references and truncation applied, no DOCTYPE). */
     String securityHeaderFragment() {
-        return Xml.serialize(buildSecurity());
+        return textualBody(Xml.serialize(buildSecurity()));
     }
 
     Set<VihfDefect> defects() {
@@ -795,10 +795,13 @@ public final class VihfBuilder {
     }
 
     private String textual(String xml, String rootQName) {
-        String out = xml;
+        return doctype(rootQName) + textualBody(xml);
+    }
+
+    /** The DOCTYPE the textual defects put before the root element named {@code rootQName} ("" if none). */
+    String doctype(String rootQName) {
         if (defects.contains(VihfDefect.EXTERNAL_ENTITY)) {
-            out = "<!DOCTYPE " + rootQName + " [<!ENTITY xxe SYSTEM \"file:///etc/hostname\">]>"
-                    + out.replace(ENTITY_MARKER, "&xxe;");
+            return "<!DOCTYPE " + rootQName + " [<!ENTITY xxe SYSTEM \"file:///etc/hostname\">]>";
         } else if (defects.contains(VihfDefect.ENTITY_EXPANSION)) {
             StringBuilder dt = new StringBuilder("<!DOCTYPE " + rootQName + " [<!ENTITY lol0 \"lol\">");
             for (int i = 1; i < 10; i++) {
@@ -808,10 +811,20 @@ public final class VihfBuilder {
                 }
                 dt.append("\">");
             }
-            dt.append("]>");
-            out = dt + out.replace(ENTITY_MARKER, "&lol9;");
+            return dt.append("]>").toString();
         } else if (defects.contains(VihfDefect.DOCTYPE)) {
-            out = "<!DOCTYPE " + rootQName + " [<!ELEMENT " + rootQName + " ANY>]>" + out;
+            return "<!DOCTYPE " + rootQName + " [<!ELEMENT " + rootQName + " ANY>]>";
+        }
+        return "";
+    }
+
+    /** Entity references and truncation applied to serialised XML. */
+    String textualBody(String xml) {
+        String out = xml;
+        if (defects.contains(VihfDefect.EXTERNAL_ENTITY)) {
+            out = out.replace(ENTITY_MARKER, "&xxe;");
+        } else if (defects.contains(VihfDefect.ENTITY_EXPANSION)) {
+            out = out.replace(ENTITY_MARKER, "&lol9;");
         }
         if (defects.contains(VihfDefect.NOT_WELL_FORMED)) {
             out = out.substring(0, out.length() - 5);
