@@ -59,6 +59,8 @@ final class ProcedureWriter {
         for (Member m : clients.values()) {
             s1.add(m.label() + " : " + (vendor ? "délègue la démarche technique à " + vendorName
                     + " (administrateur technique du délégué, carte CPA)."
+                    : m.corridor().liberal() ? "désigne son administrateur technique interne (carte CPE ; un "
+                    + "professionnel libéral peut utiliser sa propre carte CPS)."
                     : "désigne son administrateur technique interne (carte CPE)."));
         }
         steps.add(new Procedure.Step(1, "Désigner l'administrateur technique",
