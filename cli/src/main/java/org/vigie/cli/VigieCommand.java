@@ -25,6 +25,9 @@ import picocli.CommandLine.Spec;
                 // ---- subcommands: one class per line, add yours here ----
                 FinessCommand.class,
                 PlanCommand.class,
+                CheckCommand.class,
+                RulesCommand.class,
+                DemoCommand.class,
                 // ---- end of subcommands ----
                 CommandLine.HelpCommand.class,
         })

@@ -1,0 +1,104 @@
+package org.vigie.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code vigie check}: validates one DMP request (or its parts) against controls 1 and 2 and prints the report.
+ * Exit 0 accepted, 1 rejected, 2 unusable input or arguments.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Vérifie une requête DMP telle que le connecteur l'envoie : certificat TLS + message SOAP/MTOM "
+                + "(contrôle 1 : jeton VIHF ; contrôle 2 : authorInstitution pour une alimentation ITI-41).",
+                "Code retour : 0 acceptée, 1 rejetée, 2 entrée ou arguments inutilisables."})
+public final class CheckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--tls-cert", required = true, paramLabel = "FILE",
+            description = "Certificat TLS client (ORG_AUTH_CLI), PEM ou DER ; les certificats suivants d'un PEM forment la chaîne.")
+    Path tlsCert;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Input input;
+
+    /** Either a whole message or its parts. */
+    static final class Input {
+        @Option(names = "--message", paramLabel = "FILE",
+                description = "La requête : enveloppe SOAP, corps MTOM (multipart/related), ou capture HTTP avec en-têtes ; « - » pour l'entrée standard.")
+        Path message;
+
+        @ArgGroup(exclusive = false)
+        Parts parts;
+    }
+
+    /** The parts, for connectors that hold them separately. */
+    static final class Parts {
+        @Option(names = "--vihf", required = true, paramLabel = "FILE",
+                description = "Le jeton VIHF (Assertion, en-tête wsse:Security ou enveloppe SOAP).")
+        Path vihf;
+
+        @Option(names = "--submission", paramLabel = "FILE",
+                description = "Les métadonnées XDS (SubmitObjectsRequest ou ProvideAndRegisterDocumentSetRequest).")
+        Path submission;
+
+        @Option(names = "--cda", arity = "1..*", paramLabel = "[HREF=]FILE",
+                description = "Documents joints : HREF est la référence XOP (cid:...) ; par défaut « cid: » + nom du fichier.")
+        List<String> cda = new ArrayList<>();
+    }
+
+    @Option(names = "--content-type", paramLabel = "CT",
+            description = "Content-Type HTTP de la requête (sinon lu dans la capture ou déduit de la première ligne).")
+    String contentType;
+
+    @Option(names = "--directory", arity = "1..*", paramLabel = "EXTRACT",
+            description = "Extraits FINESS (etalab EG, flux JSON, extrait EJ) formant l'annuaire des structures.")
+    List<Path> directory = new ArrayList<>();
+
+    @Option(names = "--trust", arity = "1..*", paramLabel = "PEM",
+            description = "Ancres de confiance (remplacent les AC IGC-Santé de production) ; les AC non auto-signées servent d'intermédiaires.")
+    List<Path> trust = new ArrayList<>();
+
+    @Option(names = "--trust-test", description = "Ajoute les AC IGC-Santé de TEST aux ancres.")
+    boolean trustTest;
+
+    @Option(names = "--crl", arity = "1..*", paramLabel = "FILE", description = "Listes de révocation (PEM ou DER).")
+    List<Path> crl = new ArrayList<>();
+
+    @Option(names = "--at", paramLabel = "INSTANT",
+            description = "Instant d'évaluation (ISO-8601, ex. 2026-03-01T10:00:00Z ou 2026-03-01) ; défaut : maintenant.")
+    String at;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "Fichier de politique (.properties), voir le README.")
+    Path policy;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "Format de sortie : ${COMPLETION-CANDIDATES} (défaut : ${DEFAULT-VALUE}).")
+    Checker.Format format;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Checker.Request req = new Checker.Request(tlsCert, input.message, input.parts == null ? null : input.parts.vihf,
+                input.parts == null ? null : input.parts.submission, input.parts == null ? List.of() : input.parts.cda,
+                contentType, directory, trust, trustTest, crl, at, policy);
+        Checker.Outcome o = new Checker(err).check(req);
+        if (format == Checker.Format.json) {
+            out.print(org.vigie.dmp.ReportJson.toJson(o.report()));
+        } else {
+            new ReportText(ReportText.colourWanted()).write(out, o.report(), o.context());
+        }
+        out.flush();
+        return o.report().accepted() ? ExitCodes.OK : ExitCodes.REJECTED;
+    }
+}

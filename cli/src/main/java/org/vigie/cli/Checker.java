@@ -1,0 +1,255 @@
+package org.vigie.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.cert.CRL;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.CRLException;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.vigie.core.Report;
+import org.vigie.core.StructureDirectory;
+import org.vigie.core.cert.TrustAnchors;
+import org.vigie.core.finess.FinessLoader;
+import org.vigie.core.finess.LoadResult;
+import org.vigie.dmp.DmpPolicy;
+import org.vigie.dmp.DmpRequestValidator;
+import org.vigie.dmp.DmpValidation;
+import org.vigie.saml.VihfInput;
+
+/**
+ * The code path shared by {@code vigie check} and {@code vigie demo}: loads the files named by a {@link Request},
+ * builds a {@link DmpRequestValidator} and validates. Unusable files raise {@link UnusableInputException}.
+ */
+final class Checker {
+
+    /** Output format of check. */
+    enum Format { text, json }
+
+    /** What to check; paths as given on the command line. */
+    record Request(Path tlsCert, Path message, Path vihf, Path submission, List<String> cda, String contentType,
+                   List<Path> directory, List<Path> trust, boolean trustTest, List<Path> crl, String at, Path policy) {
+    }
+
+    /** The report and a few context lines for the text output. */
+    record Outcome(Report report, List<String> context) {
+    }
+
+    /**
+     * Santuario reports digest mismatches through java.util.logging WARNINGs; the report already says it (as
+     * VIHF-SIGNATURE), so the command line keeps its stderr for its own one-line reasons. Held here so that the
+     * configured logger is not garbage-collected.
+     */
+    private static final java.util.logging.Logger XMLSEC_LOG = java.util.logging.Logger.getLogger("org.apache.xml.security");
+
+    static {
+        XMLSEC_LOG.setLevel(java.util.logging.Level.SEVERE);
+    }
+
+    private final PrintWriter err;
+
+    Checker(PrintWriter err) {
+        this.err = err;
+    }
+
+    Outcome check(Request r) throws IOException {
+        List<X509Certificate> tls = certificates(r.tlsCert(), "certificat TLS");
+        if (tls.isEmpty()) {
+            throw new UnusableInputException("aucun certificat dans " + r.tlsCert());
+        }
+        Instant at = instant(r.at());
+        DmpRequestValidator.Builder b = DmpRequestValidator.builder().trust(trust(r)).crls(crls(r.crl()));
+        DmpPolicy policy = r.policy() == null ? DmpPolicy.defaults() : PolicyFile.load(r.policy());
+        b.policy(policy);
+        if (!r.directory().isEmpty()) {
+            b.directory(directory(r.directory()));
+        }
+        DmpRequestValidator validator = b.build();
+        X509Certificate leaf = tls.get(0);
+        List<X509Certificate> chain = tls.subList(1, tls.size());
+        List<String> context = new ArrayList<>();
+        context.add("Certificat TLS : " + leaf.getSubjectX500Principal().getName());
+        if (r.message() != null) {
+            DmpValidation v;
+            try (InputStream in = open(r.message())) {
+                v = validator.validateRequest(leaf, chain, in, r.contentType(), at);
+            }
+            context.add("Requête : " + r.message() + " — " + v.framing() + v.soapVersion().map(s -> ", SOAP " + s).orElse(""));
+            context.add("Action : " + v.action().orElse("(absente)") + (v.feeding()
+                    ? " — alimentation ITI-41 : contrôles 1 et 2"
+                    : " — contrôle 1 seul (pas d'alimentation)"));
+            if (!v.attachments().isEmpty()) {
+                context.add("Pièces MTOM lues : " + String.join(", ", v.attachments()));
+            }
+            context.add("Évaluée à : " + at);
+            return new Outcome(v.report(), context);
+        }
+        byte[] vihf = readAll(r.vihf());
+        Map<String, Supplier<InputStream>> docs = new LinkedHashMap<>();
+        for (String spec : r.cda()) {
+            int eq = spec.indexOf('=');
+            Path p = Path.of(eq < 0 ? spec : spec.substring(eq + 1));
+            String href = eq < 0 ? "cid:" + p.getFileName() : spec.substring(0, eq);
+            if (!href.regionMatches(true, 0, "cid:", 0, 4)) {
+                href = "cid:" + href;
+            }
+            if (!Files.isRegularFile(p)) {
+                throw new UnusableInputException("fichier introuvable : " + p);
+            }
+            docs.put(href, () -> {
+                try {
+                    return Files.newInputStream(p);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+        Report report;
+        if (r.submission() != null) {
+            try (InputStream sub = open(r.submission())) {
+                report = validator.validateParts(leaf, chain, VihfInput.of(vihf), sub, docs, at);
+            }
+        } else {
+            report = validator.validateParts(leaf, chain, VihfInput.of(vihf), null, docs, at);
+        }
+        context.add("Jeton VIHF : " + r.vihf() + (r.submission() == null ? " — contrôle 1 seul"
+                : " ; métadonnées : " + r.submission() + " ; documents : " + docs.keySet()));
+        context.add("Évaluée à : " + at);
+        return new Outcome(report, context);
+    }
+
+    static InputStream open(Path p) throws IOException {
+        if (p.toString().equals("-")) {
+            return new java.io.FilterInputStream(System.in) {
+                @Override
+                public void close() {
+                    // leave stdin open
+                }
+            };
+        }
+        if (!Files.isRegularFile(p)) {
+            throw new UnusableInputException("fichier introuvable : " + p);
+        }
+        return new java.io.BufferedInputStream(Files.newInputStream(p), 64 * 1024);
+    }
+
+    static byte[] readAll(Path p) throws IOException {
+        try (InputStream in = open(p)) {
+            return in.readAllBytes();
+        }
+    }
+
+    static Instant instant(String at) {
+        if (at == null || at.isBlank()) {
+            return Instant.now();
+        }
+        try {
+            return Instant.parse(at);
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(at).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e2) {
+                try {
+                    return LocalDate.parse(at).atStartOfDay().toInstant(ZoneOffset.UTC);
+                } catch (DateTimeParseException e3) {
+                    throw new UnusableInputException("--at illisible : « " + at + " » (attendu ISO-8601, ex. 2026-03-01T10:00:00Z)");
+                }
+            }
+        }
+    }
+
+    private TrustAnchors trust(Request r) throws IOException {
+        TrustAnchors t;
+        if (r.trust().isEmpty()) {
+            t = r.trustTest() ? TrustAnchors.none() : TrustAnchors.igcSanteProduction();
+        } else {
+            List<X509Certificate> anchors = new ArrayList<>();
+            List<X509Certificate> intermediates = new ArrayList<>();
+            for (Path p : r.trust()) {
+                for (X509Certificate c : certificates(p, "ancre de confiance")) {
+                    if (c.getSubjectX500Principal().equals(c.getIssuerX500Principal())) {
+                        anchors.add(c);
+                    } else {
+                        intermediates.add(c);
+                    }
+                }
+            }
+            if (anchors.isEmpty()) {
+                // an intermediate given alone is trusted as an anchor (the integrator pinned it)
+                anchors.addAll(intermediates);
+                intermediates.clear();
+            }
+            t = TrustAnchors.of(anchors, intermediates);
+        }
+        return r.trustTest() ? t.plus(TrustAnchors.igcSanteTest()) : t;
+    }
+
+    static List<X509Certificate> certificates(Path p, String what) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(p);
+        } catch (NoSuchFileException e) {
+            throw new UnusableInputException("fichier introuvable (" + what + ") : " + p);
+        }
+        try {
+            List<X509Certificate> out = new ArrayList<>();
+            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(new java.io.ByteArrayInputStream(bytes))) {
+                out.add((X509Certificate) c);
+            }
+            if (out.isEmpty()) {
+                throw new UnusableInputException("aucun certificat X.509 dans " + p + " (" + what + ")");
+            }
+            return out;
+        } catch (CertificateException e) {
+            throw new UnusableInputException("certificat illisible (" + what + ") : " + p, e);
+        }
+    }
+
+    static List<X509CRL> crls(List<Path> files) throws IOException {
+        List<X509CRL> out = new ArrayList<>();
+        for (Path p : files) {
+            if (!Files.isRegularFile(p)) {
+                throw new UnusableInputException("fichier introuvable (CRL) : " + p);
+            }
+            try (InputStream in = Files.newInputStream(p)) {
+                for (CRL c : CertificateFactory.getInstance("X.509").generateCRLs(in)) {
+                    out.add((X509CRL) c);
+                }
+            } catch (CRLException | CertificateException e) {
+                throw new UnusableInputException("CRL illisible : " + p, e);
+            }
+        }
+        return out;
+    }
+
+    private StructureDirectory directory(List<Path> files) throws IOException {
+        FinessLoader loader = new FinessLoader();
+        for (Path p : files) {
+            if (!Files.isRegularFile(p)) {
+                throw new UnusableInputException("fichier introuvable (annuaire) : " + p);
+            }
+            loader.load(p);
+        }
+        LoadResult res = loader.result();
+        if (res.rejectionCount() > 0) {
+            err.println("vigie: annuaire : " + res.rejectionCount() + " ligne(s) rejetée(s), voir « vigie finess »");
+        }
+        return res.directory();
+    }
+}

@@ -1,0 +1,83 @@
+package org.vigie.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.vigie.saml.SectorValueSet;
+import org.vigie.saml.VihfPolicy;
+
+/**
+ * The VIHF keys of a {@code --policy} file:
+ * <ul>
+ *   <li>{@code vihf.acceptedVersions} — comma-separated (default 3.0,4.0);</li>
+ *   <li>{@code vihf.rejectSha1} — true makes SHA-1 an ERROR (default false: WARNING);</li>
+ *   <li>{@code vihf.clockSkew} — ISO-8601 duration or seconds (default PT5M);</li>
+ *   <li>{@code vihf.forbiddenSectors} — comma-separated SAxx codes (replaces the default list);</li>
+ *   <li>{@code vihf.sectorValueSet} — {@code JDV_J61} (default), {@code JDV_J02}, or a value-set file;</li>
+ *   <li>{@code vihf.maxTokenBytes} — positive integer.</li>
+ * </ul>
+ */
+final class VihfPolicyKeys {
+
+    private VihfPolicyKeys() {
+    }
+
+    /** Applies the {@code vihf.*} keys of {@code p}, removing the used ones from {@code remaining}. */
+    static VihfPolicy apply(Properties p, Set<String> remaining, boolean ejEg) throws IOException {
+        VihfPolicy.Builder b = VihfPolicy.defaults().toBuilder().ejEgMode(ejEg);
+        for (String k : List.copyOf(remaining)) {
+            if (!k.startsWith("vihf.")) {
+                continue;
+            }
+            String v = p.getProperty(k).strip();
+            switch (k) {
+                case "vihf.acceptedVersions" -> b.acceptedVersions(list(v));
+                case "vihf.rejectSha1" -> b.rejectSha1(PolicyFile.bool(k, v));
+                case "vihf.clockSkew" -> b.clockSkew(duration(k, v));
+                case "vihf.forbiddenSectors" -> b.forbiddenSectors(list(v));
+                case "vihf.sectorValueSet" -> b.sectorValueSet(valueSet(v));
+                case "vihf.maxTokenBytes" -> b.maxTokenBytes(PolicyFile.integer(k, v));
+                default -> {
+                    continue;
+                }
+            }
+            remaining.remove(k);
+        }
+        return b.build();
+    }
+
+    private static List<String> list(String v) {
+        return Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static Duration duration(String k, String v) {
+        try {
+            return v.startsWith("P") || v.startsWith("p") ? Duration.parse(v) : Duration.ofSeconds(Long.parseLong(v));
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new UnusableInputException("politique : " + k + " attend une durée (PT5M) ou des secondes, pas « " + v + " »");
+        }
+    }
+
+    private static SectorValueSet valueSet(String v) throws IOException {
+        if (v.equalsIgnoreCase("JDV_J61")) {
+            return SectorValueSet.jdvJ61();
+        }
+        if (v.equalsIgnoreCase("JDV_J02")) {
+            return SectorValueSet.jdvJ02();
+        }
+        Path p = Path.of(v);
+        if (!Files.isRegularFile(p)) {
+            throw new UnusableInputException("politique : jeu de valeurs introuvable : " + v);
+        }
+        try (InputStream in = Files.newInputStream(p)) {
+            return SectorValueSet.parse(in);
+        }
+    }
+}
