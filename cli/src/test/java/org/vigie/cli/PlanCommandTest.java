@@ -145,6 +145,26 @@ class PlanCommandTest {
     }
 
     @Test
+    void yamlAliasesAreNotExpanded(@TempDir Path dir) throws IOException {
+        StringBuilder yaml = new StringBuilder("a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
+        char prev = 'a';
+        for (char c = 'b'; c <= 'j'; c++) {
+            yaml.append(c).append(": &").append(c).append(" [");
+            for (int i = 0; i < 9; i++) {
+                yaml.append(i == 0 ? "" : ",").append('*').append(prev);
+            }
+            yaml.append("]\n");
+            prev = c;
+        }
+        yaml.append("organisation: X\nmembers: *j\n");
+        Path f = dir.resolve("bomb.yaml");
+        Files.writeString(f, yaml, StandardCharsets.UTF_8);
+        Run r = run("plan", f.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.UNUSABLE);
+        assertThat(r.err()).contains("/members : trouvé « j » ; attendu : une liste");
+    }
+
+    @Test
     void malformedSyntaxAndBadArgumentsAreUnusable(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("org.json");
         Files.writeString(f, "{\"organisation\": \"X\",\n \"members\": [ {\"finess\": \"750000010\",} ]}",

@@ -1,6 +1,7 @@
 package org.vigie.core.doctrine;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +35,7 @@ final class Auditor {
         }
         a.missing();
         a.cps();
-        return a.report.build();
+        return a.report.evaluatedAt(plan.date().atStartOfDay(ZoneOffset.UTC).toInstant()).build();
     }
 
     /** What a holder id designates in the organisation. */

@@ -4,85 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.vigie.core.doctrine.Fixtures.*;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.vigie.core.Establishment;
-import org.vigie.core.Finess;
+import org.vigie.core.InMemoryStructureDirectory;
 import org.vigie.core.LegalEntity;
 import org.vigie.core.LegalStatus;
 import org.vigie.core.StructureDirectory;
-import org.vigie.core.StructureId;
 import org.vigie.core.doctrine.PlannedCertificate.HolderKind;
 
 class DirectoryResolutionTest {
 
-    /** A tiny directory for these tests. */
-    static final class Dir implements StructureDirectory {
-        final List<LegalEntity> ejs = new ArrayList<>();
-        final List<Establishment> egs = new ArrayList<>();
-
-        Dir ej(String finess, String statut) {
-            ejs.add(new LegalEntity(f(finess), "EJ " + finess, Optional.empty(), statut, null));
-            return this;
-        }
-
-        Dir eg(String finess, String ej, String category, boolean active) {
-            egs.add(new Establishment(f(finess), f(ej), "Site " + finess, category, "", "", Optional.empty(), "",
-                    Optional.empty(), active));
-            return this;
-        }
-
-        @Override
-        public Optional<Establishment> establishment(Finess finess) {
-            return egs.stream().filter(e -> e.finess().equals(finess)).findFirst();
-        }
-
-        @Override
-        public Optional<LegalEntity> legalEntity(Finess finess) {
-            return ejs.stream().filter(e -> e.finess().equals(finess)).findFirst();
-        }
-
-        @Override
-        public Optional<Finess> legalEntityOf(Finess establishment) {
-            return establishment(establishment).map(Establishment::legalEntity);
-        }
-
-        @Override
-        public List<Establishment> establishmentsOf(Finess legalEntity) {
-            return egs.stream().filter(e -> e.legalEntity().equals(legalEntity)).toList();
-        }
-
-        @Override
-        public Resolution resolve(StructureId id) {
-            Optional<Finess> f = id.finess();
-            if (f.isPresent() && legalEntity(f.get()).isPresent()) {
-                return new Resolution.AsLegalEntity(legalEntity(f.get()).get());
-            }
-            if (f.isPresent() && establishment(f.get()).isPresent()) {
-                return new Resolution.AsEstablishment(establishment(f.get()).get());
-            }
-            return new Resolution.Unknown(id);
-        }
-
-        @Override
-        public int legalEntityCount() {
-            return ejs.size();
-        }
-
-        @Override
-        public int establishmentCount() {
-            return egs.size();
-        }
+    static LegalEntity ej(String finess, String statut) {
+        return new LegalEntity(f(finess), "EJ " + finess, Optional.empty(), statut, null);
     }
 
-    static Dir directory() {
-        return new Dir().ej("750000010", "13")
-                .eg("750000028", "750000010", "355", true)
-                .eg("750000036", "750000010", "106", true)
-                .eg("750000044", "750000010", "355", false);
+    static Establishment eg(String finess, String ej, String category, boolean active) {
+        return new Establishment(f(finess), f(ej), "Site " + finess, category, "", "", Optional.empty(), "",
+                Optional.empty(), active);
+    }
+
+    static StructureDirectory directory() {
+        InMemoryStructureDirectory.Builder b = InMemoryStructureDirectory.builder();
+        b.add(ej("750000010", "13"));
+        b.add(eg("750000028", "750000010", "355", true));
+        b.add(eg("750000036", "750000010", "106", true));
+        b.add(eg("750000044", "750000010", "355", false));
+        return b.build();
     }
 
     static Organisation onlyTheEj() {

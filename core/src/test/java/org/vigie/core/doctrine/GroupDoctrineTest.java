@@ -86,6 +86,19 @@ class GroupDoctrineTest {
         assertThat(evaluate(own, NOW).audit().findings()).isEmpty();
     }
 
+    @Test
+    void duplicateIdsInTheDescriptionAreUnusable() {
+        Member a = member("330000010", Corridor.HOSPITAL, LegalStatus.PRIVATE, site("330000028", "365"));
+        Member sameSite = member("330000036", Corridor.HOSPITAL, LegalStatus.PRIVATE, site("330000028", "365"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Organisation.builder("G").member(a).member(a).build())
+                .isInstanceOf(OrganisationException.class).hasMessageContaining("members[1]");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Organisation.builder("G").member(a).member(sameSite)
+                .build()).isInstanceOf(OrganisationException.class).hasMessageContaining("members[1].sites[0]");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Organisation.builder("G").member(a)
+                .solution(solution("dpi", "DPI")).solution(solution("dpi", "DUI")).build())
+                .isInstanceOf(OrganisationException.class).hasMessageContaining("solutions[1]");
+    }
+
     /** An EJ whose EGs run two different solutions (DPI on one, DUI on the other). */
     static Organisation.Builder twoSolutions(Boolean unified) {
         Member m = unified == null
