@@ -1,8 +1,5 @@
 package org.vigie.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CRLException;
 import java.security.cert.CertificateEncodingException;
@@ -15,11 +12,14 @@ import java.util.Base64;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.vigie.cli.DemoArtifacts.Doc;
+import org.vigie.testkit.CdaBuilder;
 import org.vigie.testkit.CertSpec;
+import org.vigie.testkit.DmpMessageBuilder;
 import org.vigie.testkit.OrgCredential;
 import org.vigie.testkit.TestPki;
 import org.vigie.testkit.VihfBuilder;
 import org.vigie.testkit.VihfDefect;
+import org.vigie.testkit.XdsSubmissionBuilder;
 
 /**
  * The demo's data, all built in memory with the test kit: a test PKI, a small FINESS directory (a public EJ with
@@ -65,7 +65,7 @@ final class DemoScenario {
 
     List<Case> cases() {
         List<Case> c = new ArrayList<>();
-        String ai = DemoArtifacts.xon(CHU_A.name(), CHU_A.idNat());
+        String ai = XdsSubmissionBuilder.xon(CHU_A.name(), CHU_A.idNat());
         List<Doc> docs = List.of(doc("DocumentCR1", CHU_A), doc("DocumentCR2", CHU_A));
         // compliant
         c.add(feeding("01-conforme-mtom", "—", "alimentation conforme (MTOM, 2 documents, EG de l'EJ)", true, null,
@@ -108,25 +108,25 @@ final class DemoScenario {
         c.add(feeding("16-ai-absent", "authorInstitution", "lot de soumission sans authorInstitution", false, "AI-PRESENT",
                 auth, vihf(b -> b), null, docs, true, docs));
         c.add(feeding("17-ai-multivalue", "authorInstitution", "deux authorInstitution pour un auteur", false, "AI-SINGLE",
-                auth, vihf(b -> b), List.of(ai, DemoArtifacts.xon(CHU_B.name(), CHU_B.idNat())), docs, true, docs));
+                auth, vihf(b -> b), List.of(ai, XdsSubmissionBuilder.xon(CHU_B.name(), CHU_B.idNat())), docs, true, docs));
         c.add(feeding("18-ai-format", "authorInstitution", "XON sans l'OID IDNST", false, "AI-FORMAT",
                 auth, vihf(b -> b), List.of(CHU_A.name() + "^^^^^&1.2.250.1.999&ISO^XX^^^" + CHU_A.idNat()), docs, true, docs));
         List<Doc> cdaDiffers = List.of(new Doc("DocumentCR1", List.of(ai), CHU_B.name(), CHU_B.idNat()), doc("DocumentCR2", CHU_A));
         c.add(feeding("19-ai-cda-different", "authorInstitution", "en-tête CDA ≠ fiche XDS du document", false, "AI-CDA-MATCH",
                 auth, vihf(b -> b), List.of(ai), cdaDiffers, true, cdaDiffers));
         c.add(feeding("20-ai-lot-different", "authorInstitution", "lot de soumission ≠ documents", false, "AI-CONSISTENT",
-                auth, vihf(b -> b), List.of(DemoArtifacts.xon(CHU_B.name(), CHU_B.idNat())), docs, true, docs));
+                auth, vihf(b -> b), List.of(XdsSubmissionBuilder.xon(CHU_B.name(), CHU_B.idNat())), docs, true, docs));
         List<Doc> ejDocs = List.of(doc("DocumentCR1", CHU), doc("DocumentCR2", CHU));
         c.add(feeding("21-ai-ej-au-lieu-d-eg", "authorInstitution", "authorInstitution = EJ, pas un EG", false, "AI-GEOGRAPHIC",
-                auth, vihf(b -> b), List.of(DemoArtifacts.xon(CHU.name(), CHU.idNat())), ejDocs, true, ejDocs));
+                auth, vihf(b -> b), List.of(XdsSubmissionBuilder.xon(CHU.name(), CHU.idNat())), ejDocs, true, ejDocs));
         List<Doc> clinicDocs = List.of(doc("DocumentCR1", CLINIC_A), doc("DocumentCR2", CLINIC_A));
         c.add(feeding("22-ai-autre-ej", "authorInstitution", "EG d'une autre entité juridique (clinique)", false, "AI-SAME-EJ",
-                auth, vihf(b -> b), List.of(DemoArtifacts.xon(CLINIC_A.name(), CLINIC_A.idNat())), clinicDocs, true, clinicDocs));
+                auth, vihf(b -> b), List.of(XdsSubmissionBuilder.xon(CLINIC_A.name(), CLINIC_A.idNat())), clinicDocs, true, clinicDocs));
         OrgCredential ght1Auth = pki.authentication(GHT_1.idNat());
         OrgCredential ght1Sign = pki.signature(GHT_1.idNat());
         List<Doc> ght2Docs = List.of(doc("DocumentCR1", GHT_2A), doc("DocumentCR2", GHT_2A));
         c.add(feeding("23-ght-deux-ej", "authorInstitution", "GHT : certificat d'un EJ, EG de l'autre EJ", false, "AI-SAME-EJ",
-                ght1Auth, vihfOf(ght1Sign, b -> b), List.of(DemoArtifacts.xon(GHT_2A.name(), GHT_2A.idNat())), ght2Docs, true, ght2Docs));
+                ght1Auth, vihfOf(ght1Sign, b -> b), List.of(XdsSubmissionBuilder.xon(GHT_2A.name(), GHT_2A.idNat())), ght2Docs, true, ght2Docs));
         c.add(feeding("24-mtom-piece-manquante", "message", "pièce MTOM référencée mais absente", false, "AI-XML",
                 auth, vihf(b -> b), List.of(ai), docs, true, docs.subList(0, 1)));
         return c;
@@ -141,24 +141,36 @@ final class DemoScenario {
     }
 
     private static Doc doc(String id, Structure s) {
-        return new Doc(id, List.of(DemoArtifacts.xon(s.name(), s.idNat())), s.name(), s.idNat());
+        return new Doc(id, List.of(XdsSubmissionBuilder.xon(s.name(), s.idNat())), s.name(), s.idNat());
     }
 
     private static Case feeding(String id, String family, String title, boolean accepted, String rule, OrgCredential tls,
                                 VihfBuilder vihf, List<String> setInstitutions, List<Doc> docs, boolean mtom,
                                 List<Doc> attached) {
-        String env = DemoArtifacts.envelope(DemoArtifacts.ITI41, vihf.toSecurityHeaderXml(),
-                DemoArtifacts.submission(setInstitutions, docs, mtom));
+        XdsSubmissionBuilder sub = XdsSubmissionBuilder.provideAndRegister();
+        for (Doc d : docs) {
+            sub.document(d.id(), CdaBuilder.ciSis().author(d.cdaOrgName(), d.cdaOrgId())
+                    .title("Compte rendu de consultation (démonstration Vigie)"));
+            sub.documentAuthorInstitution(d.id(), d.entryInstitutions().toArray(String[]::new));
+        }
+        sub.submissionSetAuthorInstitution(setInstitutions == null ? new String[0] : setInstitutions.toArray(String[]::new));
+        DmpMessageBuilder m = DmpMessageBuilder.feeding(vihf, mtom ? sub.xop() : sub.inline());
         if (!mtom) {
-            return new Case(id, family, title, accepted, rule, tls, utf8(env), "application/soap+xml; charset=UTF-8");
+            return new Case(id, family, title, accepted, rule, tls, utf8(m.toPlainXml()), m.plainContentType());
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            DemoArtifacts.writeMtom(out, env, attached);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        byte[] bytes = m.toMtomBytes();
+        if (attached.size() < docs.size()) {
+            bytes = dropLastPart(bytes, m.boundary());
         }
-        return new Case(id, family, title, accepted, rule, tls, out.toByteArray(), DemoArtifacts.mtomContentType());
+        return new Case(id, family, title, accepted, rule, tls, bytes, m.contentType());
+    }
+
+    /** Removes the last MIME part (a document the submission still references). */
+    private static byte[] dropLastPart(byte[] mtom, String boundary) {
+        String s = new String(mtom, StandardCharsets.ISO_8859_1);
+        int close = s.lastIndexOf("--" + boundary + "--");
+        int last = s.lastIndexOf("--" + boundary, close - 1);
+        return (s.substring(0, last) + s.substring(close)).getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static byte[] utf8(String s) {

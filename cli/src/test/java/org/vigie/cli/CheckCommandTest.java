@@ -109,15 +109,18 @@ class CheckCommandTest {
         // the token as a connector holds it: the wsse:Security header (standalone, it declares its namespaces)
         Path vihf = Files.writeString(dir.resolve("vihf.xml"),
                 env.substring(env.indexOf("<wsse:Security"), env.indexOf("</wsse:Security>") + 16));
-        String sub = env.substring(env.indexOf("<xdsb:ProvideAndRegisterDocumentSetRequest"),
-                env.indexOf("</xdsb:ProvideAndRegisterDocumentSetRequest>") + "</xdsb:ProvideAndRegisterDocumentSetRequest>".length());
+        String sub = env.substring(env.indexOf("<ns4:ProvideAndRegisterDocumentSetRequest"),
+                env.indexOf("</ns4:ProvideAndRegisterDocumentSetRequest>") + "</ns4:ProvideAndRegisterDocumentSetRequest>".length());
         Path submission = Files.writeString(dir.resolve("submission.xml"), sub);
         List<String> hrefs = new ArrayList<>();
         for (String id : List.of("DocumentCR1", "DocumentCR2")) {
-            int start = text.indexOf("<" + id + "@demo.vigie>");
-            String cda = text.substring(text.indexOf("<?xml", start), text.indexOf("</ClinicalDocument>", start) + 19);
+            String cid = org.vigie.testkit.XdsSubmissionBuilder.contentId(id);
+            int start = text.indexOf("Content-ID: <" + cid + ">");
+            int body = text.indexOf("\r\n\r\n", start) + 4;
+            String cda = text.substring(body, text.indexOf("\r\n--", body));
+            assertThat(cda).contains("ClinicalDocument");
             Path p = Files.writeString(dir.resolve(id + ".xml"), cda);
-            hrefs.add("cid:" + id + "@demo.vigie=" + p);
+            hrefs.add("cid:" + cid + "=" + p);
         }
         List<String> a = new ArrayList<>(List.of("check", "--tls-cert", dir.resolve("cases/" + c.id() + "/tls.pem").toString(),
                 "--vihf", vihf.toString(), "--submission", submission.toString(), "--cda"));
