@@ -93,6 +93,10 @@ public final class PlanCommand implements Callable<Integer> {
                 loader.load(f);
             }
             directory = loader.result().directory();
+            if (directory.legalEntityCount() == 0 && directory.establishmentCount() == 0) {
+                throw new UnusableInputException("extrait(s) FINESS sans aucune EJ ni EG lisible : "
+                        + String.join(", ", directoryFiles.stream().map(Path::toString).toList()));
+            }
         }
         OrganisationFileReader reader = new OrganisationFileReader(directory);
         Organisation org;
@@ -217,7 +221,10 @@ public final class PlanCommand implements Callable<Integer> {
             p.keptUntil().ifPresent(d -> c.put("keptUntil", d.toString()));
             List<Object> rules = new ArrayList<>();
             for (DoctrineRule rule : p.rules()) {
-                rules.add(Map.of("code", rule.code(), "text", rule.textFr()));
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("code", rule.code());
+                m.put("text", rule.textFr());
+                rules.add(m);
             }
             c.put("rules", rules);
             c.put("notes", p.notes());

@@ -103,6 +103,10 @@ class PlanCommandTest {
                 EXAMPLES.resolve("finess-ght-extract.csv").toString());
         assertThat(r.code()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("EG couverts : 779900315, 779900323");
+        Run notAnExtract = run("plan", EXAMPLES.resolve("ght-directory.yaml").toString(), "--at", "2026-06-01",
+                "--directory", EXAMPLES.resolve("lab.yaml").toString());
+        assertThat(notAnExtract.code()).isEqualTo(ExitCodes.UNUSABLE);
+        assertThat(notAnExtract.err()).contains("sans aucune EJ ni EG");
         Run without = run("plan", EXAMPLES.resolve("ght-directory.yaml").toString(), "--at", "2026-06-01");
         assertThat(without.code()).isEqualTo(ExitCodes.UNUSABLE);
         assertThat(without.err()).contains("/members/0/sites").contains("aucun EG");
