@@ -45,7 +45,7 @@ final class ReportText {
         if (!report.occurrences().isEmpty()) {
             out.println(bold("Occurrences d'authorInstitution"));
             for (Occurrence o : report.occurrences()) {
-                out.printf("  %-15s %-20s %-14s %s%n", o.place(), o.document().isEmpty() ? "-" : o.document(),
+                out.printf("  %-15s %-20s %-16s %s%n", o.place(), o.document().isEmpty() ? "-" : o.document(),
                         o.structureId().isEmpty() ? "?" : o.structureId(), o.value());
             }
             out.println();
