@@ -92,6 +92,11 @@ public final class VihfValidator {
         return Optional.ofNullable(directory);
     }
 
+    /** Number of signature verifications currently cached (for monitoring and tests). */
+    public int cachedSignatureVerifications() {
+        return verifier.cacheSize();
+    }
+
     /** Control 1 at the clock's current instant. */
     public Control1Result validate(X509Certificate tlsCertificate, List<X509Certificate> tlsChain, VihfInput vihf) {
         return validate(tlsCertificate, tlsChain, vihf, clock.instant());
