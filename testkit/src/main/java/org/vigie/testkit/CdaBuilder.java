@@ -124,18 +124,27 @@ public final class CdaBuilder {
         return addAuthor(defaultAuthor(organisationName, null, null, Objects.requireNonNull(nullFlavor), true));
     }
 
-    /** Adds an author without {@code representedOrganization}. @return this builder */
+    /**
+     * Adds an author without {@code representedOrganization}.
+     * @return this builder
+     */
     public CdaBuilder authorWithoutOrganization() {
         return addAuthor(defaultAuthor(null, null, null, null, false));
     }
 
-    /** @param ins patient INS (recordTarget id, root 1.2.250.1.213.1.4.10) @return this builder */
+    /**
+     * @param ins patient INS (recordTarget id, root 1.2.250.1.213.1.4.10)
+     * @return this builder
+     */
     public CdaBuilder patientIns(String ins) {
         this.patientIns = Objects.requireNonNull(ins);
         return this;
     }
 
-    /** @param root ClinicalDocument/id/@root (the XDS uniqueId) @return this builder */
+    /**
+     * @param root ClinicalDocument/id/@root (the XDS uniqueId)
+     * @return this builder
+     */
     public CdaBuilder documentId(String root) {
         this.documentIdRoot = Objects.requireNonNull(root);
         return this;
@@ -152,19 +161,28 @@ public final class CdaBuilder {
         return this;
     }
 
-    /** @param value ClinicalDocument/title @return this builder */
+    /**
+     * @param value ClinicalDocument/title
+     * @return this builder
+     */
     public CdaBuilder title(String value) {
         this.title = Objects.requireNonNull(value);
         return this;
     }
 
-    /** @param hl7Ts effectiveTime, HL7 TS such as {@code 20260101120000+0100} @return this builder */
+    /**
+     * @param hl7Ts effectiveTime, HL7 TS such as {@code 20260101120000+0100}
+     * @return this builder
+     */
     public CdaBuilder effectiveTime(String hl7Ts) {
         this.effectiveTime = Objects.requireNonNull(hl7Ts);
         return this;
     }
 
-    /** @param code confidentialityCode ({@code N}, {@code R}, {@code V}) @return this builder */
+    /**
+     * @param code confidentialityCode ({@code N}, {@code R}, {@code V})
+     * @return this builder
+     */
     public CdaBuilder confidentiality(String code) {
         this.confidentiality = Objects.requireNonNull(code);
         return this;
@@ -181,7 +199,10 @@ public final class CdaBuilder {
         return this;
     }
 
-    /** @param text the narrative of the single section of a structured body @return this builder */
+    /**
+     * @param text the narrative of the single section of a structured body
+     * @return this builder
+     */
     public CdaBuilder structuredBody(String text) {
         this.structuredText = Objects.requireNonNull(text);
         this.pdfSize = -1;

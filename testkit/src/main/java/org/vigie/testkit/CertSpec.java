@@ -75,13 +75,19 @@ public final class CertSpec {
         return new CertSpec(n);
     }
 
-    /** Validity entirely in the past (ended 30 days before the PKI anchor). @return a new specification */
+    /**
+     * Validity entirely in the past (ended 30 days before the PKI anchor).
+     * @return a new specification
+     */
     public CertSpec expired() {
         return with(new State(s.kind, s.structureId, s.ous, s.cn, s.organisation, s.state, Validity.EXPIRED, null, null,
                 s.revoked, s.foreignIssuer, s.personalCard, s.withoutExtendedUsage, s.withoutNonRepudiation));
     }
 
-    /** Validity entirely in the future (starts 30 days after the PKI anchor). @return a new specification */
+    /**
+     * Validity entirely in the future (starts 30 days after the PKI anchor).
+     * @return a new specification
+     */
     public CertSpec notYetValid() {
         return with(new State(s.kind, s.structureId, s.ous, s.cn, s.organisation, s.state, Validity.NOT_YET_VALID, null,
                 null, s.revoked, s.foreignIssuer, s.personalCard, s.withoutExtendedUsage, s.withoutNonRepudiation));
@@ -104,7 +110,10 @@ public final class CertSpec {
                 s.revoked, s.foreignIssuer, s.personalCard, s.withoutExtendedUsage, s.withoutNonRepudiation));
     }
 
-    /** Listed in {@link TestPki#crl()} (revoked 7 days before the anchor, reason keyCompromise). @return a new specification */
+    /**
+     * Listed in {@link TestPki#crl()} (revoked 7 days before the anchor, reason keyCompromise).
+     * @return a new specification
+     */
     public CertSpec revoked() {
         return with(new State(s.kind, s.structureId, s.ous, s.cn, s.organisation, s.state, s.validity, s.from, s.to,
                 true, s.foreignIssuer, s.personalCard, s.withoutExtendedUsage, s.withoutNonRepudiation));
@@ -132,19 +141,28 @@ public final class CertSpec {
                 s.from, s.to, s.revoked, s.foreignIssuer, true, s.withoutExtendedUsage, s.withoutNonRepudiation));
     }
 
-    /** @param cn the subject common name @return a new specification */
+    /**
+     * @param cn the subject common name
+     * @return a new specification
+     */
     public CertSpec cn(String cn) {
         return with(new State(s.kind, s.structureId, s.ous, Objects.requireNonNull(cn, "cn"), s.organisation, s.state,
                 s.validity, s.from, s.to, s.revoked, s.foreignIssuer, s.personalCard, s.withoutExtendedUsage,
                 s.withoutNonRepudiation));
     }
 
-    /** @param ou the single subject OU (instead of the structure id) @return a new specification */
+    /**
+     * @param ou the single subject OU (instead of the structure id)
+     * @return a new specification
+     */
     public CertSpec ou(String ou) {
         return ous(List.of(Objects.requireNonNull(ou, "ou")));
     }
 
-    /** No OU at all in the subject. @return a new specification */
+    /**
+     * No OU at all in the subject.
+     * @return a new specification
+     */
     public CertSpec noOu() {
         return ous(List.of());
     }
@@ -166,27 +184,39 @@ public final class CertSpec {
                 s.withoutNonRepudiation));
     }
 
-    /** @param organisation subject O (raison sociale) @return a new specification */
+    /**
+     * @param organisation subject O (raison sociale)
+     * @return a new specification
+     */
     public CertSpec organisation(String organisation) {
         return with(new State(s.kind, s.structureId, s.ous, s.cn, Objects.requireNonNull(organisation), s.state,
                 s.validity, s.from, s.to, s.revoked, s.foreignIssuer, s.personalCard, s.withoutExtendedUsage,
                 s.withoutNonRepudiation));
     }
 
-    /** @param state subject ST, e.g. {@code Côte-d'Or (21)} @return a new specification */
+    /**
+     * @param state subject ST, e.g. {@code Côte-d'Or (21)}
+     * @return a new specification
+     */
     public CertSpec state(String state) {
         return with(new State(s.kind, s.structureId, s.ous, s.cn, s.organisation, Objects.requireNonNull(state),
                 s.validity, s.from, s.to, s.revoked, s.foreignIssuer, s.personalCard, s.withoutExtendedUsage,
                 s.withoutNonRepudiation));
     }
 
-    /** Omits the extended key usage extension (an authentication certificate without clientAuth). @return a new specification */
+    /**
+     * Omits the extended key usage extension (an authentication certificate without clientAuth).
+     * @return a new specification
+     */
     public CertSpec withoutExtendedKeyUsage() {
         return with(new State(s.kind, s.structureId, s.ous, s.cn, s.organisation, s.state, s.validity, s.from, s.to,
                 s.revoked, s.foreignIssuer, s.personalCard, true, s.withoutNonRepudiation));
     }
 
-    /** Key usage digitalSignature only (a signature certificate without nonRepudiation). @return a new specification */
+    /**
+     * Key usage digitalSignature only (a signature certificate without nonRepudiation).
+     * @return a new specification
+     */
     public CertSpec withoutNonRepudiation() {
         return with(new State(s.kind, s.structureId, s.ous, s.cn, s.organisation, s.state, s.validity, s.from, s.to,
                 s.revoked, s.foreignIssuer, s.personalCard, s.withoutExtendedUsage, true));

@@ -56,25 +56,37 @@ public final class DmpMessageBuilder {
         return new DmpMessageBuilder(vihf, submission);
     }
 
-    /** @param value WS-Addressing MessageID @return this builder */
+    /**
+     * @param value WS-Addressing MessageID
+     * @return this builder
+     */
     public DmpMessageBuilder messageId(String value) {
         this.messageId = Objects.requireNonNull(value);
         return this;
     }
 
-    /** @param value WS-Addressing To @return this builder */
+    /**
+     * @param value WS-Addressing To
+     * @return this builder
+     */
     public DmpMessageBuilder to(String value) {
         this.to = Objects.requireNonNull(value);
         return this;
     }
 
-    /** @param value WS-Addressing Action (default the ITI-41 action) @return this builder */
+    /**
+     * @param value WS-Addressing Action (default the ITI-41 action)
+     * @return this builder
+     */
     public DmpMessageBuilder action(String value) {
         this.action = Objects.requireNonNull(value);
         return this;
     }
 
-    /** @param value the MIME boundary of the MTOM form @return this builder */
+    /**
+     * @param value the MIME boundary of the MTOM form
+     * @return this builder
+     */
     public DmpMessageBuilder boundary(String value) {
         this.boundary = Objects.requireNonNull(value);
         return this;

@@ -39,7 +39,10 @@ public final class ReportAssert {
         return new ReportAssert(report);
     }
 
-    /** Passes when no finding is an ERROR. @return this */
+    /**
+     * Passes when no finding is an ERROR.
+     * @return this
+     */
     public ReportAssert isAccepted() {
         if (!report.accepted()) {
             fail("rapport accepté attendu (aucune ERROR)");
@@ -47,7 +50,10 @@ public final class ReportAssert {
         return this;
     }
 
-    /** Passes when at least one finding is an ERROR. @return this */
+    /**
+     * Passes when at least one finding is an ERROR.
+     * @return this
+     */
     public ReportAssert isRejected() {
         if (report.accepted()) {
             fail("rapport rejeté attendu (au moins une ERROR)");
@@ -55,7 +61,10 @@ public final class ReportAssert {
         return this;
     }
 
-    /** @param ruleId a rule id such as {@code AI-SAME-EJ} @return this */
+    /**
+     * @param ruleId a rule id such as {@code AI-SAME-EJ}
+     * @return this
+     */
     public ReportAssert hasFinding(String ruleId) {
         if (!report.has(Objects.requireNonNull(ruleId))) {
             fail("constat " + ruleId + " attendu");
@@ -63,7 +72,10 @@ public final class ReportAssert {
         return this;
     }
 
-    /** @param rule a rule of the catalogue @return this */
+    /**
+     * @param rule a rule of the catalogue
+     * @return this
+     */
     public ReportAssert hasFinding(Rule rule) {
         return hasFinding(rule.id());
     }
@@ -98,7 +110,10 @@ public final class ReportAssert {
         return this;
     }
 
-    /** @param ruleIds rule ids none of which may appear @return this */
+    /**
+     * @param ruleIds rule ids none of which may appear
+     * @return this
+     */
     public ReportAssert hasNoFinding(String... ruleIds) {
         for (String id : ruleIds) {
             if (report.has(id)) {
@@ -108,12 +123,18 @@ public final class ReportAssert {
         return this;
     }
 
-    /** @param rules rules none of which may appear @return this */
+    /**
+     * @param rules rules none of which may appear
+     * @return this
+     */
     public ReportAssert hasNoFinding(Rule... rules) {
         return hasNoFinding(Arrays.stream(rules).map(Rule::id).toArray(String[]::new));
     }
 
-    /** Passes when the report holds no finding at all (not even INFO or WARNING). @return this */
+    /**
+     * Passes when the report holds no finding at all (not even INFO or WARNING).
+     * @return this
+     */
     public ReportAssert hasNoFindings() {
         if (!report.findings().isEmpty()) {
             fail("aucun constat attendu");

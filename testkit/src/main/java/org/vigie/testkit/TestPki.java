@@ -46,6 +46,7 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.vigie.core.cert.TrustAnchors;
 import org.vigie.testkit.internal.Keys;
 
 /**
@@ -201,6 +202,16 @@ public final class TestPki {
     /** @return a trust-anchor set holding {@link #root()} only, for {@code PKIXParameters} */
     public Set<TrustAnchor> trustAnchors() {
         return Set.of(new TrustAnchor(root.cert, null));
+    }
+
+    /**
+     * The trust configuration a Vigie validator needs for this PKI: {@link #root()} as anchor, the ORGANISATIONS
+     * and PERSONNES intermediates to build chains (a VIHF carries only its signing certificate).
+     *
+     * @return the trust anchors
+     */
+    public TrustAnchors trust() {
+        return TrustAnchors.of(List.of(root.cert), List.of(orgCa.cert, personsCa.cert));
     }
 
     /**

@@ -60,19 +60,31 @@ public final class VihfBuilder {
     /** A well-formed FINESS-based IdNat_Struct (département 99 does not exist) for {@link VihfDefect#STRUCTURE_UNKNOWN}. */
     public static final String UNKNOWN_STRUCTURE = "1990000002";
 
-    /** Attribute names of DOMAIN §6. */
+    /** Attribute Name {@code Identifiant_Structure}. */
     public static final String IDENTIFIANT_STRUCTURE = "Identifiant_Structure";
+    /** Attribute Name {@code Secteur_Activite}. */
     public static final String SECTEUR_ACTIVITE = "Secteur_Activite";
+    /** Attribute Name {@code urn:oasis:names:tc:xspa:1.0:subject:subject-id}. */
     public static final String SUBJECT_ID = "urn:oasis:names:tc:xspa:1.0:subject:subject-id";
+    /** Attribute Name {@code urn:oasis:names:tc:xacml:2.0:subject:role}. */
     public static final String ROLE = "urn:oasis:names:tc:xacml:2.0:subject:role";
+    /** Attribute Name {@code VIHF_Version}. */
     public static final String VIHF_VERSION = "VIHF_Version";
+    /** Attribute Name {@code Authentification_Mode}. */
     public static final String AUTHENTIFICATION_MODE = "Authentification_Mode";
+    /** Attribute Name {@code urn:oasis:names:tc:xacml:2.0:resource:resource-id}. */
     public static final String RESOURCE_ID = "urn:oasis:names:tc:xacml:2.0:resource:resource-id";
+    /** Attribute Name {@code Ressource_URN}. */
     public static final String RESSOURCE_URN = "Ressource_URN";
+    /** Attribute Name {@code urn:oasis:names:tc:xspa:1.0:subject:purposeofuse}. */
     public static final String PURPOSE_OF_USE = "urn:oasis:names:tc:xspa:1.0:subject:purposeofuse";
+    /** Attribute Name {@code LPS_ID}. */
     public static final String LPS_ID = "LPS_ID";
+    /** Attribute Name {@code LPS_Nom}. */
     public static final String LPS_NOM = "LPS_Nom";
+    /** Attribute Name {@code LPS_Version}. */
     public static final String LPS_VERSION = "LPS_Version";
+    /** Attribute Name {@code LPS_ID_HOMOLOGATION_DMP}. */
     public static final String LPS_ID_HOMOLOGATION_DMP = "LPS_ID_HOMOLOGATION_DMP";
 
     static final String X509_SUBJECT_NAME = "urn:oasis:names:tc:SAML:1.1:nameid-format:X509SubjectName";
@@ -110,6 +122,7 @@ public final class VihfBuilder {
     private String issuerFormat = X509_SUBJECT_NAME;
     private String nameId = "VIGIE-UTILISATEUR-0001";
     private String authnContextClassRef = "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport";
+    private String authnContextDecl;
     private final List<Attr> attributes = new ArrayList<>();
     private boolean rolesCustomised;
     private boolean signed = true;
@@ -150,7 +163,10 @@ public final class VihfBuilder {
 
     // ------------------------------------------------------------------ settings
 
-    /** @param value Identifiant_Structure (IdNat_Struct) @return this builder */
+    /**
+     * @param value Identifiant_Structure (IdNat_Struct)
+     * @return this builder
+     */
     public VihfBuilder identifiantStructure(String value) {
         return attribute(IDENTIFIANT_STRUCTURE, value);
     }
@@ -166,22 +182,34 @@ public final class VihfBuilder {
         return attribute(SECTEUR_ACTIVITE, value.contains("^") ? value : value + "^" + SECTOR_SYSTEM);
     }
 
-    /** @param value VIHF_Version @return this builder */
+    /**
+     * @param value VIHF_Version
+     * @return this builder
+     */
     public VihfBuilder version(String value) {
         return attribute(VIHF_VERSION, value);
     }
 
-    /** @param value Authentification_Mode ({@code INDIRECTE}, {@code INDIRECTE_RENFORCEE}, ...) @return this builder */
+    /**
+     * @param value Authentification_Mode ({@code INDIRECTE}, {@code INDIRECTE_RENFORCEE}, ...)
+     * @return this builder
+     */
     public VihfBuilder authMode(String value) {
         return attribute(AUTHENTIFICATION_MODE, value);
     }
 
-    /** @param value the user's name (subject-id attribute) @return this builder */
+    /**
+     * @param value the user's name (subject-id attribute)
+     * @return this builder
+     */
     public VihfBuilder subjectId(String value) {
         return attribute(SUBJECT_ID, value);
     }
 
-    /** @param ins the patient INS; resource-id becomes {@code <ins>^^^&1.2.250.1.213.1.4.10&ISO^NH} @return this builder */
+    /**
+     * @param ins the patient INS; resource-id becomes {@code <ins>^^^&1.2.250.1.213.1.4.10&ISO^NH}
+     * @return this builder
+     */
     public VihfBuilder patientIns(String ins) {
         return attribute(RESOURCE_ID, ins + INS_SUFFIX);
     }
@@ -230,7 +258,10 @@ public final class VihfBuilder {
         return this;
     }
 
-    /** @param name attribute Name; every attribute of that name is removed @return this builder */
+    /**
+     * @param name attribute Name; every attribute of that name is removed
+     * @return this builder
+     */
     public VihfBuilder removeAttribute(String name) {
         attributes.removeIf(a -> a.name.equals(name));
         return this;
@@ -246,6 +277,20 @@ public final class VihfBuilder {
      * @return this builder
      */
     public VihfBuilder role(String code, String codeSystem, String displayName) {
+        return role(code, codeSystem, null, displayName);
+    }
+
+    /**
+     * As {@link #role(String, String, String)} with a {@code codeSystemName} attribute (as in the ANS
+     * INDIRECTE_RENFORCEE example: {@code professions}, {@code specialites RPPS}).
+     *
+     * @param code           profession or specialty code
+     * @param codeSystem     its code system OID (null to omit)
+     * @param codeSystemName its code system name (null to omit)
+     * @param displayName    its label (null to omit)
+     * @return this builder
+     */
+    public VihfBuilder role(String code, String codeSystem, String codeSystemName, String displayName) {
         Attr roles = find(ROLE);
         if (roles == null) {
             roles = new Attr(ROLE, new ArrayList<>());
@@ -255,11 +300,14 @@ public final class VihfBuilder {
             roles.values.clear();
             rolesCustomised = true;
         }
-        roles.values.add(new Ce("Role", code, codeSystem, null, displayName));
+        roles.values.add(new Ce("Role", code, codeSystem, codeSystemName, displayName));
         return this;
     }
 
-    /** @param code PurposeOfUse code ({@code normal}, {@code bris_de_glace}, {@code centre_15}) @return this builder */
+    /**
+     * @param code PurposeOfUse code ({@code normal}, {@code bris_de_glace}, {@code centre_15})
+     * @return this builder
+     */
     public VihfBuilder purposeOfUse(String code) {
         Attr a = find(PURPOSE_OF_USE);
         if (a == null) {
@@ -271,31 +319,58 @@ public final class VihfBuilder {
         return this;
     }
 
-    /** @param value Subject/NameID (the user's id inside the structure) @return this builder */
+    /**
+     * @param value Subject/NameID (the user's id inside the structure)
+     * @return this builder
+     */
     public VihfBuilder nameId(String value) {
         this.nameId = Objects.requireNonNull(value);
         return this;
     }
 
-    /** @param classRef AuthnContextClassRef @return this builder */
+    /**
+     * @param classRef AuthnContextClassRef
+     * @return this builder
+     */
     public VihfBuilder authnContext(String classRef) {
         this.authnContextClassRef = Objects.requireNonNull(classRef);
         return this;
     }
 
-    /** @param value the Assertion ID (default {@code _<random UUID>}) @return this builder */
+    /**
+     * Adds {@code AuthnContextDecl} after the class reference (the ANS INDIRECTE_RENFORCEE example carries one).
+     *
+     * @param decl the declaration text, or null to omit the element (default)
+     * @return this builder
+     */
+    public VihfBuilder authnContextDecl(String decl) {
+        this.authnContextDecl = decl;
+        return this;
+    }
+
+    /**
+     * @param value the Assertion ID (default {@code _<random UUID>})
+     * @return this builder
+     */
     public VihfBuilder id(String value) {
         this.id = Objects.requireNonNull(value);
         return this;
     }
 
-    /** @param instant IssueInstant and AuthnInstant @return this builder */
+    /**
+     * @param instant IssueInstant and AuthnInstant
+     * @return this builder
+     */
     public VihfBuilder issueInstant(Instant instant) {
         this.issueInstant = Objects.requireNonNull(instant);
         return this;
     }
 
-    /** Same as {@link #issueInstant(Instant)}. @param instant IssueInstant @return this builder */
+    /**
+     * Same as {@link #issueInstant(Instant)}.
+     * @param instant IssueInstant
+     * @return this builder
+     */
     public VihfBuilder at(Instant instant) {
         return issueInstant(instant);
     }
@@ -313,25 +388,37 @@ public final class VihfBuilder {
         return this;
     }
 
-    /** @param dn the Issuer value, any DN spelling (default: the signer's subject, RFC 2253) @return this builder */
+    /**
+     * @param dn the Issuer value, any DN spelling (default: the signer's subject, RFC 2253)
+     * @return this builder
+     */
     public VihfBuilder issuer(String dn) {
         this.issuerDn = Objects.requireNonNull(dn);
         return this;
     }
 
-    /** @param format the Issuer Format attribute @return this builder */
+    /**
+     * @param format the Issuer Format attribute
+     * @return this builder
+     */
     public VihfBuilder issuerFormat(String format) {
         this.issuerFormat = format;
         return this;
     }
 
-    /** RSA-SHA1 signature and SHA-1 digest, like the legacy ANS examples. @return this builder */
+    /**
+     * RSA-SHA1 signature and SHA-1 digest, like the legacy ANS examples.
+     * @return this builder
+     */
     public VihfBuilder sha1() {
         this.sha1 = true;
         return this;
     }
 
-    /** No signature at all. @return this builder */
+    /**
+     * No signature at all.
+     * @return this builder
+     */
     public VihfBuilder unsigned() {
         this.signed = false;
         return this;
@@ -576,6 +663,9 @@ public final class VihfBuilder {
         authn.setAttributeNS(null, "AuthnInstant", issue.toString());
         Element ctx = child(authn, ns, p + ":AuthnContext");
         child(ctx, ns, p + ":AuthnContextClassRef").setTextContent(authnContextClassRef);
+        if (authnContextDecl != null) {
+            child(ctx, ns, p + ":AuthnContextDecl").setTextContent(authnContextDecl);
+        }
 
         Element stmt = child(a, ns, p + ":AttributeStatement");
         for (Attr attr : attrs) {

@@ -5,7 +5,7 @@ import org.vigie.core.Rule;
 import org.vigie.core.Rules;
 
 /**
- * One deliberate defect of a VIHF token, for {@link VihfBuilder#breaking(VihfDefect)}. Each constant names the rule
+ * One deliberate defect of a VIHF token, for {@link VihfBuilder#breaking(VihfDefect...)}. Each constant names the rule
  * of the catalogue a correct validator reports for it ({@link #expectedRule()}), so that tests can be table-driven:
  *
  * <pre>{@code

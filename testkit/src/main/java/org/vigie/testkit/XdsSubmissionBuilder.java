@@ -163,19 +163,28 @@ public final class XdsSubmissionBuilder {
         return this;
     }
 
-    /** Documents inline, base64 in {@code xds:Document} (default). @return this builder */
+    /**
+     * Documents inline, base64 in {@code xds:Document} (default).
+     * @return this builder
+     */
     public XdsSubmissionBuilder inline() {
         this.xop = false;
         return this;
     }
 
-    /** Documents as {@code xop:Include href="cid:<docId>@vigie.test"}, for an MTOM message. @return this builder */
+    /**
+     * Documents as {@code xop:Include href="cid:<docId>@vigie.test"}, for an MTOM message.
+     * @return this builder
+     */
     public XdsSubmissionBuilder xop() {
         this.xop = true;
         return this;
     }
 
-    /** @param value the SubmissionSet patientId is taken from the first document; this sets sourceId @return this builder */
+    /**
+     * @param value the SubmissionSet patientId is taken from the first document; this sets sourceId
+     * @return this builder
+     */
     public XdsSubmissionBuilder sourceId(String value) {
         this.sourceId = Objects.requireNonNull(value);
         return this;
@@ -191,12 +200,18 @@ public final class XdsSubmissionBuilder {
         return docs.stream().map(d -> d.id).toList();
     }
 
-    /** @param docId a document id @return its CDA builder */
+    /**
+     * @param docId a document id
+     * @return its CDA builder
+     */
     public CdaBuilder cda(String docId) {
         return doc(docId).cda;
     }
 
-    /** @param docId a document id @return the Content-ID of its MTOM part, without angle brackets */
+    /**
+     * @param docId a document id
+     * @return the Content-ID of its MTOM part, without angle brackets
+     */
     public static String contentId(String docId) {
         return docId + "@vigie.test";
     }

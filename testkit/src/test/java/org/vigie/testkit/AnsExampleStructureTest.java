@@ -76,6 +76,17 @@ class AnsExampleStructureTest {
     }
 
     @Test
+    void renforceeVihfHasTheSkeletonOfTheAnsIndirecteRenforceeExample() throws IOException {
+        Element ans = read(testdata().resolve("vihf/ANS-DMP-exemple_VIHF_INDIRECTE_RENFORCEE_sign.xml"));
+        Element ours = VihfBuilder.indirect(TestPki.shared().signature("10B0127189")).sha1().inclusiveNamespaces(null)
+                .authMode("INDIRECTE_RENFORCEE").authnContextDecl("urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI")
+                .role("10", "1.2.250.1.71.1.2.7", "professions", "Médecin")
+                .role("SM26", "1.2.250.1.71.4.2.5", "specialites RPPS", "Qualifié en Médecine Générale (SM)")
+                .breaking(VihfDefect.AUTH_MODE_SPELLING).toDocument().getDocumentElement();
+        assertThat(skeleton(ours)).containsExactlyElementsOf(skeleton(ans));
+    }
+
+    @Test
     void defaultVihfDiffersFromTheExampleOnlyWhereTheProfileSaysSo() throws IOException {
         Element ans = read(testdata().resolve("vihf/ANS-DMP-exemple_VIHF_INDIRECTE_sign.xml"));
         Element ours = VihfBuilder.indirect(TestPki.shared().signature("339172288100052")).toDocument().getDocumentElement();
