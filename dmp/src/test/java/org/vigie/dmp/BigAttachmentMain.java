@@ -12,7 +12,8 @@ import org.vigie.testkit.VihfBuilder;
 
 /**
  * Run in a forked JVM with a small heap by {@link BigAttachmentTest}: validates an MTOM request whose CDA
- * attachment is {@code args[0]} bytes long, generated on the fly. Prints the verdict and exits 0 when the request
+ * attachment is {@code args[0]} bytes long (or, with {@code args[1]} = {@code inline}, a plain SOAP request carrying
+ * that CDA base64-encoded inline), generated on the fly. Prints the verdict and exits 0 when the request
  * is accepted with its CDA header read.
  */
 public final class BigAttachmentMain {
@@ -33,8 +34,10 @@ public final class BigAttachmentMain {
         DmpRequestValidator v = DmpRequestValidator.builder()
                 .trust(TrustAnchors.of(List.of(pki.root()), List.of(pki.organisationsCa())))
                 .build();
-        CountingStream in = new CountingStream(Requests.mtom(env, Requests.hugeCda(id, size)));
-        Report r = v.validate(auth.certificate(), auth.chain(), in, Requests.contentType(), at);
+        boolean inline = args.length > 1 && args[1].equals("inline");
+        CountingStream in = new CountingStream(inline ? Requests.inline(sec, id, id, Requests.hugeCda(id, size))
+                : Requests.mtom(env, Requests.hugeCda(id, size)));
+        Report r = v.validate(auth.certificate(), auth.chain(), in, inline ? null : Requests.contentType(), at);
         Runtime rt = Runtime.getRuntime();
         boolean cdaRead = r.occurrences().stream().anyMatch(o -> o.place() == Occurrence.Place.CDA_HEADER);
         System.out.println("bytes=" + in.count + " accepted=" + r.accepted() + " cdaHeader=" + cdaRead

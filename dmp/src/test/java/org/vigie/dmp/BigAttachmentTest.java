@@ -7,20 +7,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Memory does not grow with attachment size: a 500 MB MTOM attachment is validated in a JVM limited to 64 MB. */
+/**
+ * Memory does not grow with document size: a 500 MB CDA, as an MTOM attachment or inline in base64 in a plain SOAP
+ * request, is validated in a JVM limited to 64 MB.
+ */
 class BigAttachmentTest {
 
     static final long SIZE = 500L * 1000 * 1000;
 
-    @Test
-    void fiveHundredMegabyteAttachmentIsValidatedWithASixtyFourMegabyteHeap() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"mtom", "inline"})
+    void fiveHundredMegabyteDocumentIsValidatedWithASixtyFourMegabyteHeap(String mode) throws Exception {
         File logFile = File.createTempFile("vigie-big", ".log");
         logFile.deleteOnExit();
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(List.of(javaBin, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                BigAttachmentMain.class.getName(), String.valueOf(SIZE)))
+                BigAttachmentMain.class.getName(), String.valueOf(SIZE), mode))
                 .redirectErrorStream(true)
                 .redirectOutput(logFile);
         pb.environment().remove("JAVA_TOOL_OPTIONS");

@@ -123,6 +123,64 @@ final class Requests {
                 new ByteArrayInputStream(head), body, new ByteArrayInputStream(tail))));
     }
 
+    /** A plain SOAP request whose document is {@code cda}, base64-encoded inline while being read. */
+    static InputStream inline(String securityHeader, String setId, String docId, InputStream cda) {
+        String env = envelope(ITI41, securityHeader, submission(setId, docId, "@@DOC@@"));
+        int at = env.indexOf("@@DOC@@");
+        return new SequenceInputStream(java.util.Collections.enumeration(List.of(
+                new ByteArrayInputStream(env.substring(0, at).getBytes(StandardCharsets.UTF_8)), base64(cda),
+                new ByteArrayInputStream(env.substring(at + 7).getBytes(StandardCharsets.UTF_8)))));
+    }
+
+    /** Base64-encodes a stream on the fly, 76-character lines. */
+    static InputStream base64(InputStream in) {
+        return new InputStream() {
+            private final Base64.Encoder enc = Base64.getMimeEncoder();
+            private byte[] buf = new byte[0];
+            private int pos;
+            private boolean eof;
+
+            private boolean fill() {
+                if (pos < buf.length) {
+                    return true;
+                }
+                if (eof) {
+                    return false;
+                }
+                try {
+                    byte[] raw = in.readNBytes(57 * 1024);
+                    if (raw.length < 57 * 1024) {
+                        eof = true;
+                    }
+                    if (raw.length == 0) {
+                        return false;
+                    }
+                    buf = (new String(enc.encode(raw), StandardCharsets.US_ASCII) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                    pos = 0;
+                    return true;
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public int read() {
+                return fill() ? buf[pos++] & 0xff : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (!fill()) {
+                    return -1;
+                }
+                int n = Math.min(len, buf.length - pos);
+                System.arraycopy(buf, pos, b, off, n);
+                pos += n;
+                return n;
+            }
+        };
+    }
+
     static void drain(InputStream in) throws IOException {
         in.transferTo(java.io.OutputStream.nullOutputStream());
     }
