@@ -31,14 +31,24 @@ public final class InMemoryStructureDirectory implements StructureDirectory {
     private final Map<Finess, List<Establishment>> byLegalEntity;
 
     private InMemoryStructureDirectory(Builder b) {
-        this.legalEntities = Collections.unmodifiableMap(new LinkedHashMap<>(b.legalEntities));
-        this.establishments = Collections.unmodifiableMap(new LinkedHashMap<>(b.establishments));
-        Map<Finess, List<Establishment>> groups = new HashMap<>(Math.max(16, b.legalEntities.size() * 2));
+        this.legalEntities = Collections.unmodifiableMap(copy(b.legalEntities));
+        this.establishments = Collections.unmodifiableMap(copy(b.establishments));
+        Map<Finess, List<Establishment>> groups = new HashMap<>(capacity(b.establishments.size()));
         for (Establishment e : b.establishments.values()) {
             groups.computeIfAbsent(e.legalEntity(), k -> new ArrayList<>(2)).add(e);
         }
         groups.replaceAll((k, v) -> List.copyOf(v));
         this.byLegalEntity = Collections.unmodifiableMap(groups);
+    }
+
+    private static int capacity(int size) {
+        return Math.max(16, (int) (size / 0.75f) + 1);
+    }
+
+    private static <K, V> Map<K, V> copy(Map<K, V> from) {
+        Map<K, V> to = new LinkedHashMap<>(capacity(from.size()));
+        to.putAll(from);
+        return to;
     }
 
     /** @return a new, empty builder */
