@@ -3,7 +3,6 @@ package org.vigie.testkit;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -63,7 +62,8 @@ import org.vigie.testkit.internal.Keys;
  * anchor + 30 days, revoked ones are revoked at anchor − 7 days in {@link #crl()}. {@link #create(long, Instant)}
  * with the same seed and anchor gives byte-identical certificates.
  *
- * <p>Thread-safe. Test material only: the private keys are predictable by design.
+ * <p>Only the root and the ORGANISATIONS CA are built up front; the PERSONNES CA and the foreign hierarchy are
+ * built on first use. Thread-safe. Test material only: the private keys are predictable by design.
  *
  * <pre>{@code
  * TestPki pki = TestPki.shared();
@@ -92,10 +92,13 @@ public final class TestPki {
     private final Instant anchor;
     private final Ca root;
     private final Ca orgCa;
-    private final Ca personsCa;
-    private final Ca foreignRoot;
-    private final Ca foreignOrgCa;
-    private final Ca foreignPersonsCa;
+    private final Instant caFrom;
+    private final Instant caTo;
+    // built on first use: each costs an RSA 2048 key generation
+    private Ca personsCa;
+    private Ca foreignRoot;
+    private Ca foreignOrgCa;
+    private Ca foreignPersonsCa;
     private final Map<CertSpec, OrgCredential> issued = new LinkedHashMap<>();
     private X509CRL orgCrl;
     private int orgCrlRevokedCount = -1;
@@ -106,17 +109,42 @@ public final class TestPki {
     private TestPki(long seed, Instant anchor) {
         this.seed = seed;
         this.anchor = anchor;
-        Instant caFrom = anchor.minus(Duration.ofDays(5 * 365));
-        Instant caTo = anchor.plus(Duration.ofDays(15 * 365));
-        X500Name rootName = caName("TEST AC RACINE IGC-SANTE ELEMENTAIRE");
-        X500Name orgName = caName("TEST AC IGC-SANTE ELEMENTAIRE ORGANISATIONS");
-        X500Name perName = caName("TEST AC IGC-SANTE ELEMENTAIRE PERSONNES");
-        this.root = selfSigned("root", rootName, caFrom, caTo);
-        this.orgCa = intermediate("ca-org", orgName, root, caFrom, caTo);
-        this.personsCa = intermediate("ca-persons", perName, root, caFrom, caTo);
-        this.foreignRoot = selfSigned("foreign-root", rootName, caFrom, caTo);
-        this.foreignOrgCa = intermediate("foreign-ca-org", orgName, foreignRoot, caFrom, caTo);
-        this.foreignPersonsCa = intermediate("foreign-ca-persons", perName, foreignRoot, caFrom, caTo);
+        this.caFrom = anchor.minus(Duration.ofDays(5 * 365));
+        this.caTo = anchor.plus(Duration.ofDays(15 * 365));
+        this.root = selfSigned("root", ROOT_NAME, caFrom, caTo);
+        this.orgCa = intermediate("ca-org", ORG_NAME, root, caFrom, caTo);
+    }
+
+    private static final X500Name ROOT_NAME = caName("TEST AC RACINE IGC-SANTE ELEMENTAIRE");
+    private static final X500Name ORG_NAME = caName("TEST AC IGC-SANTE ELEMENTAIRE ORGANISATIONS");
+    private static final X500Name PERSONS_NAME = caName("TEST AC IGC-SANTE ELEMENTAIRE PERSONNES");
+
+    private synchronized Ca persons() {
+        if (personsCa == null) {
+            personsCa = intermediate("ca-persons", PERSONS_NAME, root, caFrom, caTo);
+        }
+        return personsCa;
+    }
+
+    private synchronized Ca foreignRootCa() {
+        if (foreignRoot == null) {
+            foreignRoot = selfSigned("foreign-root", ROOT_NAME, caFrom, caTo);
+        }
+        return foreignRoot;
+    }
+
+    private synchronized Ca foreignOrg() {
+        if (foreignOrgCa == null) {
+            foreignOrgCa = intermediate("foreign-ca-org", ORG_NAME, foreignRootCa(), caFrom, caTo);
+        }
+        return foreignOrgCa;
+    }
+
+    private synchronized Ca foreignPersons() {
+        if (foreignPersonsCa == null) {
+            foreignPersonsCa = intermediate("foreign-ca-persons", PERSONS_NAME, foreignRootCa(), caFrom, caTo);
+        }
+        return foreignPersonsCa;
     }
 
     /**
@@ -186,17 +214,17 @@ public final class TestPki {
 
     /** @return the PERSONNES intermediate, issuer of {@link CertSpec#personalCard()} certificates */
     public X509Certificate personsCa() {
-        return personsCa.cert;
+        return persons().cert;
     }
 
     /** @return the foreign root: same name as {@link #root()}, other key; issuer hierarchy of foreign-issuer certificates */
     public X509Certificate foreignRoot() {
-        return foreignRoot.cert;
+        return foreignRootCa().cert;
     }
 
     /** @return the foreign ORGANISATIONS intermediate (same name as {@link #organisationsCa()}, other key) */
     public X509Certificate foreignOrganisationsCa() {
-        return foreignOrgCa.cert;
+        return foreignOrg().cert;
     }
 
     /** @return a trust-anchor set holding {@link #root()} only, for {@code PKIXParameters} */
@@ -211,7 +239,7 @@ public final class TestPki {
      * @return the trust anchors
      */
     public TrustAnchors trust() {
-        return TrustAnchors.of(List.of(root.cert), List.of(orgCa.cert, personsCa.cert));
+        return TrustAnchors.of(List.of(root.cert), List.of(orgCa.cert, persons().cert));
     }
 
     /**
@@ -283,7 +311,7 @@ public final class TestPki {
                 revoked.add(c);
             }
         }
-        return buildCrl(personsCa, revoked, revoked.size() + 1L);
+        return buildCrl(persons(), revoked, revoked.size() + 1L);
     }
 
     /** @return {@link #crl()}, {@link #personsCrl()} and {@link #rootCrl()} */
@@ -366,11 +394,11 @@ public final class TestPki {
         String label = "leaf\u0000" + spec.label();
         KeyPair kp = Keys.rsa(seed, label);
         Ca issuer;
-        Ca hierarchyRoot = spec.isForeignIssuer() ? foreignRoot : root;
+        Ca hierarchyRoot = spec.isForeignIssuer() ? foreignRootCa() : root;
         if (spec.isPersonalCard()) {
-            issuer = spec.isForeignIssuer() ? foreignPersonsCa : personsCa;
+            issuer = spec.isForeignIssuer() ? foreignPersons() : persons();
         } else {
-            issuer = spec.isForeignIssuer() ? foreignOrgCa : orgCa;
+            issuer = spec.isForeignIssuer() ? foreignOrg() : orgCa;
         }
         Instant from;
         Instant to;
@@ -465,7 +493,4 @@ public final class TestPki {
         }
     }
 
-    PublicKey rootKey() {
-        return root.keys.getPublic();
-    }
 }

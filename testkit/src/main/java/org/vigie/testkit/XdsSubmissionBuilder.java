@@ -182,7 +182,10 @@ public final class XdsSubmissionBuilder {
     }
 
     /**
-     * @param value the SubmissionSet patientId is taken from the first document; this sets sourceId
+     * Sets the SubmissionSet sourceId (its uniqueId is derived from it). The SubmissionSet patientId is the first
+     * document's patient INS.
+     *
+     * @param value the sourceId OID
      * @return this builder
      */
     public XdsSubmissionBuilder sourceId(String value) {

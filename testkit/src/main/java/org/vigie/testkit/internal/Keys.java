@@ -20,11 +20,19 @@ public final class Keys {
     private Keys() {
     }
 
+    /**
+     * @param seed  the PKI seed
+     * @param label what the key is for
+     * @return the RSA 2048 key pair for (seed, label), generated on first use
+     */
     public static KeyPair rsa(long seed, String label) {
         return CACHE.computeIfAbsent(seed + "\u0000" + label, k -> generate(k));
     }
 
-    /** A deterministic random generator for (seed, label). */
+    /**
+     * @param material the seed material
+     * @return a deterministic random generator seeded with SHA-256(material)
+     */
     public static SecureRandom random(String material) {
         try {
             SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
@@ -35,6 +43,10 @@ public final class Keys {
         }
     }
 
+    /**
+     * @param material text
+     * @return SHA-256 of its UTF-8 bytes
+     */
     public static byte[] sha256(String material) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));

@@ -9,7 +9,10 @@ public final class Streams {
     private Streams() {
     }
 
-    /** A view of {@code out} whose close() only flushes (so that a wrapping encoder can be closed safely). */
+    /**
+     * @param out a stream
+     * @return a view of {@code out} whose close() only flushes (so that a wrapping encoder can be closed safely)
+     */
     public static OutputStream nonClosing(OutputStream out) {
         return new FilterOutputStream(out) {
             @Override
@@ -38,6 +41,7 @@ public final class Streams {
             count += len;
         }
 
+        /** @return the number of bytes written so far */
         public long count() {
             return count;
         }
