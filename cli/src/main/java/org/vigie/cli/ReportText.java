@@ -2,7 +2,6 @@ package org.vigie.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 import org.vigie.core.Finding;
 import org.vigie.core.Occurrence;
 import org.vigie.core.Report;
@@ -114,9 +113,5 @@ final class ReportText {
 
     String dim(String s) {
         return colour ? "\u001b[2m" + s + "\u001b[0m" : s;
-    }
-
-    static String lower(Severity s) {
-        return s.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -7,14 +7,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -381,8 +378,4 @@ class MessageReaderTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    @SuppressWarnings("unused")
-    private static InputStream seq(List<InputStream> parts) {
-        return new SequenceInputStream(java.util.Collections.enumeration(new ArrayList<>(parts)));
-    }
 }
