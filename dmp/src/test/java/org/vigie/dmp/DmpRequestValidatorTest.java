@@ -55,7 +55,7 @@ class DmpRequestValidatorTest {
 
     final DmpRequestValidator validator = DmpRequestValidator.builder()
             .trust(TrustAnchors.of(List.of(PKI.root()), List.of(PKI.organisationsCa())))
-            .crls(List.of(PKI.crl()))
+            .crls(PKI.crls())
             .directory(DIRECTORY)
             .clock(Clock.fixed(AT, ZoneOffset.UTC))
             .build();
@@ -190,6 +190,19 @@ class DmpRequestValidatorTest {
                         .getBytes(StandardCharsets.UTF_8)), null, AT);
         assertThat(r.accepted()).isFalse();
         assertThat(r.rulesFired()).contains("AI-XML", "VIHF-XML");
+    }
+
+    @Test
+    void withoutATokenTheTlsCertificateIsStillChecked() {
+        OrgCredential expired = PKI.issue(org.vigie.testkit.CertSpec.authentication(EJ_ID).expired());
+        String env = "<soap:Envelope xmlns:soap=\"http://www.w3.org/2003/05/soap-envelope\"><soap:Body/></soap:Envelope>";
+        Report r = validator.validate(expired.certificate(), expired.chain(),
+                new ByteArrayInputStream(env.getBytes(StandardCharsets.UTF_8)), null, AT);
+        assertThat(r.rulesFired()).containsExactlyInAnyOrder("CERT-TRUST", "VIHF-XML");
+        assertThat(r.byRule("VIHF-XML")).singleElement().satisfies(f -> assertThat(f.message()).contains("aucun jeton VIHF"));
+        Report good = validator.validate(AUTH.certificate(), AUTH.chain(),
+                new ByteArrayInputStream(env.getBytes(StandardCharsets.UTF_8)), null, AT);
+        assertThat(errors(good)).extracting(Finding::rule).containsExactly("VIHF-XML");
     }
 
     @Test
