@@ -181,15 +181,22 @@ public final class DeploymentAnalyzer {
                 }
             });
             attach(egsOfEj);
-            int done = 0;
-            int n = egsOfEj.size();
-            for (Map.Entry<Finess, List<Establishment>> e : egsOfEj.entrySet()) {
-                legalEntity(e.getKey(), e.getValue());
-                if (++done % 1000 == 0) {
-                    progress.update(done, n);
+            // legal entities are evaluated in parallel by chunks, then accumulated in directory order
+            List<Map.Entry<Finess, List<Establishment>>> entries = new ArrayList<>(egsOfEj.entrySet());
+            int n = entries.size();
+            for (int from = 0; from < n; from += CHUNK) {
+                List<Eval> evals = entries.subList(from, Math.min(n, from + CHUNK)).parallelStream()
+                        .map(e -> evaluate(e.getKey(), e.getValue())).toList();
+                for (Eval v : evals) {
+                    if (v != null) {
+                        accumulate(v);
+                    }
                 }
+                progress.update(Math.min(n, from + CHUNK), n);
             }
-            progress.update(n, n);
+            if (n == 0) {
+                progress.update(0, 0);
+            }
             List<Indicators> regionList = new ArrayList<>();
             for (Region r : territories.regions()) {
                 Acc a = regions.get(r.code());
@@ -283,7 +290,8 @@ public final class DeploymentAnalyzer {
             }
         }
 
-        void legalEntity(Finess ej, List<Establishment> egs) {
+        /** Evaluates one EJ (thread-safe: reads only immutable state); null when none of its EGs is in scope. */
+        Eval evaluate(Finess ej, List<Establishment> egs) {
             int n = egs.size();
             Departement[] deps = new Departement[n];
             boolean any = false;
@@ -293,7 +301,7 @@ public final class DeploymentAnalyzer {
                 any |= scope.includes(deps[i]);
             }
             if (!any) {
-                return;
+                return null;
             }
             List<Integer> mine = certsOfEj.getOrDefault(ej, List.of());
             Optional<LegalEntity> le = directory.legalEntity(ej);
@@ -350,6 +358,24 @@ public final class DeploymentAnalyzer {
                     }
                 }
             }
+            return new Eval(ej, egs, deps, ejName, corridor, coverage, covering, legacy, local, insi, expired, valid);
+        }
+
+        /** Adds an evaluated EJ to the rows and indicators (single thread, directory order). */
+        void accumulate(Eval v) {
+            Finess ej = v.ej();
+            List<Establishment> egs = v.egs();
+            int n = egs.size();
+            Departement[] deps = v.deps();
+            String ejName = v.ejName();
+            Optional<Corridor> corridor = v.corridor();
+            Coverage[] coverage = v.coverage();
+            List<List<Integer>> covering = v.covering();
+            boolean[] legacy = v.legacy();
+            List<LocalFinding> local = v.local();
+            List<List<Integer>> insi = v.insi();
+            List<List<Integer>> expired = v.expired();
+            List<List<Integer>> valid = v.valid();
             // findings per site
             List<List<Finding>> siteFindings = new ArrayList<>(n);
             boolean[] insiBad = new boolean[n];
@@ -615,6 +641,16 @@ public final class DeploymentAnalyzer {
             }
             return true;
         }
+    }
+
+    /** Legal entities evaluated per parallel chunk. */
+    private static final int CHUNK = 4096;
+
+    /** The evaluation of one EJ, before accumulation. */
+    private record Eval(Finess ej, List<Establishment> egs, Departement[] deps, String ejName,
+                        Optional<Corridor> corridor, Coverage[] coverage, List<List<Integer>> covering,
+                        boolean[] legacy, List<LocalFinding> local, List<List<Integer>> insi,
+                        List<List<Integer>> expired, List<List<Integer>> valid) {
     }
 
     private record LocalFinding(Finding finding, List<Integer> sites, Optional<DeployedCertificate> certificate) {
