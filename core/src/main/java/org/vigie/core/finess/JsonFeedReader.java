@@ -7,8 +7,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,10 +24,10 @@ import org.vigie.core.internal.JsonSyntaxException;
 /** Reads the "finess-structures" JSON feed (see {@link FinessLoader}). */
 final class JsonFeedReader {
 
-    private static final String[] EJ_FINESS = {"numFinessPm", "numFinessEj", "nofinessej", "finessEj"};
-    private static final String[] EG_FINESS = {"numFinessEge", "numFinessEg", "numFinessEt", "nofinesset"};
-    private static final String[] NAME = {"raisonSocialeLongue", "raisonSociale", "denomination", "rslongue", "rs"};
-    private static final String[] CATEGORY = {"categorieEntiteGeographiqueExercice", "categorieEtablissement",
+    private static final String[] EJ_FINESS = {"numfinesspm", "numfinessej", "nofinessej", "finessej"};
+    private static final String[] EG_FINESS = {"numfinessege", "numfinesseg", "numfinesset", "nofinesset"};
+    private static final String[] NAME = {"raisonsocialelongue", "raisonsociale", "denomination", "rslongue", "rs"};
+    private static final String[] CATEGORY = {"categorieentitegeographiqueexercice", "categorieetablissement",
         "categetab", "categorie"};
 
     private final FinessLoader.Limits limits;
@@ -78,7 +76,7 @@ final class JsonFeedReader {
             }
             String name = p.text();
             Token v = p.next();
-            if (name.equalsIgnoreCase("pmej") && v == Token.START_ARRAY) {
+            if (name.equalsIgnoreCase("pmej") && v == Token.START_ARRAY) { // streamed, not a tree
                 sawPmej = true;
                 records(p);
             } else if (v == Token.START_OBJECT) {
@@ -102,7 +100,7 @@ final class JsonFeedReader {
                 p.skipValue(t);
                 continue;
             }
-            Object tree = p.readTree(t, limits.maxJsonRecordValues());
+            Object tree = p.readTree(t, limits.maxJsonRecordValues(), true);
             @SuppressWarnings("unchecked")
             Map<String, Object> ej = (Map<String, Object>) tree;
             legalEntity(ej, line);
@@ -123,7 +121,7 @@ final class JsonFeedReader {
                     raw == null ? "" : raw);
             return;
         }
-        String statut = orEmpty(find(m, "statutJuridique", "codeStatutJuridique"));
+        String statut = orEmpty(find(m, "statutjuridique", "codestatutjuridique"));
         ctx.builder().add(new LegalEntity(ej, orEmpty(find(m, NAME)), Fields.siren(find(m, "siren")), statut,
                 LegalStatus.ofCode(statut)));
         ejs++;
@@ -152,15 +150,15 @@ final class JsonFeedReader {
         Object cat = findValue(m, CATEGORY);
         String catCode = orEmpty(code(cat));
         String catLabel = orEmpty(label(cat));
-        String agg = orEmpty(find(m, "categorieAgregat", "categorieAgregatEtablissement", "categagretab"));
-        Optional<LocalDate> closing = Fields.date(find(m, "dateFermeture"));
-        String etat = orEmpty(find(m, "etatObjet", "etat")).toUpperCase(Locale.ROOT);
+        String agg = orEmpty(find(m, "categorieagregat", "categorieagregatetablissement", "categagretab"));
+        Optional<LocalDate> closing = Fields.date(find(m, "datefermeture"));
+        String etat = orEmpty(find(m, "etatobjet", "etat")).toUpperCase(Locale.ROOT);
         boolean closed = closing.isPresent() || etat.startsWith("FERM") || etat.startsWith("INACTI")
                 || etat.startsWith("CLOS") || etat.startsWith("SUPPR") || etat.equals("F");
-        String dep = orEmpty(find(m, "departement", "codeDepartement"));
+        String dep = orEmpty(find(m, "departement", "codedepartement"));
         Establishment e = new Establishment(eg, ej, orEmpty(find(m, NAME)), catCode, catLabel, agg,
                 Fields.siret(find(m, "siret")), dep.isEmpty() ? eg.departement() : dep,
-                Fields.date(find(m, "dateOuverture")), !closed);
+                Fields.date(find(m, "dateouverture")), !closed);
         if (ctx.builder().add(e)) {
             egs++;
         } else {
@@ -185,25 +183,49 @@ final class JsonFeedReader {
     }
 
     /**
-     * Breadth-first search of the keys (case-insensitive) in the object and its nested objects, never descending
-     * into {@code ege} (an EJ's fields are not its EGs').
+     * Looks the keys up (case-insensitive: the tree's names are lower-cased) in the object, then in its nested
+     * objects, level by level, never descending into {@code ege} (an EJ's fields are not its EGs').
      */
     private static Object findValue(Map<String, Object> m, String... keys) {
-        Deque<Map<?, ?>> queue = new ArrayDeque<>();
-        queue.add(m);
-        while (!queue.isEmpty()) {
-            Map<?, ?> cur = queue.poll();
-            for (String k : keys) {
-                for (Map.Entry<?, ?> e : cur.entrySet()) {
-                    if (((String) e.getKey()).equalsIgnoreCase(k) && e.getValue() != null) {
-                        return e.getValue();
+        Object v = direct(m, keys);
+        if (v != null) {
+            return v;
+        }
+        List<Map<?, ?>> level = null;
+        for (Map.Entry<String, Object> e : m.entrySet()) {
+            if (e.getValue() instanceof Map<?, ?> sub && !e.getKey().equals("ege")) {
+                if (level == null) {
+                    level = new java.util.ArrayList<>(2);
+                }
+                level.add(sub);
+            }
+        }
+        while (level != null) {
+            List<Map<?, ?>> next = null;
+            for (Map<?, ?> sub : level) {
+                v = direct(sub, keys);
+                if (v != null) {
+                    return v;
+                }
+                for (Map.Entry<?, ?> e : sub.entrySet()) {
+                    if (e.getValue() instanceof Map<?, ?> deeper && !"ege".equals(e.getKey())) {
+                        if (next == null) {
+                            next = new java.util.ArrayList<>(2);
+                        }
+                        next.add(deeper);
                     }
                 }
             }
-            for (Map.Entry<?, ?> e : cur.entrySet()) {
-                if (e.getValue() instanceof Map<?, ?> sub && !((String) e.getKey()).equalsIgnoreCase("ege")) {
-                    queue.add(sub);
-                }
+            level = next;
+        }
+        return null;
+    }
+
+    private static Object direct(Map<?, ?> m, String... keys) {
+        for (String k : keys) {
+            Object v = m.get(k.toLowerCase(Locale.ROOT));
+            if (v != null) {
+                return v;
             }
         }
         return null;
@@ -215,15 +237,11 @@ final class JsonFeedReader {
             return s;
         }
         if (v instanceof Map<?, ?> map) {
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                if (((String) e.getKey()).equalsIgnoreCase("code") && e.getValue() instanceof String s) {
-                    return s;
-                }
+            if (map.get("code") instanceof String s) {
+                return s;
             }
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                if (((String) e.getKey()).equalsIgnoreCase("value") && e.getValue() instanceof String s) {
-                    return s;
-                }
+            if (map.get("value") instanceof String s) {
+                return s;
             }
         }
         return null;
@@ -233,10 +251,8 @@ final class JsonFeedReader {
     private static String label(Object v) {
         if (v instanceof Map<?, ?> map) {
             for (String k : new String[] {"libelle", "display", "label"}) {
-                for (Map.Entry<?, ?> e : map.entrySet()) {
-                    if (((String) e.getKey()).equalsIgnoreCase(k) && e.getValue() instanceof String s) {
-                        return s;
-                    }
+                if (map.get(k) instanceof String s) {
+                    return s;
                 }
             }
         }

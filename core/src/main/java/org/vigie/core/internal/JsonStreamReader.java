@@ -455,11 +455,27 @@ public final class JsonStreamReader {
      * @throws JsonSyntaxException on malformed input or when the value holds more than {@code maxValues} values
      */
     public Object readTree(Token current, int maxValues) throws IOException, JsonSyntaxException {
-        int[] budget = {maxValues};
-        return tree(current, budget);
+        return readTree(current, maxValues, false);
     }
 
-    private Object tree(Token t, int[] budget) throws IOException, JsonSyntaxException {
+    /**
+     * Like {@link #readTree(Token, int)}, optionally with member names lower-cased (ROOT locale), for
+     * case-insensitive lookups; when two names then collide, the first member is kept.
+     *
+     * @param current the token just returned by {@link #next()}
+     * @param maxValues maximum number of values in the tree
+     * @param lowerCaseNames whether to lower-case member names
+     * @return the value
+     * @throws IOException on read failure
+     * @throws JsonSyntaxException on malformed input or when the value holds more than {@code maxValues} values
+     */
+    public Object readTree(Token current, int maxValues, boolean lowerCaseNames)
+            throws IOException, JsonSyntaxException {
+        int[] budget = {maxValues};
+        return tree(current, budget, lowerCaseNames);
+    }
+
+    private Object tree(Token t, int[] budget, boolean lower) throws IOException, JsonSyntaxException {
         if (--budget[0] < 0) {
             throw error("enregistrement JSON trop volumineux");
         }
@@ -471,8 +487,8 @@ public final class JsonStreamReader {
                     if (n == Token.END_OBJECT) {
                         return map;
                     }
-                    String name = text();
-                    Object v = tree(next(), budget);
+                    String name = lower ? text().toLowerCase(java.util.Locale.ROOT) : text();
+                    Object v = tree(next(), budget, lower);
                     map.putIfAbsent(name, v);
                 }
             }
@@ -483,7 +499,7 @@ public final class JsonStreamReader {
                     if (n == Token.END_ARRAY) {
                         return list;
                     }
-                    list.add(tree(n, budget));
+                    list.add(tree(n, budget, lower));
                 }
             }
             case STRING:
