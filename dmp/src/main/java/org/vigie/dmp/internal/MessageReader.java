@@ -115,7 +115,9 @@ public final class MessageReader {
                 .setMaxHeaderCount(limits.maxPartHeaderFields())
                 .build();
         MimeTokenStream ts = new MimeTokenStream(cfg);
-        ts.parseHeadless(framed.body(), headerValue(framed.contentType().orElseThrow()));
+        String boundary = framed.contentType().flatMap(c -> c.parameter("boundary")).orElse("");
+        DelimiterWatch watch = new DelimiterWatch(framed.body(), ("--" + boundary + "--").getBytes(StandardCharsets.ISO_8859_1));
+        ts.parseHeadless(watch, headerValue(framed.contentType().orElseThrow()));
         Optional<String> start = framed.contentType().flatMap(c -> c.parameter("start")).map(MessageReader::stripAngles);
         int depth = 0;
         String contentId = null;
@@ -168,6 +170,9 @@ public final class MessageReader {
             if (st.parts == 0) {
                 messageError(st, "message multipart sans aucune partie (délimiteur "
                         + framed.contentType().flatMap(c -> c.parameter("boundary")).orElse("?") + " introuvable)", "MTOM");
+            } else if (!watch.seen) {
+                messageError(st, "message MTOM tronqué : le délimiteur final --" + boundary
+                        + "-- est absent (la dernière partie peut être incomplète)", "MTOM");
             }
         } catch (MimeException | IOException e) {
             messageError(st, "message MTOM illisible: " + e.getMessage(), "MTOM");
@@ -597,6 +602,65 @@ public final class MessageReader {
         @Override
         public void close() {
             // the part stream belongs to the MIME parser
+        }
+    }
+
+    /** Passes bytes through and notes whether a given delimiter (the closing MIME boundary) went by. */
+    private static final class DelimiterWatch extends FilterInputStream {
+        private final byte[] needle;
+        private final int[] failure;
+        private int matched;
+        boolean seen;
+
+        DelimiterWatch(InputStream in, byte[] needle) {
+            super(in);
+            this.needle = needle;
+            this.failure = new int[needle.length];
+            for (int i = 1, k = 0; i < needle.length; i++) {
+                while (k > 0 && needle[i] != needle[k]) {
+                    k = failure[k - 1];
+                }
+                if (needle[i] == needle[k]) {
+                    k++;
+                }
+                failure[i] = k;
+            }
+        }
+
+        private void scan(byte[] b, int off, int len) {
+            if (seen) {
+                return;
+            }
+            for (int i = off; i < off + len; i++) {
+                while (matched > 0 && b[i] != needle[matched]) {
+                    matched = failure[matched - 1];
+                }
+                if (b[i] == needle[matched]) {
+                    matched++;
+                    if (matched == needle.length) {
+                        seen = true;
+                        return;
+                    }
+                }
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                scan(new byte[] {(byte) c}, 0, 1);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                scan(b, off, n);
+            }
+            return n;
         }
     }
 

@@ -274,6 +274,19 @@ class MessageReaderTest {
     }
 
     @Test
+    void mtomWithoutItsClosingDelimiterIsReportedAsTruncated() throws Exception {
+        byte[] bytes = Files.readAllBytes(testdata(CAPTURE));
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        byte[] cut = text.substring(0, text.lastIndexOf("</Signature>")).getBytes(StandardCharsets.UTF_8);
+        Report.Builder findings = Report.builder();
+        Recorder rec = new Recorder();
+        read(cut, null, rec, findings);
+        assertThat(findings.build().byRule("AI-XML")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("tronqué"));
+        assertThat(rec.header.assertions()).hasSize(1);
+    }
+
+    @Test
     void twoAssertionsAreBothHandedOverSoThatTheTokenCheckCanRejectThem() {
         String a = "<saml2:Assertion xmlns:saml2='" + MessageReader.SAML2 + "' ID='_a'/>";
         Recorder rec = new Recorder();
