@@ -45,6 +45,7 @@ public final class VihfToken {
     private final Optional<Instant> notOnOrAfter;
     private final Optional<Instant> authnInstant;
     private final String authnContextClassRef;
+    private final String authnContextDecl;
     private final Map<String, List<String>> attributes;
     private final List<CodedValue> roles;
     private final Optional<CodedValue> purposeOfUse;
@@ -65,6 +66,7 @@ public final class VihfToken {
         this.notOnOrAfter = Optional.ofNullable(b.notOnOrAfter);
         this.authnInstant = Optional.ofNullable(b.authnInstant);
         this.authnContextClassRef = b.authnContextClassRef;
+        this.authnContextDecl = b.authnContextDecl;
         Map<String, List<String>> copy = new LinkedHashMap<>();
         b.attributes.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         this.attributes = java.util.Collections.unmodifiableMap(copy);
@@ -121,6 +123,11 @@ public final class VihfToken {
     /** {@code AuthnContextClassRef}, empty when absent. */
     public String authnContextClassRef() {
         return authnContextClassRef;
+    }
+
+    /** {@code AuthnContextDecl} (or {@code AuthnContextDeclRef}) text, e.g. {@code APP_BROWSER_AUTH} in AIR; empty when absent. */
+    public String authnContextDecl() {
+        return authnContextDecl;
     }
 
     /** Every attribute by name, in document order, with the text of each value (repeated attributes merged). */

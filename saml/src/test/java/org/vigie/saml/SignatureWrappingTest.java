@@ -133,6 +133,19 @@ class SignatureWrappingTest {
     }
 
     @Test
+    void rebindingAnUnsignedTypePrefixIsAnAttributeError() {
+        // exclusive c14n does not cover the binding of a prefix used only inside xsi:type: the value is checked
+        String xml = Fixtures.token().toAssertionXml();
+        org.junit.jupiter.api.Assumptions.assumeTrue(xml.contains("xmlns:xs=\"http://www.w3.org/2001/XMLSchema\""));
+        String rebound = xml.replaceFirst("xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"", "xmlns:xs=\"urn:example:other\"");
+        Control1Result r = run(rebound.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(r.token().orElseThrow().signatureValid()).as("the binding is outside the signature").isTrue();
+        assertThat(r.report().byRule(Rules.VIHF_ATTRIBUTE)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("xsi:type"));
+        assertThat(r.accepted()).isFalse();
+    }
+
+    @Test
     void signatureMustFollowTheIssuer() {
         Document d = Fixtures.token().toDocument();
         Element sig = Dom.first(d, Dom.DSIG, "Signature");

@@ -14,6 +14,7 @@ public final class AssertionReader {
 
     public static final String ROLE = "urn:oasis:names:tc:xacml:2.0:subject:role";
     public static final String PURPOSE = "urn:oasis:names:tc:xspa:1.0:subject:purposeofuse";
+    static final String XSD = "http://www.w3.org/2001/XMLSchema";
 
     private AssertionReader() {
     }
@@ -53,6 +54,11 @@ public final class AssertionReader {
                     if (ref != null) {
                         d.authnContextClassRef = Xml.text(ref).strip();
                     }
+                    Element decl = ctx == null ? null : Xml.child(ctx, Xml.SAML2, "AuthnContextDecl");
+                    Element declRef = ctx == null ? null : Xml.child(ctx, Xml.SAML2, "AuthnContextDeclRef");
+                    if (decl != null || declRef != null) {
+                        d.authnContextDecl = Xml.text(decl != null ? decl : declRef).strip();
+                    }
                 }
                 case "AttributeStatement" -> {
                     for (Element a : Xml.children(c, Xml.SAML2, "Attribute")) {
@@ -71,6 +77,15 @@ public final class AssertionReader {
         d.attributeElements.merge(name, 1, Integer::sum);
         List<String> values = d.attributes.computeIfAbsent(name, k -> new ArrayList<>());
         for (Element v : Xml.children(a, Xml.SAML2, "AttributeValue")) {
+            if (v.hasAttributeNS(Xml.XSI, "type")) {
+                // the binding of a QName prefix used in content is not covered by exclusive c14n: check it resolves
+                String type = v.getAttributeNS(Xml.XSI, "type").strip();
+                int colon = type.indexOf(':');
+                String ns = v.lookupNamespaceURI(colon < 0 ? null : type.substring(0, colon));
+                if (!XSD.equals(ns)) {
+                    d.unresolvedTypes.add(name + " : xsi:type=\"" + type + "\" désigne l'espace de noms « " + ns + " »");
+                }
+            }
             List<Element> inner = Xml.children(v);
             if (!inner.isEmpty()) {
                 Element e = inner.get(0);

@@ -80,8 +80,11 @@ public final class Locator {
         return Xml.is(e, Xml.WSSE_10, "Security") || Xml.is(e, Xml.WSSE_11, "Security");
     }
 
-    /** Values of ID-like attributes (ID, Id, id, wsu:Id, xml:id) carried by more than one element. */
-    public static Map<String, Integer> duplicateIds(Element root) {
+    /**
+     * Among the given values, those carried by more than one ID-like attribute (ID, Id, id, wsu:Id, xml:id) of the
+     * document, with their count.
+     */
+    public static Map<String, Integer> duplicateIds(Element root, java.util.Set<String> values) {
         Map<String, Integer> counts = new HashMap<>();
         for (Element e : Xml.subtree(root)) {
             NamedNodeMap attrs = e.getAttributes();
@@ -92,7 +95,7 @@ public final class Locator {
                 boolean idLike = (ns == null && (local.equals("ID") || local.equals("Id") || local.equals("id")))
                         || (Xml.WSU.equals(ns) && local.equals("Id"))
                         || ("http://www.w3.org/XML/1998/namespace".equals(ns) && local.equals("id"));
-                if (idLike) {
+                if (idLike && values.contains(a.getValue())) {
                     counts.merge(a.getValue(), 1, Integer::sum);
                 }
             }
@@ -139,7 +142,11 @@ public final class Locator {
         if (anySigned && anyUnsigned) {
             out.add("une Assertion non signée côtoie une Assertion signée : emballage de signature (XSW)");
         }
-        duplicateIds(root).forEach((id, n) -> out.add("l'identifiant « " + id + " » est porté par " + n + " éléments"));
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Element a : all) {
+            ids.add(a.getAttributeNS(null, "ID"));
+        }
+        duplicateIds(root, ids).forEach((id, n) -> out.add("l'identifiant « " + id + " » est porté par " + n + " éléments"));
         return out;
     }
 }

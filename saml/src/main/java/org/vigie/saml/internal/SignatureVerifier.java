@@ -139,7 +139,8 @@ public final class SignatureVerifier {
                     loc, prev == null ? "" : prev.getLocalName());
             inProfile = false;
         }
-        Map<String, Integer> dups = Locator.duplicateIds(assertion.getOwnerDocument().getDocumentElement());
+        Map<String, Integer> dups = Locator.duplicateIds(assertion.getOwnerDocument().getDocumentElement(),
+                java.util.Set.of(id));
         if (!dups.isEmpty()) {
             dups.forEach((v, n) -> report.add(Rules.VIHF_SIGNATURE, "l'identifiant « " + v + " » est porté par " + n
                     + " éléments (ID dupliqué)", loc, v));

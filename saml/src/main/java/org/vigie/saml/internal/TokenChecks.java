@@ -90,6 +90,10 @@ public final class TokenChecks {
             r.add(Rules.VIHF_ATTRIBUTE, "Subject/NameID absent ou vide (identifiant de l'utilisateur attendu)",
                     "VIHF/Subject/NameID", "");
         }
+        for (String bad : d.unresolvedTypes) {
+            r.add(Rules.VIHF_ATTRIBUTE, "type de valeur invalide (" + bad + ", " + "http://www.w3.org/2001/XMLSchema attendu)",
+                    "VIHF/AttributeStatement", bad);
+        }
         for (String name : SINGLE_MANDATORY) {
             single(d, name, true, r);
         }

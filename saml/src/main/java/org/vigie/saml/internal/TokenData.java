@@ -24,12 +24,15 @@ public final class TokenData {
     public String notOnOrAfterText = "";
     public Instant authnInstant;
     public String authnContextClassRef = "";
+    public String authnContextDecl = "";
     public final Map<String, List<String>> attributes = new LinkedHashMap<>();
     /** How many Attribute elements carried each name. */
     public final Map<String, Integer> attributeElements = new LinkedHashMap<>();
     public final List<CodedValue> roles = new ArrayList<>();
     /** Role values that held no coded element (their text), for VIHF-ROLE. */
     public final List<String> malformedRoles = new ArrayList<>();
+    /** AttributeValue xsi:type values whose prefix is not bound to XML Schema (name → description). */
+    public final List<String> unresolvedTypes = new ArrayList<>();
     public CodedValue purposeOfUse;
     public final List<CodedValue> purposeValues = new ArrayList<>();
     public X509Certificate signingCertificate;
