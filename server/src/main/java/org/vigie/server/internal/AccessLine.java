@@ -1,0 +1,68 @@
+package org.vigie.server.internal;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One structured access-log line (a JSON object on one line): time, remote address, method, path, HTTP status,
+ * SOAP action, verdict, rule ids fired, client certificate subject, body bytes read, duration.
+ *
+ * <p>Verdicts: {@code accepted}, {@code rejected}, {@code not-simulated}, {@code unreadable}, {@code no-client-certificate},
+ * {@code too-large}, {@code busy}, {@code timeout}, {@code error}, {@code health}, {@code method-not-allowed}.
+ */
+public record AccessLine(Instant time, String remote, String method, String path, int status, String action,
+                         String verdict, List<String> rules, String client, long bytesIn, long millis) {
+
+    /** @return the line as one-line JSON */
+    public String toJson() {
+        StringBuilder sb = new StringBuilder(256).append('{');
+        field(sb, "time", time.toString()).append(',');
+        field(sb, "remote", remote).append(',');
+        field(sb, "method", method).append(',');
+        field(sb, "path", path).append(',');
+        sb.append("\"status\":").append(status).append(',');
+        field(sb, "action", action).append(',');
+        field(sb, "verdict", verdict).append(',');
+        sb.append("\"rules\":[");
+        for (int i = 0; i < rules.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            str(sb, rules.get(i));
+        }
+        sb.append("],");
+        field(sb, "client", client).append(',');
+        sb.append("\"bytesIn\":").append(bytesIn).append(",\"ms\":").append(millis).append('}');
+        return sb.toString();
+    }
+
+    private static StringBuilder field(StringBuilder sb, String name, String value) {
+        sb.append('"').append(name).append("\":");
+        if (value == null) {
+            return sb.append("null");
+        }
+        return str(sb, value);
+    }
+
+    private static StringBuilder str(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"');
+    }
+}

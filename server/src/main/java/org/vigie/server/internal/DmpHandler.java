@@ -1,0 +1,307 @@
+package org.vigie.server.internal;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpsExchange;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import org.vigie.core.Finding;
+import org.vigie.core.Report;
+import org.vigie.dmp.DmpRequestValidator;
+import org.vigie.dmp.DmpValidation;
+import org.vigie.server.ClientAuth;
+import org.vigie.server.ServerLimits;
+
+/**
+ * The one handler of the endpoint: {@code GET /health}, and {@code POST} on any other path as a DMP request.
+ * Thread-safe; one instance per server.
+ */
+public final class DmpHandler implements HttpHandler {
+
+    /** Path of the health endpoint. */
+    public static final String HEALTH_PATH = "/health";
+    /** Response action of an ITI-41 feeding. */
+    public static final String ITI41_RESPONSE_ACTION = "urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-bResponse";
+    private static final String ITI18_ACTION = "urn:ihe:iti:2007:RegistryStoredQuery";
+
+    private static final int RUNNING = 0;
+    private static final int RESPONDING = 1;
+    private static final int TIMED_OUT = 2;
+
+    private final DmpRequestValidator validator;
+    private final Clock clock;
+    private final ServerLimits limits;
+    private final ClientAuth clientAuth;
+    private final Semaphore slots;
+    private final ScheduledExecutorService timer;
+    private final Consumer<AccessLine> log;
+    private final AtomicLong served = new AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    public DmpHandler(DmpRequestValidator validator, Clock clock, ServerLimits limits, ClientAuth clientAuth,
+                      ScheduledExecutorService timer, Consumer<AccessLine> log) {
+        this.validator = validator;
+        this.clock = clock;
+        this.limits = limits;
+        this.clientAuth = clientAuth;
+        this.slots = new Semaphore(limits.maxConcurrentRequests(), true);
+        this.timer = timer;
+        this.log = log;
+    }
+
+    /** Per-exchange state. */
+    private static final class Call {
+        final HttpExchange ex;
+        final long t0 = System.nanoTime();
+        final AtomicInteger state = new AtomicInteger(RUNNING);
+        int status;
+        String action;
+        String verdict = "error";
+        List<String> rules = List.of();
+        String client;
+        LimitedInputStream body;
+
+        Call(HttpExchange ex) {
+            this.ex = ex;
+        }
+    }
+
+    @Override
+    public void handle(HttpExchange ex) {
+        Call c = new Call(ex);
+        inFlight.incrementAndGet();
+        try {
+            dispatch(c);
+        } catch (RuntimeException | IOException e) {
+            if (c.status == 0) {
+                c.verdict = "error";
+                answerQuietly(c, 500, SoapAnswers.fault(false, "InternalError",
+                        "erreur interne du serveur Vigie : " + e.getClass().getSimpleName(), List.of()), Map.of());
+            }
+        } finally {
+            if (c.state.get() == TIMED_OUT) {
+                c.verdict = "timeout";
+            }
+            ex.close();
+            inFlight.decrementAndGet();
+            served.incrementAndGet();
+            InetSocketAddress ra = ex.getRemoteAddress();
+            log.accept(new AccessLine(clock.instant(), ra == null ? "" : ra.getAddress().getHostAddress() + ":" + ra.getPort(),
+                    ex.getRequestMethod(), ex.getRequestURI().getRawPath(), c.status, c.action, c.verdict, c.rules, c.client,
+                    c.body == null ? 0 : c.body.count(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - c.t0)));
+        }
+    }
+
+    private void dispatch(Call c) throws IOException {
+        HttpExchange ex = c.ex;
+        String method = ex.getRequestMethod();
+        String path = ex.getRequestURI().getPath();
+        X509Certificate[] peer = peerCertificates(ex);
+        if (peer.length > 0) {
+            c.client = peer[0].getSubjectX500Principal().getName();
+        }
+        if (HEALTH_PATH.equals(path) || (HEALTH_PATH + "/").equals(path)) {
+            c.verdict = "health";
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                c.verdict = "method-not-allowed";
+                answer(c, 405, "", Map.of("Allow", "GET, HEAD"), "text/plain; charset=UTF-8");
+                return;
+            }
+            String json = "{\"status\":\"UP\",\"clientAuth\":\"" + clientAuth + "\",\"served\":" + served.get()
+                    + ",\"inFlight\":" + (inFlight.get() - 1) + ",\"maxConcurrentRequests\":" + limits.maxConcurrentRequests() + "}";
+            answer(c, 200, method.equals("HEAD") ? null : json, Map.of(), "application/json");
+            return;
+        }
+        if (!method.equals("POST")) {
+            c.verdict = "method-not-allowed";
+            answer(c, 405, "Vigie serve : requêtes DMP en POST ; santé : GET " + HEALTH_PATH + "\n",
+                    Map.of("Allow", "POST"), "text/plain; charset=UTF-8");
+            return;
+        }
+        if (peer.length == 0) {
+            c.verdict = "no-client-certificate";
+            answerSoap(c, 403, SoapAnswers.fault(true, "NoClientCertificate",
+                    "aucun certificat client TLS présenté lors de la poignée de main : le DMP refuse la connexion ; "
+                            + "configurez le certificat d'authentification de la structure (ORG_AUTH_CLI) dans le connecteur",
+                    List.of()), Map.of("Connection", "close"));
+            return;
+        }
+        long announced = contentLength(ex);
+        if (announced > limits.maxBodyBytes()) {
+            c.verdict = "too-large";
+            answerSoap(c, 413, tooLarge(announced), Map.of("Connection", "close"));
+            return;
+        }
+        boolean slot;
+        try {
+            slot = slots.tryAcquire(limits.busyWait().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            slot = false;
+        }
+        if (!slot) {
+            c.verdict = "busy";
+            answerSoap(c, 503, SoapAnswers.fault(false, "ServerBusy", "serveur Vigie occupé ("
+                    + limits.maxConcurrentRequests() + " requêtes en cours) : réessayez", List.of()),
+                    Map.of("Retry-After", "1", "Connection", "close"));
+            return;
+        }
+        ScheduledFuture<?> watchdog = timer.schedule(() -> timeout(c), limits.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            validate(c, peer);
+        } finally {
+            watchdog.cancel(false);
+            slots.release();
+        }
+    }
+
+    private void validate(Call c, X509Certificate[] peer) throws IOException {
+        c.body = new LimitedInputStream(c.ex.getRequestBody(), limits.maxBodyBytes());
+        List<X509Certificate> chain = List.of(peer).subList(1, peer.length);
+        String contentType = c.ex.getRequestHeaders().getFirst("Content-Type");
+        DmpValidation v = validator.validateRequest(peer[0], chain, c.body, contentType, clock.instant());
+        if (!c.body.exceeded()) {
+            c.body.drain();
+        }
+        Report r = v.report();
+        c.action = v.action().orElse(null);
+        c.rules = r.rulesFired();
+        if (c.state.get() == TIMED_OUT) {
+            c.verdict = "timeout";
+            return;
+        }
+        if (c.body.exceeded()) {
+            c.verdict = "too-large";
+            answerSoap(c, 413, tooLarge(-1), Map.of("Connection", "close"));
+            return;
+        }
+        if (v.soapVersion().isEmpty()) {
+            c.verdict = "unreadable";
+            String first = r.findings().isEmpty() ? "enveloppe SOAP introuvable" : r.findings().get(0).message();
+            answerSoap(c, 400, SoapAnswers.fault(true, "UnreadableRequest", "requête illisible : " + first, r.findings()),
+                    verdictHeaders(c));
+            return;
+        }
+        boolean feeding = v.feeding() || v.action().map(DmpRequestValidator::isFeedingAction).orElse(false);
+        if (feeding) {
+            c.verdict = r.accepted() ? "accepted" : "rejected";
+            answerSoap(c, 200, SoapAnswers.registryResponse(ITI41_RESPONSE_ACTION, false, r), verdictHeaders(c));
+            return;
+        }
+        String action = v.action().orElse("(action absente)");
+        if (!r.accepted()) {
+            c.verdict = "rejected";
+            boolean query = action.strip().equals(ITI18_ACTION);
+            answerSoap(c, 200, SoapAnswers.registryResponse(action.strip() + "Response", query, r), verdictHeaders(c));
+            return;
+        }
+        c.verdict = "not-simulated";
+        List<Finding> notes = r.findings();
+        answerSoap(c, 500, SoapAnswers.fault(false, "NotSimulated", "contrôle 1 conforme (certificat TLS et VIHF) ; "
+                + "la transaction « " + action + " » n'est pas simulée par Vigie : seule l'alimentation ITI-41 "
+                + "(ProvideAndRegisterDocumentSet-b) reçoit une réponse du DMP", notes), verdictHeaders(c));
+    }
+
+    private Map<String, String> verdictHeaders(Call c) {
+        return c.rules.isEmpty() ? Map.of("X-Vigie-Verdict", c.verdict)
+                : Map.of("X-Vigie-Verdict", c.verdict, "X-Vigie-Rules", String.join(",", c.rules));
+    }
+
+    private String tooLarge(long announced) {
+        return SoapAnswers.fault(true, "RequestTooLarge", "corps de requête trop volumineux"
+                + (announced > 0 ? " (" + announced + " octets annoncés)" : "") + " : limite " + limits.maxBodyBytes()
+                + " octets", List.of());
+    }
+
+    private void timeout(Call c) {
+        if (c.state.compareAndSet(RUNNING, TIMED_OUT)) {
+            c.ex.close(); // response not started: the JDK closes the connection, unblocking the reader
+        }
+    }
+
+    private static X509Certificate[] peerCertificates(HttpExchange ex) {
+        if (ex instanceof HttpsExchange hs && hs.getSSLSession() != null) {
+            try {
+                Certificate[] pc = hs.getSSLSession().getPeerCertificates();
+                List<X509Certificate> out = new ArrayList<>();
+                for (Certificate cert : pc) {
+                    if (cert instanceof X509Certificate x) {
+                        out.add(x);
+                    }
+                }
+                return out.toArray(X509Certificate[]::new);
+            } catch (SSLPeerUnverifiedException e) {
+                return new X509Certificate[0];
+            }
+        }
+        return new X509Certificate[0];
+    }
+
+    private static long contentLength(HttpExchange ex) {
+        String cl = ex.getRequestHeaders().getFirst("Content-Length");
+        if (cl == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(cl.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private void answerSoap(Call c, int status, String envelope, Map<String, String> headers) throws IOException {
+        answer(c, status, envelope, headers, SoapAnswers.CONTENT_TYPE);
+    }
+
+    private void answerQuietly(Call c, int status, String envelope, Map<String, String> headers) {
+        try {
+            answerSoap(c, status, envelope, headers);
+        } catch (IOException | RuntimeException e) {
+            // the client is gone
+        }
+    }
+
+    private void answer(Call c, int status, String body, Map<String, String> headers, String contentType) throws IOException {
+        if (!c.state.compareAndSet(RUNNING, RESPONDING)) {
+            c.verdict = "timeout";
+            return;
+        }
+        c.status = status;
+        HttpExchange ex = c.ex;
+        ex.getResponseHeaders().set("Content-Type", contentType);
+        ex.getResponseHeaders().set("Server", "vigie-serve");
+        headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+        if (body == null) {
+            ex.sendResponseHeaders(status, -1);
+            return;
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    /** @return requests answered so far */
+    public long served() {
+        return served.get();
+    }
+}

@@ -1,0 +1,89 @@
+package org.vigie.server.internal;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Counts the bytes read and fails once more than {@code limit} bytes have come, remembering it did. */
+public final class LimitedInputStream extends FilterInputStream {
+
+    private final long limit;
+    private long count;
+    private boolean exceeded;
+
+    public LimitedInputStream(InputStream in, long limit) {
+        super(in);
+        this.limit = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+        check();
+        int c = super.read();
+        if (c >= 0) {
+            add(1);
+        }
+        return c;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        check();
+        int n = super.read(b, off, len);
+        if (n > 0) {
+            add(n);
+        }
+        return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+        check();
+        long s = super.skip(n);
+        if (s > 0) {
+            add(s);
+        }
+        return s;
+    }
+
+    /** Reads and discards what is left of the body, within the limit. */
+    public void drain() {
+        byte[] buf = new byte[64 * 1024];
+        try {
+            while (!exceeded && read(buf, 0, buf.length) >= 0) {
+                // discard
+            }
+        } catch (IOException e) {
+            // the connection is gone or the limit is passed: nothing more to read
+        }
+    }
+
+    private void add(long n) throws IOException {
+        count += n;
+        if (count > limit) {
+            exceeded = true;
+            throw new IOException("corps de requête au-delà de " + limit + " octets");
+        }
+    }
+
+    private void check() throws IOException {
+        if (exceeded) {
+            throw new IOException("corps de requête au-delà de " + limit + " octets");
+        }
+    }
+
+    @Override
+    public boolean markSupported() {
+        return false;
+    }
+
+    /** @return bytes read so far */
+    public long count() {
+        return count;
+    }
+
+    /** @return true once the limit was passed */
+    public boolean exceeded() {
+        return exceeded;
+    }
+}
