@@ -279,7 +279,8 @@ public final class MessageReader {
         CountingStream in = new CountingStream(raw);
         XMLStreamReader r = null;
         try {
-            r = cs == null ? xif.createXMLStreamReader(in) : xif.createXMLStreamReader(in, cs.name());
+            // decode ourselves: the JDK parser prints "[Fatal Error]" on stderr for malformed bytes it decodes itself
+            r = xif.createXMLStreamReader(XmlDecoding.reader(in, cs));
             int ev = r.getEventType();
             while (ev != XMLStreamConstants.START_ELEMENT) {
                 if (ev == XMLStreamConstants.DTD) {
@@ -333,6 +334,8 @@ public final class MessageReader {
             messageError(st, e.getMessage(), where);
         } catch (XMLStreamException e) {
             messageError(st, "XML mal formé dans " + where + position(e.getLocation()) + ": " + cleanMessage(e), where);
+        } catch (IOException e) {
+            messageError(st, "lecture impossible de " + where + ": " + e.getMessage(), where);
         } catch (RuntimeException e) {
             // the JDK parser wraps some I/O and encoding failures in unchecked exceptions
             messageError(st, "lecture impossible de " + where + ": " + e.getClass().getSimpleName()

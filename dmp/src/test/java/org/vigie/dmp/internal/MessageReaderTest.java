@@ -273,6 +273,45 @@ class MessageReaderTest {
         assertThat(new String(rec.attachments.get("cid:Doc%401"), StandardCharsets.US_ASCII)).isEqualTo("<CDA/>");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "Latin-1 declared in the XML declaration, ISO-8859-1, decl, ",
+        "Latin-1 given by the MIME charset,       ISO-8859-1, none, application/soap+xml; charset=ISO-8859-1",
+        "UTF-16 with a byte order mark,           UTF-16,     none, ",
+        "UTF-8 with a byte order mark,            UTF-8-BOM,  none, "})
+    void decodesTheEnvelopeInItsDeclaredEncoding(String name, String charset, String decl, String ct) {
+        String env = envelope(MessageReader.SOAP12, "x",
+                "<saml2:Assertion xmlns:saml2='" + MessageReader.SAML2 + "' ID='_a'><saml2:Issuer>Médecin Hôpital</saml2:Issuer></saml2:Assertion>", "");
+        if (decl.equals("decl")) {
+            env = "<?xml version='1.0' encoding='" + charset + "'?>" + env;
+        }
+        byte[] bytes = charset.equals("UTF-8-BOM")
+                ? concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, env.getBytes(StandardCharsets.UTF_8))
+                : env.getBytes(java.nio.charset.Charset.forName(charset));
+        Recorder rec = new Recorder();
+        Report.Builder findings = Report.builder();
+        read(bytes, ct, rec, findings);
+        assertThat(findings.build().findings()).isEmpty();
+        assertThat(new String(rec.header.assertions().get(0), StandardCharsets.UTF_8)).contains("Médecin Hôpital");
+    }
+
+    @Test
+    void malformedBytesAreAnAiXmlFindingAndNothingIsPrinted() {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream orig = System.err;
+        Report.Builder findings = Report.builder();
+        try {
+            System.setErr(new java.io.PrintStream(err, true));
+            byte[] bad = envelope(MessageReader.SOAP12, "x", "", "").replace("<s:Body>", "<s:Body>\u00e9")
+                    .getBytes(StandardCharsets.ISO_8859_1);
+            read(bad, "application/soap+xml; charset=UTF-8", new Recorder(), findings);
+        } finally {
+            System.setErr(orig);
+        }
+        assertThat(findings.build().rulesFired()).containsExactly("AI-XML");
+        assertThat(err.toString()).isEmpty();
+    }
+
     @Test
     void mtomWithoutItsClosingDelimiterIsReportedAsTruncated() throws Exception {
         byte[] bytes = Files.readAllBytes(testdata(CAPTURE));
