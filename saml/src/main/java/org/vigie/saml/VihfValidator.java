@@ -265,6 +265,12 @@ public final class VihfValidator {
                 r.add(Rules.VIHF_XML, "élément DOM construit sans espaces de noms (setNamespaceAware(true) attendu)", "VIHF", "");
                 return out;
             }
+            long size = approximateSize(el, policy.maxTokenBytes());
+            if (size > policy.maxTokenBytes()) {
+                r.add(Rules.VIHF_XML, "jeton trop gros : plus de " + policy.maxTokenBytes() + " caractères (élément DOM fourni)",
+                        "VIHF", "");
+                return out;
+            }
             doc = copy(el);
             if (doc == null) {
                 r.add(Rules.VIHF_XML, "l'élément DOM fourni contient des références d'entités ou un DOCTYPE", "VIHF", "");
@@ -329,6 +335,29 @@ public final class VihfValidator {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Characters of names, attribute values and text of a subtree, counted until {@code limit} is passed. */
+    private static long approximateSize(Element root, long limit) {
+        long total = 0;
+        List<Node> stack = new ArrayList<>();
+        stack.add(root);
+        while (!stack.isEmpty() && total <= limit) {
+            Node n = stack.remove(stack.size() - 1);
+            if (n.getNodeType() == Node.ELEMENT_NODE) {
+                total += 2L * n.getNodeName().length() + 5;
+                NamedNodeMap attrs = n.getAttributes();
+                for (int i = 0; i < attrs.getLength(); i++) {
+                    total += attrs.item(i).getNodeName().length() + attrs.item(i).getNodeValue().length() + 4;
+                }
+            } else if (n.getNodeValue() != null) {
+                total += n.getNodeValue().length();
+            }
+            for (Node c = n.getFirstChild(); c != null; c = c.getNextSibling()) {
+                stack.add(c);
+            }
+        }
+        return total;
     }
 
     /** Copies a caller's element into a document of our own, with the namespace declarations in scope. */

@@ -54,6 +54,16 @@ class EntityExpansionTest {
     }
 
     @Test
+    void sizeLimitAppliesToDomElementsToo() {
+        org.w3c.dom.Element big = Fixtures.token().breaking(VihfDefect.OVERSIZED).toDocument().getDocumentElement();
+        Control1Result r = validator.validateToken(VihfInput.of(big), Fixtures.AT);
+        assertThat(r.report().byRule(Rules.VIHF_XML)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("trop gros"));
+        assertThat(validator.validateToken(VihfInput.of(Fixtures.token().toDocument().getDocumentElement()), Fixtures.AT)
+                .report().has(Rules.VIHF_XML)).isFalse();
+    }
+
+    @Test
     void unexpectedRootIsRefused() {
         Control1Result r = validator.validateToken(VihfInput.of("<a xmlns=\"urn:x\"/>".getBytes(StandardCharsets.UTF_8)), Fixtures.AT);
         assertThat(r.report().byRule(Rules.VIHF_XML)).singleElement()
