@@ -215,7 +215,8 @@ public final class DeploymentCommand implements Callable<Integer> {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new UnusableInputException("dossier introuvable pour " + o);
         }
-        Path tmp = Files.createTempFile(parent, ".vigie-deployment", ".tmp");
+        // written beside the target then moved: a failed run never leaves a half-written export
+        Path tmp = (parent == null ? Path.of(".") : parent).resolve("." + o.getFileName() + ".part");
         try {
             try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 switch (format(o)) {

@@ -45,7 +45,6 @@ final class DeploymentXlsx {
     private final CellStyle percent;
 
     private DeploymentXlsx() {
-        wb.setCompressTempFiles(true);
         header = wb.createCellStyle();
         Font bold = wb.createFont();
         bold.setBold(true);

@@ -75,7 +75,8 @@ public final class Territories {
             throw new UncheckedIOException(e);
         }
         List<Region> sorted = new ArrayList<>(regions.values());
-        sorted.sort((a, b) -> a.name().compareTo(b.name()));
+        java.text.Collator fr = java.text.Collator.getInstance(Locale.FRENCH);
+        sorted.sort((a, b) -> fr.compare(a.name(), b.name()));
         return new Territories(Collections.unmodifiableMap(byCode), List.copyOf(deps), List.copyOf(sorted));
     }
 
@@ -134,7 +135,7 @@ public final class Territories {
         return departements;
     }
 
-    /** @return every region, by name */
+    /** @return every region, by name (French collation) */
     public List<Region> regions() {
         return regions;
     }
