@@ -44,7 +44,7 @@ public final class CheckCommand implements Callable<Integer> {
     /** The parts, for connectors that hold them separately. */
     static final class Parts {
         @Option(names = "--vihf", required = true, paramLabel = "FILE",
-                description = "Le jeton VIHF (Assertion, en-tête wsse:Security ou enveloppe SOAP).")
+                description = "Le jeton VIHF (Assertion ou en-tête wsse:Security ; pour un message complet, --message).")
         Path vihf;
 
         @Option(names = "--submission", paramLabel = "FILE",
