@@ -1,0 +1,77 @@
+package org.vigie.cda.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.vigie.cda.CdaHeader;
+import org.vigie.cda.CdaHeaderReader;
+import org.vigie.cda.XmlLimits;
+import org.vigie.testkit.CdaBuilder;
+
+/**
+ * Fuzz targets of the CDA header reader, raw and base64: whatever the bytes, a header (with its problems) comes
+ * back, never an exception.
+ */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class CdaHeaderReaderFuzzTest {
+
+    static final CdaHeaderReader READER = CdaHeaderReader.builder()
+            .limits(XmlLimits.defaults().withMaxDepth(32).withMaxElements(5000).withMaxHeaderBytes(1 << 18)
+                    .withMaxEventBytes(1 << 16))
+            .build();
+
+    @FuzzTest(maxDuration = "60s")
+    void rawCda(byte[] data) {
+        checkRaw(data);
+    }
+
+    @FuzzTest(maxDuration = "60s")
+    void base64Cda(byte[] data) {
+        checkBase64(data);
+    }
+
+    static void checkRaw(byte[] data) {
+        CdaHeader h = READER.read(new ByteArrayInputStream(data), "fuzz");
+        assertThat(h).isNotNull();
+        assertThat(h.authors()).isNotNull();
+    }
+
+    static void checkBase64(byte[] data) {
+        CdaHeader h = READER.readBase64(new ByteArrayInputStream(data), "fuzz");
+        assertThat(h).isNotNull();
+    }
+
+    static List<byte[]> seeds() {
+        return new ArrayList<>(List.of(CdaBuilder.ciSis().author("Site", "1750100125").toBytes(),
+                CdaBuilder.ciSis().author("Site", "1750100125").author("Autre", "1130000011").nonXmlBodyPdf(300).toBytes(),
+                CdaBuilder.ciSis().authorWithNullFlavorId("Site", "UNK").toBytes()));
+    }
+
+    @Test
+    void shortRunOverMutatedSeeds() {
+        List<byte[]> seeds = seeds();
+        FuzzSeeds.writeCorpusIfAsked(CdaHeaderReaderFuzzTest.class, "rawCda", seeds);
+        List<byte[]> b64 = new ArrayList<>();
+        seeds.forEach(s -> b64.add(Base64.getMimeEncoder().encode(s)));
+        FuzzSeeds.writeCorpusIfAsked(CdaHeaderReaderFuzzTest.class, "base64Cda", b64);
+        List<byte[]> all = new ArrayList<>(seeds);
+        all.addAll(FuzzSeeds.testdata("cda"));
+        all.addAll(new Mutator(15L).mutants(seeds, 1500));
+        for (byte[] b : all) {
+            checkRaw(b);
+        }
+        List<byte[]> allB64 = new ArrayList<>(b64);
+        allB64.addAll(new Mutator(16L).mutants(b64, 800));
+        for (byte[] b : allB64) {
+            checkBase64(b);
+        }
+        assertThat(READER.read(new ByteArrayInputStream(seeds.get(0)), "seed").authors()).hasSize(1);
+    }
+}
