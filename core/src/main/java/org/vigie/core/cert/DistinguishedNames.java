@@ -287,8 +287,7 @@ public final class DistinguishedNames {
                     if (c == '\\') {
                         escape(out);
                     } else {
-                        appendChar(out, c);
-                        pos++;
+                        appendChar(out);
                     }
                 }
                 return out.toString(StandardCharsets.UTF_8);
@@ -303,8 +302,7 @@ public final class DistinguishedNames {
                     escape(out);
                     lastNonSpace = out.size();
                 } else {
-                    appendChar(out, c);
-                    pos++;
+                    appendChar(out);
                     if (c != ' ') {
                         lastNonSpace = out.size();
                     }
@@ -323,20 +321,17 @@ public final class DistinguishedNames {
                 out.write(Character.digit(c1, 16) * 16 + Character.digit(s.charAt(pos + 2), 16));
                 pos += 3;
             } else {
-                appendChar(out, c1);
-                pos += 2;
+                pos++;
+                appendChar(out);
             }
         }
 
-        private void appendChar(ByteArrayOutputStream out, char c) {
-            if (Character.isHighSurrogate(c) && pos + 1 < s.length()) {
-                byte[] b = s.substring(pos, pos + 2).getBytes(StandardCharsets.UTF_8);
-                out.write(b, 0, b.length);
-                pos++;
-                return;
-            }
-            byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        /** Appends the code point at {@code pos} as UTF-8 and moves past it. */
+        private void appendChar(ByteArrayOutputStream out) {
+            int cp = s.codePointAt(pos);
+            byte[] b = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
             out.write(b, 0, b.length);
+            pos += Character.charCount(cp);
         }
     }
 }

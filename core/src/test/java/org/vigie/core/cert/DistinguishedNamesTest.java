@@ -86,6 +86,15 @@ class DistinguishedNamesTest {
     }
 
     @Test
+    void charactersOutsideTheBasicPlaneSurviveQuotingAndEscaping() {
+        String clef = new String(Character.toChars(0x1D11E));
+        assertThat(DistinguishedNames.parse("CN=a" + clef + "b").values("CN")).containsExactly("a" + clef + "b");
+        assertThat(DistinguishedNames.parse("CN=\\" + clef + "b").values("CN")).containsExactly(clef + "b");
+        assertThat(DistinguishedNames.parse("CN=\"" + clef + "\"").values("CN")).containsExactly(clef);
+        assertThat(DistinguishedNames.parse("CN=x\\F0\\9D\\84\\9E").values("CN")).containsExactly("x" + clef);
+    }
+
+    @Test
     void malformedStringsAreRejectedWithAReason() {
         assertThatThrownBy(() -> DistinguishedNames.parse("CN")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("=");

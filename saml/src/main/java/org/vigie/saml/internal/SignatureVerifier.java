@@ -237,6 +237,10 @@ public final class SignatureVerifier {
         }
 
         // --- cryptography (cached)
+        if (id.isEmpty()) {
+            report.add(Rules.VIHF_SIGNATURE, "l'Assertion n'a pas d'ID : la Reference ne peut la désigner", loc, "");
+            return new Result(true, false, leaf, chain, sigAlg, digestAlg);
+        }
         assertion.setIdAttributeNS(null, "ID", true);
         if (assertion.getOwnerDocument().getElementById(id) != assertion) {
             report.add(Rules.VIHF_SIGNATURE, "l'ID de l'Assertion ne désigne pas l'Assertion", loc, id);
