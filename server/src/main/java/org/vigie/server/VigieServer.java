@@ -170,28 +170,37 @@ public final class VigieServer implements AutoCloseable {
         return handler.served();
     }
 
+    /** @return requests being handled right now */
+    public int inFlight() {
+        return handler.inFlight();
+    }
+
     /** @return true until {@link #stop()} */
     public boolean isRunning() {
         return running;
     }
 
     /**
-     * Graceful shutdown: stops accepting connections at once, lets running requests finish for at most
-     * {@link ServerLimits#shutdownGrace()}, then releases the threads. Idempotent.
+     * Graceful shutdown: new requests are answered HTTP 503 at once, running requests may finish for at most
+     * {@link ServerLimits#shutdownGrace()}, then the listener and every connection are closed and the threads
+     * released. Idempotent.
      */
     public synchronized void stop() {
         if (!running) {
             return;
         }
         running = false;
-        int grace = (int) Math.max(1, (limits.shutdownGrace().toMillis() + 999) / 1000);
-        server.stop(grace);
-        executor.shutdown();
+        handler.beginStop();
+        long deadline = System.nanoTime() + limits.shutdownGrace().toNanos();
         try {
-            executor.awaitTermination(limits.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+            while (handler.inFlight() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // JDK 17's HttpServer.stop(n) waits the whole n seconds even when idle: the grace period is ours, stop(0) closes
+        server.stop(0);
         executor.shutdownNow();
         timer.shutdownNow();
     }

@@ -5,13 +5,15 @@ import java.util.List;
 
 /**
  * One structured access-log line (a JSON object on one line): time, remote address, method, path, HTTP status,
- * SOAP action, verdict, rule ids fired, client certificate subject, body bytes read, duration.
+ * SOAP action, verdict, rule ids fired, client certificate subject, framing of the body (plain SOAP or MTOM) and
+ * MTOM documents read, body bytes read, duration.
  *
  * <p>Verdicts: {@code accepted}, {@code rejected}, {@code not-simulated}, {@code unreadable}, {@code no-client-certificate},
- * {@code too-large}, {@code busy}, {@code timeout}, {@code error}, {@code health}, {@code method-not-allowed}.
+ * {@code too-large}, {@code busy}, {@code timeout}, {@code stopping}, {@code error}, {@code health}, {@code method-not-allowed}.
  */
 public record AccessLine(Instant time, String remote, String method, String path, int status, String action,
-                         String verdict, List<String> rules, String client, long bytesIn, long millis) {
+                         String verdict, List<String> rules, String client, String framing, int attachments, long bytesIn,
+                         long millis) {
 
     /** @return the line as one-line JSON */
     public String toJson() {
@@ -32,6 +34,8 @@ public record AccessLine(Instant time, String remote, String method, String path
         }
         sb.append("],");
         field(sb, "client", client).append(',');
+        field(sb, "framing", framing).append(',');
+        sb.append("\"attachments\":").append(attachments).append(',');
         sb.append("\"bytesIn\":").append(bytesIn).append(",\"ms\":").append(millis).append('}');
         return sb.toString();
     }

@@ -53,6 +53,7 @@ public final class DmpHandler implements HttpHandler {
     private final Consumer<AccessLine> log;
     private final AtomicLong served = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean stopping;
 
     public DmpHandler(DmpRequestValidator validator, Clock clock, ServerLimits limits, ClientAuth clientAuth,
                       ScheduledExecutorService timer, Consumer<AccessLine> log) {
@@ -75,6 +76,8 @@ public final class DmpHandler implements HttpHandler {
         String verdict = "error";
         List<String> rules = List.of();
         String client;
+        String framing;
+        int attachments;
         LimitedInputStream body;
 
         Call(HttpExchange ex) {
@@ -103,7 +106,7 @@ public final class DmpHandler implements HttpHandler {
             served.incrementAndGet();
             InetSocketAddress ra = ex.getRemoteAddress();
             log.accept(new AccessLine(clock.instant(), ra == null ? "" : ra.getAddress().getHostAddress() + ":" + ra.getPort(),
-                    ex.getRequestMethod(), ex.getRequestURI().getRawPath(), c.status, c.action, c.verdict, c.rules, c.client,
+                    ex.getRequestMethod(), ex.getRequestURI().getRawPath(), c.status, c.action, c.verdict, c.rules, c.client, c.framing, c.attachments,
                     c.body == null ? 0 : c.body.count(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - c.t0)));
         }
     }
@@ -126,6 +129,12 @@ public final class DmpHandler implements HttpHandler {
             String json = "{\"status\":\"UP\",\"clientAuth\":\"" + clientAuth + "\",\"served\":" + served.get()
                     + ",\"inFlight\":" + (inFlight.get() - 1) + ",\"maxConcurrentRequests\":" + limits.maxConcurrentRequests() + "}";
             answer(c, 200, method.equals("HEAD") ? null : json, Map.of(), "application/json");
+            return;
+        }
+        if (stopping) {
+            c.verdict = "stopping";
+            answerSoap(c, 503, SoapAnswers.fault(false, "ShuttingDown", "serveur Vigie en cours d'arrêt", List.of()),
+                    Map.of("Connection", "close"));
             return;
         }
         if (!method.equals("POST")) {
@@ -181,6 +190,8 @@ public final class DmpHandler implements HttpHandler {
         }
         Report r = v.report();
         c.action = v.action().orElse(null);
+        c.framing = v.framing();
+        c.attachments = v.attachments().size();
         c.rules = r.rulesFired();
         if (c.state.get() == TIMED_OUT) {
             c.verdict = "timeout";
@@ -298,6 +309,16 @@ public final class DmpHandler implements HttpHandler {
                 out.write(bytes);
             }
         }
+    }
+
+    /** From now on, answer every new request with 503 (graceful shutdown). */
+    public void beginStop() {
+        stopping = true;
+    }
+
+    /** @return requests being handled now */
+    public int inFlight() {
+        return inFlight.get();
     }
 
     /** @return requests answered so far */
