@@ -128,7 +128,7 @@ public final class VihfValidator {
             r.add(Rules.ID_KEY, "clé de contrôle invalide pour l'IdNat_Struct « " + tls.structureId().get().value()
                     + " » du certificat TLS", "TLS/subject/OU", tls.structureId().get().value());
         }
-        Outcome t = token(vihf, at, r);
+        Outcome t = token(vihf, tlsChain == null ? List.of() : tlsChain, at, r);
         // control 1 proper: strict equality (or EG of the certificate's EJ under the EJ/EG policy)
         tls.structureId().ifPresent(certId -> {
             if (t.rawStructure != null && !t.rawStructure.equals(certId.value())) {
@@ -158,7 +158,7 @@ public final class VihfValidator {
         Objects.requireNonNull(vihf, "vihf");
         Objects.requireNonNull(at, "at");
         Report.Builder r = Report.builder().evaluatedAt(at);
-        Outcome t = token(vihf, at, r);
+        Outcome t = token(vihf, List.of(), at, r);
         known(t, r);
         return new Control1Result(r.build(), t.token, t.structureId, null, t.signer);
     }
@@ -239,7 +239,11 @@ public final class VihfValidator {
         OrgCertificate signer;
     }
 
-    private Outcome token(VihfInput in, Instant at, Report.Builder r) {
+    /**
+     * @param extraCas CA certificates the integrator gave with the TLS certificate: offered (untrusted) for building
+     *                 the signing certificate's chain too, as both certificates usually share their issuing CA
+     */
+    private Outcome token(VihfInput in, List<X509Certificate> extraCas, Instant at, Report.Builder r) {
         Outcome out = new Outcome();
         Document doc;
         byte[] raw = null;
@@ -308,7 +312,9 @@ public final class VihfValidator {
         if (sig.certificate() != null) {
             OrgCertificate signer = OrgCertificate.of(sig.certificate());
             out.signer = signer;
-            certificate(signer, sig.chain(), at, "VIHF/Signature/KeyInfo", "certificat de signature du VIHF", r);
+            List<X509Certificate> candidates = new ArrayList<>(sig.chain());
+            candidates.addAll(extraCas);
+            certificate(signer, candidates, at, "VIHF/Signature/KeyInfo", "certificat de signature du VIHF", r);
             if (!signer.isSealCapable() || signer.isPersonCertificate()) {
                 r.add(Rules.CERT_SIGN_PROFILE, signer.isPersonCertificate()
                         ? "le certificat de signature du VIHF est un certificat de personne, pas un cachet d'organisation"

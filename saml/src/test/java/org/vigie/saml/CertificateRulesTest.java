@@ -81,6 +81,18 @@ class CertificateRulesTest {
     }
 
     @Test
+    void tlsChainHelpsBuildTheSigningCertificateChainWhenAnchorsHoldOnlyTheRoot() {
+        VihfValidator rootOnly = VihfValidator.builder().trust(TrustAnchors.of(Fixtures.PKI.root())).build();
+        byte[] token = Fixtures.token().toBytes();
+        Control1Result withChain = rootOnly.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(), VihfInput.of(token),
+                Fixtures.AT);
+        assertThat(withChain.report().has(Rules.CERT_TRUST)).as(withChain.report().toString()).isFalse();
+        Control1Result tokenOnly = rootOnly.validateToken(VihfInput.of(token), Fixtures.AT);
+        assertThat(tokenOnly.report().byRule(Rules.CERT_TRUST)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("ne chaîne pas"));
+    }
+
+    @Test
     void tlsCertificateMustBeAnOrganisationAuthenticationCertificate() {
         assertThat(check(Fixtures.SIGN, Fixtures.SIGN).report().has(Rules.CERT_AUTH_PROFILE)).isTrue();
         OrgCredential noEku = Fixtures.PKI.issue(CertSpec.authentication(Fixtures.STRUCT).withoutExtendedKeyUsage());
