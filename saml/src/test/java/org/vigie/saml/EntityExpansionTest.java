@@ -64,6 +64,15 @@ class EntityExpansionTest {
     }
 
     @Test
+    void absurdNestingIsRefusedByTheParser() {
+        String deep = "<x>".repeat(5000) + "</x>".repeat(5000);
+        String xml = Fixtures.token().toAssertionXml().replace("<saml2:Subject>", deep + "<saml2:Subject>");
+        Control1Result r = validator.validateToken(VihfInput.of(xml.getBytes(StandardCharsets.UTF_8)), Fixtures.AT);
+        assertThat(r.report().byRule(Rules.VIHF_XML)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("imbrication"));
+    }
+
+    @Test
     void unexpectedRootIsRefused() {
         Control1Result r = validator.validateToken(VihfInput.of("<a xmlns=\"urn:x\"/>".getBytes(StandardCharsets.UTF_8)), Fixtures.AT);
         assertThat(r.report().byRule(Rules.VIHF_XML)).singleElement()

@@ -31,6 +31,9 @@ public final class SecureXml {
         }
     }
 
+    /** Maximum element nesting depth accepted by the parser. */
+    public static final int MAX_DEPTH = 64;
+
     private static final DocumentBuilderFactory FACTORY = factory();
     private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(SecureXml::newBuilder);
 
@@ -53,6 +56,12 @@ public final class SecureXml {
             f.setCoalescing(false);
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            try {
+                // a VIHF is about 6 levels deep, a SOAP envelope around it 3 more: refuse absurd nesting early
+                f.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", String.valueOf(MAX_DEPTH));
+            } catch (IllegalArgumentException e) {
+                // parser without this JDK property: the size limit still bounds the input
+            }
             return f;
         } catch (ParserConfigurationException | IllegalArgumentException e) {
             throw new IllegalStateException("the JDK XML parser does not support the hardening Vigie requires", e);
@@ -149,6 +158,9 @@ public final class SecureXml {
 
     private static String describe(Exception e) {
         String m = String.valueOf(e.getMessage());
+        if (m.contains("maxElementDepth") || m.contains("depth")) {
+            return "imbrication d'éléments trop profonde (plus de " + MAX_DEPTH + " niveaux)";
+        }
         if (m.contains("DOCTYPE")) {
             return "déclaration DOCTYPE interdite (DTD et entités refusées)";
         }
