@@ -168,6 +168,7 @@ final class DeploymentJson {
         g.writeStringField("location", f.finding().location());
         g.writeStringField("evidence", f.finding().evidence());
         g.writeStringField("legalEntity", f.legalEntity().value());
+        g.writeStringField("legalEntityName", f.legalEntityName());
         g.writeArrayFieldStart("establishments");
         for (Finess e : f.establishments()) {
             g.writeString(e.value());
