@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
                 CheckCommand.class,
                 RulesCommand.class,
                 DemoCommand.class,
+                ServeCommand.class,
                 DeploymentCommand.class,
                 // ---- end of subcommands ----
                 CommandLine.HelpCommand.class,

@@ -1,0 +1,281 @@
+package org.vigie.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.vigie.core.StructureDirectory;
+import org.vigie.core.cert.TrustAnchors;
+import org.vigie.core.finess.FinessLoader;
+import org.vigie.core.finess.LoadResult;
+import org.vigie.dmp.DmpPolicy;
+import org.vigie.dmp.DmpRequestValidator;
+import org.vigie.server.ClientAuth;
+import org.vigie.server.ServerLimits;
+import org.vigie.server.VigieServer;
+import org.vigie.testkit.OrgCredential;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code vigie serve}: a local DMP endpoint over mutual TLS (module {@code server}). Prints its URL, then one JSON
+ * access-log line per request on stdout, until interrupted (Ctrl-C: graceful stop). With {@code --demo-pki} it
+ * trusts the demo PKI of {@code vigie demo} and writes a client PKCS#12, PEM files and ready-made requests a
+ * connector (or curl) can use at once.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Point DMP local en TLS mutuel : reçoit les requêtes SOAP/MTOM comme le DMP, les vérifie avec le "
+                + "certificat client de la poignée de main TLS (contrôles 1 et 2) et répond comme le DMP "
+                + "(RegistryResponse Success/Failure, codes d'erreur = règles Vigie).",
+                "Affiche son URL puis une ligne JSON par requête ; Ctrl-C pour l'arrêter proprement."})
+public final class ServeCommand implements Callable<Integer> {
+
+    /** Password of the demo client PKCS#12. */
+    static final String DEMO_PASSWORD = "vigie";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8443", description = "Port d'écoute (0 : au hasard ; défaut ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "Adresse d'écoute (défaut ${DEFAULT-VALUE} : boucle locale seulement).")
+    String bind;
+
+    @Option(names = "--keystore", paramLabel = "FILE",
+            description = "Clé et certificat TLS du serveur (PKCS#12) ; défaut : certificat auto-signé pour localhost, écrit en server.pem.")
+    Path keystore;
+
+    @Option(names = "--keystore-password", paramLabel = "PW", defaultValue = "",
+            description = "Mot de passe du --keystore.")
+    String keystorePassword;
+
+    @Option(names = "--trust", arity = "1..*", paramLabel = "PEM",
+            description = "Ancres de confiance des certificats clients et des jetons (remplacent les AC IGC-Santé de production).")
+    List<Path> trust = new ArrayList<>();
+
+    @Option(names = "--trust-test", description = "Ajoute les AC IGC-Santé de TEST aux ancres.")
+    boolean trustTest;
+
+    @Option(names = "--demo-pki",
+            description = "PKI et annuaire de démonstration (ceux de « vigie demo ») ; écrit dans --out le certificat client "
+                    + "(client.p12, client.pem, client-key.pem), server.pem et des requêtes prêtes à envoyer.")
+    boolean demoPki;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "vigie-serve-demo",
+            description = "Dossier des fichiers écrits (défaut ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--crl", arity = "1..*", paramLabel = "FILE", description = "Listes de révocation (PEM ou DER).")
+    List<Path> crl = new ArrayList<>();
+
+    @Option(names = "--directory", arity = "1..*", paramLabel = "EXTRACT",
+            description = "Extraits FINESS (etalab EG, flux JSON, extrait EJ) formant l'annuaire des structures.")
+    List<Path> directory = new ArrayList<>();
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "Fichier de politique (comme pour « vigie check »).")
+    Path policy;
+
+    @Option(names = "--client-auth", paramLabel = "MODE", defaultValue = "DIAGNOSE",
+            description = "DIAGNOSE (défaut) : tout certificat client accepté à la poignée de main puis jugé par les règles "
+                    + "CERT-* ; STRICT : comme le DMP, certificat absent ou hors des ancres refusé à la poignée de main.")
+    ClientAuth clientAuth;
+
+    @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "1073741824",
+            description = "Taille maximale d'un corps de requête (défaut ${DEFAULT-VALUE}).")
+    long maxBody;
+
+    @Option(names = "--max-concurrent", paramLabel = "N", defaultValue = "16",
+            description = "Requêtes vérifiées en même temps (défaut ${DEFAULT-VALUE}).")
+    int maxConcurrent;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "Durée maximale d'une requête (défaut ${DEFAULT-VALUE} s).")
+    int timeoutSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        VigieServer server = start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            stopped.countDown();
+        }, "vigie-serve-stop"));
+        stopped.await();
+        return ExitCodes.OK;
+    }
+
+    /** Builds, starts and announces the server (the part of {@link #call()} tests use). */
+    VigieServer start() throws IOException {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (demoPki && (!trust.isEmpty() || trustTest)) {
+            throw new UnusableInputException("--demo-pki remplace --trust et --trust-test : n'en donner qu'un");
+        }
+        DemoScenario demo = demoPki ? new DemoScenario() : null;
+        if (demo != null || keystore == null) {
+            Files.createDirectories(out);
+        }
+        TrustAnchors anchors;
+        List<X509CRL> crls = new ArrayList<>(Checker.crls(crl));
+        List<Path> extracts = new ArrayList<>(directory);
+        if (demo != null) {
+            anchors = demo.pki.trust();
+            crls.addAll(demo.pki.crls());
+            if (extracts.isEmpty()) {
+                Path finess = out.resolve("finess");
+                Files.createDirectories(finess);
+                Files.writeString(finess.resolve("demo-etalab.csv"), DemoScenario.etalab(), StandardCharsets.UTF_8);
+                Files.writeString(finess.resolve("demo-ej.csv"), DemoScenario.ejExtract(), StandardCharsets.UTF_8);
+                extracts.add(finess.resolve("demo-etalab.csv"));
+                extracts.add(finess.resolve("demo-ej.csv"));
+            }
+        } else {
+            anchors = trustAnchors();
+        }
+        DmpRequestValidator.Builder vb = DmpRequestValidator.builder().trust(anchors).crls(crls)
+                .policy(policy == null ? DmpPolicy.defaults() : PolicyFile.load(policy));
+        if (!extracts.isEmpty()) {
+            vb.directory(directory(extracts, err));
+        }
+        ServerLimits limits = ServerLimits.builder().maxBodyBytes(maxBody).maxConcurrentRequests(maxConcurrent)
+                .requestTimeout(Duration.ofSeconds(timeoutSeconds)).build();
+        VigieServer.Builder sb = VigieServer.builder().validator(vb.build()).clientTrust(anchors).clientAuth(clientAuth)
+                .limits(limits).address(new InetSocketAddress(InetAddress.getByName(bind), port))
+                .accessLog(line -> {
+                    synchronized (o) {
+                        o.println(line);
+                        o.flush();
+                    }
+                });
+        if (keystore != null) {
+            sb.keyStore(keyStore(keystore, keystorePassword.toCharArray()), keystorePassword.toCharArray());
+        }
+        if (demo != null) {
+            writeDemo(demo, out); // before the server is up: once it is announced, every file is there
+        }
+        VigieServer server = sb.start();
+        Path serverPem = null;
+        if (keystore == null) {
+            serverPem = out.resolve("server.pem");
+            Files.writeString(serverPem, DemoScenario.pem(server.serverCertificate()), StandardCharsets.US_ASCII);
+        }
+        o.println("Vigie serve — point DMP local : " + server.url() + " (toute URL en POST ; santé : GET "
+                + server.healthUrl() + ")");
+        o.println("Certificat client : " + (clientAuth == ClientAuth.STRICT
+                ? "STRICT (absent ou hors des ancres : refusé à la poignée de main, comme le DMP)"
+                : "DIAGNOSE (tout certificat accepté à la poignée de main, puis jugé par les règles CERT-*)"));
+        o.println("Ancres : " + (demo != null ? "PKI de démonstration (TEST AC RACINE IGC-SANTE ELEMENTAIRE, clés de test)"
+                : describe(anchors)) + (extracts.isEmpty() ? " ; pas d'annuaire" : " ; annuaire : " + extracts.size() + " extrait(s)"));
+        if (serverPem != null) {
+            o.println("Certificat du serveur (auto-signé, à faire confiance côté client) : " + serverPem.toAbsolutePath());
+        }
+        if (demo != null) {
+            Path d = out.toAbsolutePath();
+            o.println("Fichiers de démonstration : " + d);
+            o.println("  client.p12 (mot de passe « " + DEMO_PASSWORD + " »), client.pem + client-key.pem : certificat "
+                    + "d'authentification de " + DemoScenario.CHU.name() + " (" + DemoScenario.CHU.idNat() + ")");
+            o.println("  requests/*.mtom|xml + .content-type : les cas de « vigie demo » (01 conforme, 15 VIHF-STRUCT-EQ...)");
+            o.println("  essai : curl --cacert " + d.resolve("server.pem") + " --cert " + d.resolve("client.pem") + " --key "
+                    + d.resolve("client-key.pem") + " -H \"Content-Type: $(cat " + d.resolve("requests/01-conforme-mtom.content-type")
+                    + ")\" --data-binary @" + d.resolve("requests/01-conforme-mtom.mtom") + " " + server.url());
+        }
+        o.println("Une ligne JSON par requête ci-dessous ; Ctrl-C pour arrêter.");
+        o.flush();
+        return server;
+    }
+
+    /** Writes the client credential (PKCS#12 and PEM) and every demo request, with its Content-Type. */
+    static void writeDemo(DemoScenario demo, Path dir) throws IOException {
+        OrgCredential auth = demo.auth;
+        Files.write(dir.resolve("client.p12"), auth.pkcs12(DEMO_PASSWORD.toCharArray()));
+        Files.writeString(dir.resolve("client.pem"), DemoScenario.tlsPem(auth), StandardCharsets.US_ASCII);
+        Files.writeString(dir.resolve("client-key.pem"), auth.privateKeyPem(), StandardCharsets.US_ASCII);
+        Path trustDir = dir.resolve("trust");
+        Files.createDirectories(trustDir);
+        Files.writeString(trustDir.resolve("demo-ca.pem"), demo.trustPem(), StandardCharsets.US_ASCII);
+        Path req = dir.resolve("requests");
+        Files.createDirectories(req);
+        for (DemoScenario.Case c : demo.cases()) {
+            String ext = c.contentType().startsWith("multipart/") ? ".mtom" : ".xml";
+            Files.write(req.resolve(c.id() + ext), c.message());
+            Files.writeString(req.resolve(c.id() + ".content-type"), c.contentType(), StandardCharsets.US_ASCII);
+            if (c.tls() != auth) {
+                // this case needs its own TLS certificate (expired, revoked, signature certificate, other EJ...)
+                Files.writeString(req.resolve(c.id() + ".client.pem"), DemoScenario.tlsPem(c.tls()), StandardCharsets.US_ASCII);
+                Files.writeString(req.resolve(c.id() + ".client-key.pem"), c.tls().privateKeyPem(), StandardCharsets.US_ASCII);
+            }
+        }
+    }
+
+    private TrustAnchors trustAnchors() throws IOException {
+        TrustAnchors t;
+        if (trust.isEmpty()) {
+            t = trustTest ? TrustAnchors.none() : TrustAnchors.igcSanteProduction();
+        } else {
+            List<X509Certificate> roots = new ArrayList<>();
+            List<X509Certificate> intermediates = new ArrayList<>();
+            for (Path p : trust) {
+                for (X509Certificate c : Checker.certificates(p, "ancre de confiance")) {
+                    (c.getSubjectX500Principal().equals(c.getIssuerX500Principal()) ? roots : intermediates).add(c);
+                }
+            }
+            if (roots.isEmpty()) {
+                roots.addAll(intermediates);
+                intermediates.clear();
+            }
+            t = TrustAnchors.of(roots, intermediates);
+        }
+        return trustTest ? t.plus(TrustAnchors.igcSanteTest()) : t;
+    }
+
+    private static String describe(TrustAnchors t) {
+        return t.anchors().size() + " ancre(s) : " + t.anchors().stream()
+                .map(c -> c.getSubjectX500Principal().getName().replaceFirst("^CN=([^,]+).*", "$1")).distinct()
+                .reduce((a, b) -> a + ", " + b).orElse("aucune");
+    }
+
+    private static StructureDirectory directory(List<Path> files, PrintWriter err) throws IOException {
+        FinessLoader loader = new FinessLoader();
+        for (Path p : files) {
+            if (!Files.isRegularFile(p)) {
+                throw new UnusableInputException("fichier introuvable (annuaire) : " + p);
+            }
+            loader.load(p);
+        }
+        LoadResult res = loader.result();
+        if (res.rejectionCount() > 0) {
+            err.println("vigie: annuaire : " + res.rejectionCount() + " ligne(s) rejetée(s), voir « vigie finess »");
+        }
+        return res.directory();
+    }
+
+    private static KeyStore keyStore(Path file, char[] password) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new UnusableInputException("fichier introuvable (--keystore) : " + file);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(in, password);
+            return ks;
+        } catch (GeneralSecurityException e) {
+            throw new UnusableInputException("--keystore illisible (PKCS#12 et mot de passe attendus) : " + file, e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.vigie.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vigie.server.VigieServer;
+import picocli.CommandLine;
+
+/**
+ * {@code vigie serve --demo-pki}: the files it writes are enough for a client to call it at once — the client
+ * PKCS#12 and the server certificate — and the demo requests get the DMP answers the README shows.
+ */
+class ServeCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void demoPkiWritesAClientKeyStoreAndRequestsThatGetSuccessAndVihfStructEq() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = VigieCommand.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true));
+        CommandLine.ParseResult pr = cl.parseArgs("serve", "--demo-pki", "--port", "0", "--out", dir.toString());
+        ServeCommand cmd = pr.subcommand().commandSpec().commandLine().getCommand();
+        VigieServer server = cmd.start();
+        try {
+            assertThat(out.toString()).contains("Vigie serve — point DMP local : " + server.url(), "client.p12", "curl --cacert");
+            assertThat(dir.resolve("client.p12")).exists();
+            assertThat(dir.resolve("client-key.pem")).exists();
+            HttpClient client = HttpClient.newBuilder().sslContext(sslContext()).version(HttpClient.Version.HTTP_1_1).build();
+
+            HttpResponse<String> ok = post(client, server, "01-conforme-mtom", ".mtom");
+            assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(ok.body()).contains("status=\"urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Success\"");
+
+            HttpResponse<String> ko = post(client, server, "15-struct-eg-dans-vihf", ".mtom");
+            assertThat(ko.body()).contains("ResponseStatusType:Failure", "errorCode=\"VIHF-STRUCT-EQ\"");
+
+            HttpResponse<String> query = post(client, server, "03-consultation", ".xml");
+            assertThat(query.statusCode()).isEqualTo(500);
+            assertThat(query.body()).contains("vigie:NotSimulated");
+
+            assertThat(out.toString()).contains("\"verdict\":\"accepted\"", "\"verdict\":\"rejected\"", "\"VIHF-STRUCT-EQ\"");
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void demoPkiWithTrustIsAnUnusableCombination() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = VigieCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true),
+                "serve", "--demo-pki", "--trust-test", "--port", "0", "--out", dir.toString());
+        assertThat(code).isEqualTo(ExitCodes.UNUSABLE);
+        assertThat(err.toString()).contains("--demo-pki");
+    }
+
+    private HttpResponse<String> post(HttpClient client, VigieServer server, String id, String ext) throws Exception {
+        String ct = Files.readString(dir.resolve("requests/" + id + ".content-type"), StandardCharsets.US_ASCII).strip();
+        return client.send(HttpRequest.newBuilder(server.url()).header("Content-Type", ct)
+                .POST(HttpRequest.BodyPublishers.ofFile(dir.resolve("requests/" + id + ext))).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** What a connector does with the written files: client.p12 as key store, server.pem as trust. */
+    private SSLContext sslContext() throws Exception {
+        char[] pw = ServeCommand.DEMO_PASSWORD.toCharArray();
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(dir.resolve("client.p12"))) {
+            ks.load(in, pw);
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, pw);
+        KeyStore ts = KeyStore.getInstance("PKCS12");
+        ts.load(null, null);
+        try (InputStream in = Files.newInputStream(dir.resolve("server.pem"))) {
+            ts.setCertificateEntry("server", (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ts);
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        return ctx;
+    }
+}
