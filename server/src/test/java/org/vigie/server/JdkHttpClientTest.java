@@ -56,6 +56,18 @@ class JdkHttpClientTest {
                 .hasValue("urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-bResponse");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"TLSv1.2", "TLSv1.3"})
+    void bothTlsVersionsCarryTheClientCertificate(String protocol) throws Exception {
+        javax.net.ssl.SSLParameters p = new javax.net.ssl.SSLParameters();
+        p.setProtocols(new String[]{protocol});
+        HttpClient c = HttpClient.newBuilder().sslContext(dmp.clientSslContext(AUTH)).sslParameters(p)
+                .version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> r = Fixture.send(c, Fixture.mtomPost(dmp.url(), Fixture.compliant()));
+        assertThat(r.sslSession()).hasValueSatisfying(s -> assertThat(s.getProtocol()).isEqualTo(protocol));
+        assertThat(Answer.of(r.body()).status()).isEqualTo(Fixture.SUCCESS);
+    }
+
     @Test
     void vihfStructureOtherThanTheCertificatesIsAnsweredFailureNamingVihfStructEq() throws Exception {
         DmpMessageBuilder m = Fixture.feeding(Fixture.vihf(b -> b.identifiantStructure(EG_ID)), EG_ID, true);
