@@ -113,8 +113,11 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         VigieServer server = start();
         CountDownLatch stopped = new CountDownLatch(1);
+        PrintWriter o = spec.commandLine().getOut();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
+            o.println("Vigie serve arrêté (" + server.served() + " requête(s) servie(s)).");
+            o.flush();
             stopped.countDown();
         }, "vigie-serve-stop"));
         stopped.await();
