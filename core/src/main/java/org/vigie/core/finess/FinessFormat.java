@@ -24,8 +24,9 @@ public enum FinessFormat {
 
     /**
      * Detects the format from the first bytes of a file: JSON when the first non-blank character is <code>&#123;</code>
-     * or {@code [}; etalab when the first line starts with {@code finess;} or {@code structureet;}; otherwise an
-     * EJ extract.
+     * or {@code [}; etalab when the first line starts with {@code structureet;}, or with {@code finess;} (metadata)
+     * unless the next line is of another record type (an etalab-like EJ extract, e.g. {@code structurej;});
+     * otherwise an EJ extract.
      *
      * @param head the first bytes (a few KiB are enough)
      * @param length how many bytes of {@code head} are valid
@@ -47,7 +48,26 @@ public enum FinessFormat {
             end++;
         }
         String start = new String(head, i, end - i, StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
-        if (start.startsWith("finess;") || start.startsWith("structureet;") || start.startsWith("geolocalisation;")) {
+        if (start.startsWith("structureet;") || start.startsWith("geolocalisation;")) {
+            return ETALAB;
+        }
+        if (start.startsWith("finess;")) {
+            // metadata line: the record type of the next line tells an EG extract from an EJ one
+            int next = end;
+            while (next < length && head[next] != '\n') {
+                next++;
+            }
+            next++;
+            int stop = next;
+            while (stop < length && head[stop] != ';' && head[stop] != '\n' && stop - next < 32) {
+                stop++;
+            }
+            if (next < length && stop < length && head[stop] == ';') {
+                String type = new String(head, next, stop - next, StandardCharsets.ISO_8859_1);
+                if (!type.equals("structureet") && !type.equals("geolocalisation") && type.matches("[a-z]{3,}")) {
+                    return EJ_EXTRACT;
+                }
+            }
             return ETALAB;
         }
         return EJ_EXTRACT;

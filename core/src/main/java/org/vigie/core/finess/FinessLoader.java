@@ -36,7 +36,10 @@ import org.vigie.core.InMemoryStructureDirectory;
  *       {@code finess_ej}, {@code finess}), columns are found by name: FINESS ({@code nofinessej}, {@code finessej},
  *       {@code finess}), name ({@code rs}, {@code rslongue}, {@code raison_sociale}, {@code nom}), SIREN
  *       ({@code siren}), statut ({@code statutjuridique}, {@code statut}, {@code codestatutjuridique}). Without
- *       header: FINESS;name;SIREN;statut (only the FINESS is required).</li>
+ *       header: FINESS;name;SIREN;statut (only the FINESS is required). A first line {@code finess;etalab;...} is
+ *       skipped; without a header row, lines starting with a lower-case record type (etalab-like, e.g.
+ *       {@code structurej;nofinessej;rs;rslongue;...}) give the FINESS (2nd field) and the name (5th, else 4th)
+ *       only, the statut staying unknown.</li>
  * </ul>
  *
  * <p>A loader is a mutable, single-thread object; the directory of its {@link #result()} is immutable and

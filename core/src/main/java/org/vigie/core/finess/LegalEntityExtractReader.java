@@ -20,6 +20,7 @@ final class LegalEntityExtractReader {
 
     private final FinessLoader.Limits limits;
     private final FinessLoader.Context ctx;
+    private long ejs;
 
     LegalEntityExtractReader(FinessLoader.Limits limits, FinessLoader.Context ctx) {
         this.limits = limits;
@@ -34,8 +35,9 @@ final class LegalEntityExtractReader {
         int colName = 1;
         int colSiren = 2;
         int colStatut = 3;
-        long ejs = 0;
         String line;
+        String metadata = "";
+        boolean headerSeen = false;
         while ((line = r.readLine()) != null) {
             long n = r.lineNumber();
             if ((n & 16383) == 0) {
@@ -46,6 +48,10 @@ final class LegalEntityExtractReader {
                 continue;
             }
             if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            if (n == 1 && line.toLowerCase(Locale.ROOT).startsWith("finess;etalab")) {
+                metadata = line; // etalab metadata line: the EJ lines follow
                 continue;
             }
             if (sep == 0) {
@@ -66,6 +72,7 @@ final class LegalEntityExtractReader {
                     colName = cols[1];
                     colSiren = cols[2];
                     colStatut = cols[3];
+                    headerSeen = true;
                     continue;
                 }
             } else if (!parse(line, sep, f)) {
@@ -74,6 +81,11 @@ final class LegalEntityExtractReader {
             }
             if (colFiness < 0) {
                 continue; // already reported on the header line
+            }
+            if (!headerSeen && !f.isEmpty() && isRecordType(f.get(0))) {
+                // etalab-like EJ line ("structurej;nofinessej;rs;rslongue;..."): FINESS and name only
+                typed(f, n, line);
+                continue;
             }
             if (f.size() <= colFiness) {
                 ctx.reject(n, "colonne FINESS EJ absente (" + f.size() + " champs)", line);
@@ -103,7 +115,38 @@ final class LegalEntityExtractReader {
         }
         ctx.progress(r.lineNumber(), r.bytesRead());
         return new SourceSummary(ctx.source, FinessFormat.EJ_EXTRACT, EtalabReader.encodingName(r.encoding()),
-                r.lineNumber(), ejs, 0, 0, ctx.rejected, "");
+                r.lineNumber(), ejs, 0, 0, ctx.rejected, metadata);
+    }
+
+    private void typed(List<String> f, long n, String line) {
+        if (f.size() < 2) {
+            ctx.reject(n, "ligne « " + Fields.cut(f.get(0)) + " » sans FINESS EJ", line);
+            return;
+        }
+        Finess ej;
+        try {
+            ej = Fields.finess(f.get(1), "FINESS EJ (2e champ après le type « " + Fields.cut(f.get(0)) + " »)");
+        } catch (InvalidIdentifierException e) {
+            ctx.reject(n, e.getMessage(), line);
+            return;
+        }
+        String name = get(f, 4).isEmpty() ? get(f, 3) : get(f, 4);
+        ctx.builder().add(new LegalEntity(ej, name, java.util.Optional.empty(), "", LegalStatus.UNKNOWN));
+        ejs++;
+    }
+
+    private static boolean isRecordType(String field) {
+        String t = field.strip();
+        if (t.length() < 3) {
+            return false;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!(c >= 'a' && c <= 'z')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String get(List<String> f, int col) {

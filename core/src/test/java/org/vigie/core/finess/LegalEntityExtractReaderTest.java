@@ -76,4 +76,19 @@ class LegalEntityExtractReaderTest {
         });
         assertThat(r.directory().legalEntityCount()).isZero();
     }
+
+    @Test
+    void etalabLikeEjLinesGiveFinessAndName() throws IOException {
+        LoadResult r = load("finess;etalab;98;2026-05-12\n"
+                + "structurej;750712184;AP-HP;ASSISTANCE PUBLIQUE HOPITAUX DE PARIS;;x;y\n"
+                + "structurej;7507;BAD\n");
+        assertThat(r.sources().get(0).metadata()).isEqualTo("finess;etalab;98;2026-05-12");
+        assertThat(r.directory().legalEntity(Finess.parse("750712184")).orElseThrow().name())
+                .isEqualTo("ASSISTANCE PUBLIQUE HOPITAUX DE PARIS");
+        assertThat(r.rejections()).singleElement().satisfies(x -> assertThat(x.line()).isEqualTo(3));
+        byte[] head = "finess;etalab;98;2026-05-12\nstructurej;750712184;AP-HP\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(FinessFormat.detect(head, head.length)).isEqualTo(FinessFormat.EJ_EXTRACT);
+        byte[] eg = "finess;etalab;98;2026-05-12\nstructureet;750100125;750712184\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(FinessFormat.detect(eg, eg.length)).isEqualTo(FinessFormat.ETALAB);
+    }
 }
