@@ -20,6 +20,7 @@ import org.vigie.core.LegalStatus;
 import org.vigie.core.StructureDirectory.Resolution;
 import org.vigie.core.StructureId;
 import org.vigie.core.finess.FinessExtractGenerator;
+import org.vigie.core.finess.FinessFormat;
 import org.vigie.core.finess.FinessLoader;
 import org.vigie.core.finess.LoadResult;
 import org.vigie.core.finess.Rejection;
@@ -212,7 +213,7 @@ public final class FinessCommand implements Callable<Integer> {
             if (s.legalEntities() > 0) {
                 b.append(", ").append(fmt(s.legalEntities())).append(" EJ");
             }
-            if (s.establishments() > 0 || s.format() != org.vigie.core.finess.FinessFormat.EJ_EXTRACT) {
+            if (s.establishments() > 0 || s.format() != FinessFormat.EJ_EXTRACT) {
                 b.append(", ").append(fmt(s.establishments())).append(" EG");
             }
             if (s.geolocations() > 0) {
