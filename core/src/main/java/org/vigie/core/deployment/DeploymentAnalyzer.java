@@ -534,9 +534,8 @@ public final class DeploymentAnalyzer {
             Finess main = null;
             if (corridor == Corridor.LABORATORY && n > 1) {
                 for (Establishment e : egs) {
-                    StructureId id = StructureId.ofFiness(e.finess());
-                    boolean holds = mine.stream().map(certs::get)
-                            .anyMatch(c -> c.holder().equals(id) && c.validOn(at) && !c.insi());
+                    boolean holds = mine.stream().map(certs::get).anyMatch(c -> c.holder().finess()
+                            .filter(e.finess()::equals).isPresent() && c.validOn(at) && !c.insi());
                     if (holds) {
                         main = e.finess();
                         break;
@@ -562,7 +561,7 @@ public final class DeploymentAnalyzer {
             }
             DoctrineResult result;
             try {
-                result = doctrine.evaluate(ob.build(), at);
+                result = doctrine.evaluateWithoutProcedure(ob.build(), at);
             } catch (OrganisationException e) {
                 return false;
             }
@@ -593,7 +592,7 @@ public final class DeploymentAnalyzer {
                     Coverage c;
                     if (p.holderKind() == PlannedCertificate.HolderKind.FINESS_EJ) {
                         c = Coverage.LEGAL_ENTITY;
-                    } else if (p.holder().equals(StructureId.ofFiness(f))) {
+                    } else if (p.holder().finess().filter(f::equals).isPresent()) {
                         c = Coverage.ESTABLISHMENT;
                     } else {
                         c = Coverage.MAIN_SITE;

@@ -61,6 +61,24 @@ public final class CertificateDoctrine {
     }
 
     /**
+     * Like {@link #evaluate} but without writing the ordering procedure (its {@link DoctrineResult#procedure()}
+     * is empty): for bulk use, such as the deployment dashboard evaluating every legal entity of the directory.
+     *
+     * @param organisation the organisation
+     * @param date         the evaluation date
+     * @return the resolved organisation, the plan and the audit, with an empty procedure
+     * @throws OrganisationException when the description is inconsistent
+     */
+    public DoctrineResult evaluateWithoutProcedure(Organisation organisation, LocalDate date) {
+        Objects.requireNonNull(organisation, "organisation");
+        Objects.requireNonNull(date, "date");
+        Organisation resolved = Resolver.resolve(organisation, directory);
+        CertificatePlan plan = Planner.plan(resolved, date);
+        Report audit = Auditor.audit(resolved, plan);
+        return new DoctrineResult(resolved, plan, audit, new Procedure(java.util.List.of(), java.util.List.of()));
+    }
+
+    /**
      * The plan alone.
      *
      * @throws OrganisationException when the description is inconsistent
