@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -31,6 +32,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * {@code benchmarks/coldstart}); {@code --jfr} adds JMH's JFR profiler (one recording per benchmark).
  */
 public final class BenchmarkRunner {
+
+    /** Benchmarks that take seconds per operation, measured in single shots. */
+    static final String HEAVY = "org\\.vigie\\.benchmarks\\.DeploymentBenchmark\\.dashboard.*";
+    private static final String HEAVY_EXAMPLE = "org.vigie.benchmarks.DeploymentBenchmark.dashboard100kEg50kCertificates";
 
     private BenchmarkRunner() {
     }
@@ -86,19 +91,32 @@ public final class BenchmarkRunner {
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
         String base = stamp + "-" + profile.name().toLowerCase(Locale.ROOT);
         Path json = out.resolve(base + ".json");
-        ChainedOptionsBuilder b = new OptionsBuilder().shouldFailOnError(true)
-                .result(json.toString()).resultFormat(ResultFormatType.JSON);
-        if (includes.isEmpty()) {
-            b.include("org\\.vigie\\.benchmarks\\..*");
-        } else {
-            includes.forEach(b::include);
-        }
+        List<String> selected = includes.isEmpty() ? List.of("org\\.vigie\\.benchmarks\\..*") : includes;
+        String loadBefore = loadAverage();
+        List<RunResult> results = new ArrayList<>();
+        // ordinary benchmarks
+        ChainedOptionsBuilder b = new OptionsBuilder().shouldFailOnError(true);
+        selected.forEach(b::include);
+        b.exclude(HEAVY);
         profile.apply(b);
         if (jfr) {
             b.addProfiler("jfr", "dir=" + out.resolve(base + "-jfr").toAbsolutePath());
         }
-        String loadBefore = loadAverage();
-        Collection<RunResult> results = new Runner(b.build()).run();
+        if (matches(selected, List.of(HEAVY))) {
+            results.addAll(new Runner(b.build()).run());
+        }
+        // heavy ones (seconds per operation): single shots
+        boolean heavySelected = selected.stream().anyMatch(r -> java.util.regex.Pattern.compile(r)
+                .matcher(HEAVY_EXAMPLE).find());
+        if (heavySelected) {
+            ChainedOptionsBuilder h = new OptionsBuilder().shouldFailOnError(true).include(HEAVY);
+            profile.applyHeavy(h);
+            results.addAll(new Runner(h.build()).run());
+        }
+        try (java.io.PrintStream ps = new java.io.PrintStream(Files.newOutputStream(json), true,
+                StandardCharsets.UTF_8)) {
+            ResultFormatFactory.getInstance(ResultFormatType.JSON, ps).writeOut(results);
+        }
         Figures figures = Figures.of(results);
         String header = header(profile, note, loadBefore, loadAverage());
         Path md = out.resolve(base + ".md");
@@ -111,6 +129,13 @@ public final class BenchmarkRunner {
             Files.copy(p, out.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         return new Outcome(results, figures, json, md, png);
+    }
+
+    /** True when some benchmark of the module matches an include and no exclude. */
+    private static boolean matches(List<String> includes, List<String> excludes) {
+        org.openjdk.jmh.runner.format.OutputFormat silent = org.openjdk.jmh.runner.format.OutputFormatFactory
+                .createFormatInstance(System.out, org.openjdk.jmh.runner.options.VerboseMode.SILENT);
+        return !org.openjdk.jmh.runner.BenchmarkList.defaultList().find(silent, includes, excludes).isEmpty();
     }
 
     private static String header(Profile profile, String note, String loadBefore, String loadAfter) {

@@ -68,6 +68,7 @@ public final class ColdStart {
     }
 
     static boolean run(Path dir) throws Exception {
+        long t0 = System.nanoTime();
         CertificateFactory cf = CertificateFactory.getInstance("X.509");
         X509Certificate tls = cert(cf, dir.resolve("tls.der"));
         List<X509Certificate> chain = List.of(tls, cert(cf, dir.resolve("tls-ca.der")));
@@ -80,13 +81,18 @@ public final class ColdStart {
             }
         }
         Instant at = Instant.parse(Files.readString(dir.resolve("at.txt")).trim());
+        long t1 = System.nanoTime();
         DmpRequestValidator v = DmpRequestValidator.builder().trust(anchors).crls(crls)
                 .directory(Submissions.directory()).clock(Clock.fixed(at, ZoneOffset.UTC)).build();
+        long t2 = System.nanoTime();
         Report r;
         try (InputStream in = Files.newInputStream(dir.resolve("request.mime"))) {
             r = v.validate(tls, chain, in, Files.readString(dir.resolve("content-type.txt"), StandardCharsets.UTF_8));
         }
-        System.out.println("accepted=" + r.accepted() + " findings=" + r.findings().size());
+        long t3 = System.nanoTime();
+        System.out.println("accepted=" + r.accepted() + " findings=" + r.findings().size() + "; in main: inputs "
+                + (t1 - t0) / 1_000_000 + " ms, build " + (t2 - t1) / 1_000_000 + " ms, first validation "
+                + (t3 - t2) / 1_000_000 + " ms");
         if (!r.accepted()) {
             System.out.println(r);
         }

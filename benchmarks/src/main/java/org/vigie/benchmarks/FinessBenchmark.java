@@ -1,8 +1,6 @@
 package org.vigie.benchmarks;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -13,12 +11,9 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
+import org.vigie.benchmarks.data.FinessFixture;
 import org.vigie.core.Finess;
 import org.vigie.core.InMemoryStructureDirectory;
-import org.vigie.core.finess.FinessExtractGenerator;
-import org.vigie.core.finess.FinessFormat;
-import org.vigie.core.finess.FinessLoader;
 import org.vigie.core.finess.LoadResult;
 
 /**
@@ -30,43 +25,21 @@ import org.vigie.core.finess.LoadResult;
 public class FinessBenchmark {
 
     /** EGs in the generated extract. */
-    public static final int ESTABLISHMENTS = 100_000;
+    public static final int ESTABLISHMENTS = FinessFixture.ESTABLISHMENTS;
 
-    private Path dir;
-    private Path etalab;
-    private Path legalEntities;
+    private FinessFixture fixture;
     private InMemoryStructureDirectory directory;
     private Finess[] keys;
 
-    /** Writes the extracts (seed 1) to a temporary folder and loads them once. */
+    /** Writes the extracts (seed 1) once per JVM and loads them. */
     @Setup(Level.Trial)
-    public void setup() throws IOException {
-        dir = Files.createTempDirectory("vigie-bench-finess");
-        etalab = dir.resolve("etalab.csv");
-        legalEntities = dir.resolve("ej.csv");
-        FinessExtractGenerator g = FinessExtractGenerator.builder().seed(1).establishments(ESTABLISHMENTS).build();
-        g.writeEtalab(etalab);
-        g.writeLegalEntities(legalEntities);
-        directory = load().directory();
+    public void setup() {
+        fixture = FinessFixture.shared();
+        directory = fixture.directory();
         List<Finess> all = directory.establishments().map(e -> e.finess()).toList();
         Checks.check(all.size() == ESTABLISHMENTS, "expected " + ESTABLISHMENTS + " EGs, loaded " + all.size());
         keys = all.toArray(new Finess[0]);
         Checks.check(directory.legalEntityOf(keys[0]).isPresent(), "EG without EJ after loading");
-    }
-
-    /** Deletes the extracts. */
-    @TearDown(Level.Trial)
-    public void tearDown() throws IOException {
-        Files.deleteIfExists(etalab);
-        Files.deleteIfExists(legalEntities);
-        Files.deleteIfExists(dir);
-    }
-
-    private LoadResult load() throws IOException {
-        FinessLoader loader = new FinessLoader();
-        loader.load(etalab, FinessFormat.ETALAB);
-        loader.load(legalEntities, FinessFormat.EJ_EXTRACT);
-        return loader.result();
     }
 
     /** Loads both extracts into a fresh directory. */
@@ -74,7 +47,7 @@ public class FinessBenchmark {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public LoadResult load100k() throws IOException {
-        return load();
+        return fixture.load();
     }
 
     /** Cursor over the EGs, one per thread. */

@@ -97,6 +97,11 @@ final class MarkdownReport {
         absolute(t, "5", "FINESS: load a 100 000-EG extract (+ its EJ extract)", "FinessBenchmark.load100k", null,
                 1_000_000);
         absolute(t, "5", "FINESS: lookup EG → EJ", "FinessBenchmark.lookupEgToEj", null, 0.2);
+        f.find("DeploymentBenchmark.readInventory50k", null).ifPresent(r -> t.add(new Target("5",
+                "Deployment: read a 50 000-certificate inventory (CSV)", Figures.duration(r.micros()), "—", null)));
+        f.find("DeploymentBenchmark.dashboard100kEg50kCertificates", null).ifPresent(r -> t.add(new Target("5",
+                "Deployment dashboard: 100 000 EGs × 50 000 certificates, every indicator",
+                Figures.duration(r.micros()), "—", null)));
         if (!coldStartMillis.isEmpty()) {
             double median = median(coldStartMillis);
             t.add(new Target("6", "Cold start to the first validated request, median of " + coldStartMillis.size()

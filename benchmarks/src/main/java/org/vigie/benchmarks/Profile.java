@@ -44,6 +44,22 @@ public enum Profile {
         return b;
     }
 
+    /**
+     * Applies this profile's options to the heavy benchmarks (seconds per operation, e.g. the deployment dashboard):
+     * single-shot measurements, few iterations.
+     */
+    ChainedOptionsBuilder applyHeavy(ChainedOptionsBuilder b) {
+        switch (this) {
+            case SMOKE -> apply(b);
+            case QUICK -> b.mode(Mode.SingleShotTime).timeUnit(TimeUnit.MILLISECONDS).forks(1).warmupIterations(2)
+                    .measurementIterations(3).addProfiler(GCProfiler.class).jvmArgsAppend("-Xms2g", "-Xmx2g");
+            case FULL -> b.mode(Mode.SingleShotTime).timeUnit(TimeUnit.MILLISECONDS).forks(2).warmupIterations(3)
+                    .measurementIterations(5).addProfiler(GCProfiler.class).jvmArgsAppend("-Xms2g", "-Xmx2g");
+            default -> throw new IllegalStateException();
+        }
+        return b;
+    }
+
     /** Parses {@code smoke}, {@code quick}, {@code full}. */
     static Profile parse(String s) {
         return valueOf(s.trim().toUpperCase(Locale.ROOT));

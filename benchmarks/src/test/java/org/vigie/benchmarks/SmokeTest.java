@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Param;
 class SmokeTest {
 
     static final List<Class<?>> BENCHMARKS = List.of(CertificateTrustBenchmark.class, Control1Benchmark.class,
-            Control2Benchmark.class, DmpRequestBenchmark.class, FinessBenchmark.class);
+            Control2Benchmark.class, DeploymentBenchmark.class, DmpRequestBenchmark.class, FinessBenchmark.class);
 
     /** Benchmark methods times their parameter combinations, as {@code Class.method}. */
     static List<String> expectedRuns() {
