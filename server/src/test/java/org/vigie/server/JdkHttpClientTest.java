@@ -41,7 +41,7 @@ class JdkHttpClientTest {
     @ParameterizedTest(name = "mtom={0}")
     @ValueSource(booleans = {true, false})
     void compliantFeedingIsAnsweredSuccess(boolean mtom) throws Exception {
-        DmpMessageBuilder m = Fixture.feeding(Fixture.vihf(b -> b), EG_ID, mtom);
+        DmpMessageBuilder m = Fixture.feeding(Fixture.vihf(b -> b), EG_ID, mtom).messageId("urn:uuid:7c6d0f3a-mtom-" + mtom);
         HttpRequest req = mtom ? Fixture.mtomPost(dmp.url(), m)
                 : Fixture.post(dmp.url(), m.plainContentType(), m.toPlainXml().getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> r = Fixture.send(client, req);
@@ -54,6 +54,8 @@ class JdkHttpClientTest {
         assertThat(r.headers().firstValue("X-Vigie-Verdict")).hasValue("accepted");
         assertThat(a.first("http://www.w3.org/2005/08/addressing", "Action").map(Element::getTextContent))
                 .hasValue("urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-bResponse");
+        assertThat(a.first("http://www.w3.org/2005/08/addressing", "RelatesTo").map(Element::getTextContent))
+                .hasValue("urn:uuid:7c6d0f3a-mtom-" + mtom);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -20,6 +20,9 @@ import org.vigie.testkit.DmpMessageBuilder;
 class ParallelRequestsTest {
 
     record Case(int n, DmpMessageBuilder message, String expectedStatus, String expectedRule) {
+        String messageId() {
+            return "urn:uuid:" + (n % 3) + "-Doc-" + n;
+        }
     }
 
     @Test
@@ -54,6 +57,8 @@ class ParallelRequestsTest {
                 HttpResponse<String> r = futures.get(i).get();
                 Answer a = Answer.of(r.body());
                 assertThat(r.statusCode()).as("case %d", i).isEqualTo(200);
+                assertThat(a.first("http://www.w3.org/2005/08/addressing", "RelatesTo").map(e -> e.getTextContent()))
+                        .as("case %d answers its own MessageID", i).hasValue(c.messageId());
                 assertThat(a.status()).as("case %d: %s", i, r.body()).isEqualTo(c.expectedStatus());
                 if (c.expectedRule() == null) {
                     assertThat(a.errorCodes()).as("case %d", i).doesNotContain("VIHF-STRUCT-EQ", "AI-SAME-EJ");

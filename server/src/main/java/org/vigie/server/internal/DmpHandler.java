@@ -40,6 +40,9 @@ public final class DmpHandler implements HttpHandler {
     public static final String ITI41_RESPONSE_ACTION = "urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-bResponse";
     private static final String ITI18_ACTION = "urn:ihe:iti:2007:RegistryStoredQuery";
 
+    /** Bytes of the body kept to find the request's wsa:MessageID (the SOAP header, VIHF included, comes first). */
+    private static final int HEAD_CAPTURE_BYTES = 64 * 1024;
+
     private static final int RUNNING = 0;
     private static final int RESPONDING = 1;
     private static final int TIMED_OUT = 2;
@@ -182,9 +185,11 @@ public final class DmpHandler implements HttpHandler {
 
     private void validate(Call c, X509Certificate[] peer) throws IOException {
         c.body = new LimitedInputStream(c.ex.getRequestBody(), limits.maxBodyBytes());
+        HeadCapture head = new HeadCapture(c.body, HEAD_CAPTURE_BYTES);
         List<X509Certificate> chain = List.of(peer).subList(1, peer.length);
         String contentType = c.ex.getRequestHeaders().getFirst("Content-Type");
-        DmpValidation v = validator.validateRequest(peer[0], chain, c.body, contentType, clock.instant());
+        DmpValidation v = validator.validateRequest(peer[0], chain, head, contentType, clock.instant());
+        String relatesTo = head.messageId().orElse(null);
         if (!c.body.exceeded()) {
             c.body.drain();
         }
@@ -212,14 +217,14 @@ public final class DmpHandler implements HttpHandler {
         boolean feeding = v.feeding() || v.action().map(DmpRequestValidator::isFeedingAction).orElse(false);
         if (feeding) {
             c.verdict = r.accepted() ? "accepted" : "rejected";
-            answerSoap(c, 200, SoapAnswers.registryResponse(ITI41_RESPONSE_ACTION, false, r), verdictHeaders(c));
+            answerSoap(c, 200, SoapAnswers.registryResponse(ITI41_RESPONSE_ACTION, relatesTo, false, r), verdictHeaders(c));
             return;
         }
         String action = v.action().orElse("(action absente)");
         if (!r.accepted()) {
             c.verdict = "rejected";
             boolean query = action.strip().equals(ITI18_ACTION);
-            answerSoap(c, 200, SoapAnswers.registryResponse(action.strip() + "Response", query, r), verdictHeaders(c));
+            answerSoap(c, 200, SoapAnswers.registryResponse(action.strip() + "Response", relatesTo, query, r), verdictHeaders(c));
             return;
         }
         c.verdict = "not-simulated";

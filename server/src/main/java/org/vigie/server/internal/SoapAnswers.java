@@ -29,12 +29,13 @@ public final class SoapAnswers {
      * as Warning, INFO messages prefixed "(information)").
      *
      * @param responseAction WS-Addressing Action of the answer
+     * @param relatesTo      the request's MessageID, echoed as {@code wsa:RelatesTo} (null: none)
      * @param adhocQuery     true to answer with {@code query:AdhocQueryResponse}
      * @param report         the verdict
      * @return the envelope
      */
-    public static String registryResponse(String responseAction, boolean adhocQuery, Report report) {
-        StringBuilder sb = open(responseAction);
+    public static String registryResponse(String responseAction, String relatesTo, boolean adhocQuery, Report report) {
+        StringBuilder sb = open(responseAction, relatesTo);
         String root = adhocQuery ? "query:AdhocQueryResponse" : "rs:RegistryResponse";
         sb.append('<').append(root);
         if (adhocQuery) {
@@ -62,7 +63,7 @@ public final class SoapAnswers {
      * @return the envelope
      */
     public static String fault(boolean sender, String subcode, String reason, List<Finding> findings) {
-        StringBuilder sb = open("http://www.w3.org/2005/08/addressing/soap/fault");
+        StringBuilder sb = open("http://www.w3.org/2005/08/addressing/soap/fault", null);
         sb.append("<soap:Fault><soap:Code><soap:Value>").append(sender ? "soap:Sender" : "soap:Receiver")
                 .append("</soap:Value><soap:Subcode><soap:Value xmlns:vigie=\"").append(VIGIE_NS).append("\">vigie:")
                 .append(subcode).append("</soap:Value></soap:Subcode></soap:Code><soap:Reason><soap:Text xml:lang=\"fr\">")
@@ -90,10 +91,14 @@ public final class SoapAnswers {
         sb.append("</rs:RegistryErrorList>");
     }
 
-    private static StringBuilder open(String action) {
-        return new StringBuilder(1024).append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+    private static StringBuilder open(String action, String relatesTo) {
+        StringBuilder sb = new StringBuilder(1024).append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
                 .append("<soap:Envelope xmlns:soap=\"").append(SOAP12).append("\" xmlns:wsa=\"").append(WSA).append("\">")
-                .append("<soap:Header><wsa:Action>").append(text(action)).append("</wsa:Action></soap:Header><soap:Body>");
+                .append("<soap:Header><wsa:Action>").append(text(action)).append("</wsa:Action>");
+        if (relatesTo != null) {
+            sb.append("<wsa:RelatesTo>").append(text(relatesTo)).append("</wsa:RelatesTo>");
+        }
+        return sb.append("</soap:Header><soap:Body>");
     }
 
     private static String close(StringBuilder sb) {

@@ -21,6 +21,9 @@ import org.apache.cxf.frontend.ClientProxy;
 import org.apache.cxf.headers.Header;
 import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
 import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.ws.addressing.AddressingProperties;
+import org.apache.cxf.ws.addressing.AttributedURIType;
+import org.apache.cxf.ws.addressing.JAXWSAConstants;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,8 +80,29 @@ class CxfJaxWsClientTest {
         assertThat(e.codeContext).contains("10B0999992");
     }
 
-    Iti41Port port() throws Exception {
+    @Test
+    void cxfClientWithWsAddressingGetsAnAnswerRelatedToItsMessageId() throws Exception {
+        Iti41Port port = port(true);
+        String messageId = "urn:uuid:" + java.util.UUID.randomUUID();
+        AddressingProperties maps = new AddressingProperties();
+        AttributedURIType id = new AttributedURIType();
+        id.setValue(messageId);
+        maps.setMessageID(id);
+        ((BindingProvider) port).getRequestContext().put(JAXWSAConstants.CLIENT_ADDRESSING_PROPERTIES, maps);
+        RegistryResponse r = call(port, VihfBuilder.indirect(SIGN).secteurActivite("SA01"));
+        assertThat(r.status).isEqualTo("urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Success");
+        AddressingProperties in = (AddressingProperties) ((BindingProvider) port).getResponseContext()
+                .get(JAXWSAConstants.CLIENT_ADDRESSING_PROPERTIES_INBOUND);
+        assertThat(in).as("CXF read the answer's WS-Addressing headers").isNotNull();
+        assertThat(in.getRelatesTo().getValue()).isEqualTo(messageId);
+        assertThat(in.getAction().getValue()).isEqualTo("urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-bResponse");
+    }
+
+    Iti41Port port(boolean addressing) throws Exception {
         JaxWsProxyFactoryBean f = new JaxWsProxyFactoryBean();
+        if (addressing) {
+            f.getFeatures().add(new org.apache.cxf.ws.addressing.WSAddressingFeature());
+        }
         f.setServiceClass(Iti41Port.class);
         f.setAddress(dmp.url().resolve("si-dmp-server/v2/services/DocumentRepository_Service").toString());
         f.setBindingId(jakarta.xml.ws.soap.SOAPBinding.SOAP12HTTP_BINDING);
@@ -94,7 +118,14 @@ class CxfJaxWsClientTest {
 
     /** One ITI-41 call: the VIHF as the wsse:Security SOAP header, the submission and its two documents in MTOM. */
     RegistryResponse call(VihfBuilder vihf) throws Exception {
-        Iti41Port port = port();
+        return call(vihf, false);
+    }
+
+    RegistryResponse call(VihfBuilder vihf, boolean addressing) throws Exception {
+        return call(port(addressing), vihf);
+    }
+
+    RegistryResponse call(Iti41Port port, VihfBuilder vihf) throws Exception {
         ((BindingProvider) port).getRequestContext().put(Header.HEADER_LIST,
                 new java.util.ArrayList<>(List.of(new Header(WSSE_SECURITY, parse(vihf.toSecurityHeaderXml())))));
         return port.provideAndRegister(request());
