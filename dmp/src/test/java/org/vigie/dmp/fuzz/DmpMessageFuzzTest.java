@@ -1,0 +1,142 @@
+package org.vigie.dmp.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.vigie.core.Establishment;
+import org.vigie.core.Finess;
+import org.vigie.core.InMemoryStructureDirectory;
+import org.vigie.core.LegalEntity;
+import org.vigie.core.LegalStatus;
+import org.vigie.core.Occurrence;
+import org.vigie.core.Report;
+import org.vigie.core.cert.TrustAnchors;
+import org.vigie.dmp.DmpRequestValidator;
+import org.vigie.dmp.DmpValidation;
+import org.vigie.testkit.CdaBuilder;
+import org.vigie.testkit.DmpMessageBuilder;
+import org.vigie.testkit.OrgCredential;
+import org.vigie.testkit.TestPki;
+import org.vigie.testkit.VihfBuilder;
+import org.vigie.testkit.XdsSubmissionBuilder;
+
+/**
+ * Fuzz target of the SOAP / MTOM reader and of the whole DMP request validation ({@link DmpRequestValidator}):
+ * whatever the bytes and the Content-Type, a report comes back, never an exception; and an accepted request only
+ * ever carries the structures the test kit signed and wrote (a mutant cannot smuggle another authorInstitution or
+ * another Identifiant_Structure past both controls).
+ */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class DmpMessageFuzzTest {
+
+    /** Santuario logs every failed reference at WARNING: thousands of lines in a fuzz run. Held so it stays OFF. */
+    static final java.util.logging.Logger SANTUARIO_LOG = java.util.logging.Logger.getLogger("org.apache.xml.security");
+
+    static {
+        SANTUARIO_LOG.setLevel(java.util.logging.Level.OFF);
+    }
+
+    static final TestPki PKI = TestPki.shared();
+    static final Instant AT = PKI.anchor().plusSeconds(7200);
+    static final String EJ = "750712184";
+    static final String EG = "750100125";
+    static final String EJ_ID = "1" + EJ;
+    static final String EG_ID = "1" + EG;
+    static final OrgCredential AUTH = PKI.authentication(EJ_ID);
+    static final OrgCredential SIGN = PKI.signature(EJ_ID);
+    static final Set<String> SIGNED_STRUCTURES = Set.of(EJ_ID, EG_ID);
+
+    static final DmpRequestValidator VALIDATOR = DmpRequestValidator.builder()
+            .trust(TrustAnchors.of(List.of(PKI.root()), List.of(PKI.organisationsCa())))
+            .crls(PKI.crls())
+            .directory(directory())
+            .build();
+
+    static final DmpMessageBuilder MESSAGE = message(true);
+    static final DmpMessageBuilder PLAIN = message(false);
+    static final String[] CONTENT_TYPES = {MESSAGE.contentType(), PLAIN.plainContentType(), null,
+        "multipart/related; boundary=\"x\"", "text/xml; charset=ISO-8859-1"};
+
+    static InMemoryStructureDirectory directory() {
+        InMemoryStructureDirectory.Builder b = InMemoryStructureDirectory.builder();
+        b.add(new LegalEntity(Finess.parse(EJ), "ASSISTANCE PUBLIQUE HOPITAUX DE PARIS", Optional.empty(), "13",
+                LegalStatus.ofCode("13")));
+        b.add(new Establishment(Finess.parse(EG), Finess.parse(EJ), "GROUPE HOSPITALIER", "101", "CHR", "",
+                Optional.empty(), "75", Optional.empty(), true));
+        return b.build();
+    }
+
+    static DmpMessageBuilder message(boolean xop) {
+        XdsSubmissionBuilder sub = XdsSubmissionBuilder.provideAndRegister()
+                .document("Doc01", CdaBuilder.ciSis().author("Site", EG_ID))
+                .submissionSetAuthorInstitution(XdsSubmissionBuilder.xon("Site", EG_ID))
+                .documentAuthorInstitution("Doc01", XdsSubmissionBuilder.xon("Site", EG_ID));
+        return DmpMessageBuilder.feeding(VihfBuilder.indirect(SIGN).at(AT.minusSeconds(60)).secteurActivite("SA01"),
+                xop ? sub.xop() : sub.inline());
+    }
+
+    @FuzzTest(maxDuration = "120s")
+    void request(FuzzedDataProvider data) {
+        String ct = CONTENT_TYPES[data.consumeInt(0, CONTENT_TYPES.length - 1)];
+        check(data.consumeRemainingAsBytes(), ct);
+    }
+
+    static void check(byte[] bytes, String contentType) {
+        DmpValidation v = VALIDATOR.validateRequest(AUTH.certificate(), AUTH.chain(), new ByteArrayInputStream(bytes),
+                contentType, AT);
+        Report r = v.report();
+        assertThat(r).isNotNull();
+        if (r.accepted()) {
+            assertThat(r.occurrences()).as("accepted: %s", r).isNotEmpty();
+            for (Occurrence o : r.occurrences()) {
+                assertThat(SIGNED_STRUCTURES).as("accepted with %s%n%s", o, r).contains(o.structureId());
+            }
+            assertThat(r.occurrences()).anyMatch(o -> o.place() == Occurrence.Place.SUBMISSION_SET);
+        }
+    }
+
+    static List<byte[]> seeds() {
+        ByteArrayOutputStream http = new ByteArrayOutputStream();
+        http.writeBytes(("POST /si-dmp-server/v2/services HTTP/1.1\r\nHost: lps.dmp.test\r\nContent-Type: "
+                + MESSAGE.contentType() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        http.writeBytes(MESSAGE.toMtomBytes());
+        return new ArrayList<>(List.of(MESSAGE.toMtomBytes(), PLAIN.toPlainXml().getBytes(StandardCharsets.UTF_8),
+                http.toByteArray()));
+    }
+
+    @Test
+    void shortRunOverMutatedSeeds() {
+        List<byte[]> seeds = seeds();
+        check(seeds.get(0), CONTENT_TYPES[0]);
+        assertThat(VALIDATOR.validate(AUTH.certificate(), AUTH.chain(), new ByteArrayInputStream(seeds.get(0)),
+                CONTENT_TYPES[0], AT).accepted()).as("the seed is a compliant request").isTrue();
+        List<byte[]> corpus = new ArrayList<>();
+        for (int i = 0; i < seeds.size(); i++) {
+            // FuzzedDataProvider layout: the int is taken from the end of the input (one byte for a small range)
+            byte[] s = seeds.get(i);
+            byte[] withChoice = java.util.Arrays.copyOf(s, s.length + 1);
+            withChoice[s.length] = (byte) (i == 1 ? 1 : (i == 2 ? 2 : 0));
+            corpus.add(withChoice);
+        }
+        FuzzSeeds.writeCorpusIfAsked(DmpMessageFuzzTest.class, "request", corpus);
+        List<byte[]> mutants = new Mutator(17L).mutants(seeds, 600);
+        int i = 0;
+        for (byte[] b : mutants) {
+            check(b, CONTENT_TYPES[i++ % CONTENT_TYPES.length]);
+        }
+        check(new byte[0], null);
+        check(new byte[0], CONTENT_TYPES[0]);
+    }
+}
