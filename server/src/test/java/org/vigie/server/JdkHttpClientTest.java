@@ -87,6 +87,17 @@ class JdkHttpClientTest {
     }
 
     @Test
+    void markupInARequestValueStaysTextInTheAnswer() throws Exception {
+        String hostile = "1750<x a=\"&amp;\"/>";
+        DmpMessageBuilder m = Fixture.feeding(Fixture.vihf(b -> b.identifiantStructure(hostile)), EG_ID, true);
+        HttpResponse<String> r = Fixture.send(client, Fixture.mtomPost(dmp.url(), m));
+        Answer a = Answer.of(r.body()); // well-formed
+        assertThat(a.status()).isEqualTo(Fixture.FAILURE);
+        assertThat(a.doc().getElementsByTagName("x").getLength()).isZero();
+        assertThat(a.errors()).anySatisfy(e -> assertThat(e.getAttribute("codeContext")).contains(hostile));
+    }
+
+    @Test
     void establishmentOfAnotherLegalEntityIsAnsweredFailureNamingAiSameEj() throws Exception {
         HttpResponse<String> r = Fixture.send(client, Fixture.mtomPost(dmp.url(),
                 Fixture.feeding(Fixture.vihf(b -> b), OTHER_EG_ID, true)));

@@ -105,12 +105,18 @@ public final class DmpHandler implements HttpHandler {
                 c.verdict = "timeout";
             }
             ex.close();
-            inFlight.decrementAndGet();
             served.incrementAndGet();
             InetSocketAddress ra = ex.getRemoteAddress();
-            log.accept(new AccessLine(clock.instant(), ra == null ? "" : ra.getAddress().getHostAddress() + ":" + ra.getPort(),
-                    ex.getRequestMethod(), ex.getRequestURI().getRawPath(), c.status, c.action, c.verdict, c.rules, c.client, c.framing, c.attachments,
-                    c.body == null ? 0 : c.body.count(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - c.t0)));
+            AccessLine line = new AccessLine(clock.instant(), ra == null ? "" : ra.getAddress().getHostAddress() + ":" + ra.getPort(),
+                    ex.getRequestMethod(), ex.getRequestURI().getRawPath(), c.status, c.action, c.verdict, c.rules, c.client,
+                    c.framing, c.attachments, c.body == null ? 0 : c.body.count(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - c.t0));
+            try {
+                log.accept(line);
+            } catch (RuntimeException e) {
+                // a failing log sink must not break the endpoint
+            }
+            inFlight.decrementAndGet(); // last: a graceful stop returns after the final access line
         }
     }
 
