@@ -26,7 +26,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *
  * <pre>
  * java -cp ... org.vigie.benchmarks.BenchmarkRunner [--profile smoke|quick|full] [--out DIR]
- *      [--include REGEX]... [--coldstart FILE] [--note TEXT] [--jfr]
+ *      [--include REGEX]... [--coldstart FILE] [--coldstart-appcds FILE] [--note TEXT] [--jfr]
  * </pre>
  * {@code --coldstart} names a file of cold-start wall times in milliseconds, one a line (written by
  * {@code benchmarks/coldstart}); {@code --jfr} adds JMH's JFR profiler (one recording per benchmark).
@@ -49,6 +49,7 @@ public final class BenchmarkRunner {
         Path out = Path.of("benchmarks", "results");
         List<String> includes = new ArrayList<>();
         Path coldStart = null;
+        Path coldStartAppCds = null;
         String note = "";
         boolean jfr = false;
         for (int i = 0; i < args.length; i++) {
@@ -59,6 +60,7 @@ public final class BenchmarkRunner {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--include" -> includes.add(args[++i]);
                 case "--coldstart" -> coldStart = Path.of(args[++i]);
+                case "--coldstart-appcds" -> coldStartAppCds = Path.of(args[++i]);
                 case "--note" -> note = args[++i];
                 case "--jfr" -> jfr = true;
                 default -> {
@@ -67,7 +69,7 @@ public final class BenchmarkRunner {
                 }
             }
         }
-        Outcome o = run(profile, out, includes, readMillis(coldStart), note, jfr);
+        Outcome o = run(profile, out, includes, readMillis(coldStart), readMillis(coldStartAppCds), note, jfr);
         System.out.println();
         System.out.println(Files.readString(o.markdown()));
         System.out.println("JSON:     " + o.json());
@@ -82,11 +84,12 @@ public final class BenchmarkRunner {
      * @param out       output folder (created)
      * @param includes  benchmark regexps (empty: every benchmark of the module)
      * @param coldStart cold-start wall times, ms (may be empty)
+     * @param coldStartAppCds the same with an AppCDS archive (may be empty)
      * @param note      free text for the header (e.g. the machine load)
      * @param jfr       add the JFR profiler
      */
-    static Outcome run(Profile profile, Path out, List<String> includes, List<Double> coldStart, String note,
-                       boolean jfr) throws IOException, RunnerException {
+    static Outcome run(Profile profile, Path out, List<String> includes, List<Double> coldStart,
+                       List<Double> coldStartAppCds, String note, boolean jfr) throws IOException, RunnerException {
         Files.createDirectories(out);
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
         String base = stamp + "-" + profile.name().toLowerCase(Locale.ROOT);
@@ -120,7 +123,7 @@ public final class BenchmarkRunner {
         Figures figures = Figures.of(results);
         String header = header(profile, note, loadBefore, loadAverage());
         Path md = out.resolve(base + ".md");
-        Files.writeString(md, new MarkdownReport(figures, coldStart, header).render(), StandardCharsets.UTF_8);
+        Files.writeString(md, new MarkdownReport(figures, coldStart, coldStartAppCds, header).render(), StandardCharsets.UTF_8);
         Path png = out.resolve(base + "-control2.png");
         SizeChart.write(SizeChart.series(figures), "Control 2: time per submission against document size ("
                 + profile.name().toLowerCase(Locale.ROOT) + " profile)", png);

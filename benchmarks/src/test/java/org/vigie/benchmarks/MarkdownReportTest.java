@@ -24,7 +24,7 @@ class MarkdownReportTest {
         Figures f = new Figures(List.of(row("Control1Benchmark.vigie", null, 260, "us/op", 1),
                 row("Control1Benchmark.floor", null, 200, "us/op", 1),
                 row("Control1Benchmark.opensaml", null, 0.4, "ms/op", 1)));
-        List<Target> t = new MarkdownReport(f, List.of(), "h").targets();
+        List<Target> t = new MarkdownReport(f, List.of(), List.of(), "h").targets();
         assertThat(target(t, "VIHF control 1: Vigie / floor").met()).isTrue();
         assertThat(target(t, "VIHF control 1: Vigie / floor").measured()).contains("1.30 ×");
         assertThat(target(t, "VIHF control 1: Vigie / OpenSAML").met()).isTrue();
@@ -32,7 +32,7 @@ class MarkdownReportTest {
         Figures slow = new Figures(List.of(row("Control1Benchmark.vigie", null, 261, "us/op", 1),
                 row("Control1Benchmark.floor", null, 200, "us/op", 1),
                 row("Control1Benchmark.opensaml", null, 250, "us/op", 1)));
-        List<Target> s = new MarkdownReport(slow, List.of(), "h").targets();
+        List<Target> s = new MarkdownReport(slow, List.of(), List.of(), "h").targets();
         assertThat(target(s, "VIHF control 1: Vigie / floor").met()).isFalse();
         assertThat(target(s, "VIHF control 1: Vigie / OpenSAML").met()).isFalse();
     }
@@ -43,7 +43,7 @@ class MarkdownReportTest {
                 row("Control2Benchmark.xop", "200MB", 140, "us/op", 52_000),
                 row("Control2Benchmark.inline", "20KB", 100, "us/op", 50_000),
                 row("Control2Benchmark.inline", "200MB", 2, "s/op", 900_000)));
-        List<Target> t = new MarkdownReport(f, List.of(), "h").targets();
+        List<Target> t = new MarkdownReport(f, List.of(), List.of(), "h").targets();
         assertThat(target(t, "Control 2, document as MTOM part (XOP): time").met()).isTrue();
         assertThat(target(t, "Control 2, document as MTOM part (XOP): allocation").met()).isTrue();
         assertThat(target(t, "Control 2, document inline base64: time").met()).isFalse();
@@ -55,11 +55,12 @@ class MarkdownReportTest {
         Figures f = new Figures(List.of(row("CertificateTrustBenchmark.repeated", null, 4999, "ns/op", 1),
                 row("FinessBenchmark.lookupEgToEj", null, 201, "ns/op", 1),
                 row("FinessBenchmark.load100k", null, 999, "ms/op", 1)));
-        List<Target> t = new MarkdownReport(f, List.of(700.0, 300.0, 400.0), "h").targets();
+        List<Target> t = new MarkdownReport(f, List.of(700.0, 300.0, 400.0), List.of(300.0), "h").targets();
         assertThat(target(t, "Certificate trust, repeated").met()).isTrue();
         assertThat(target(t, "FINESS: lookup").met()).isFalse();
         assertThat(target(t, "FINESS: load").met()).isTrue();
-        assertThat(target(t, "Cold start").measured()).startsWith("400 ms");
+        assertThat(target(t, "Cold start to").measured()).startsWith("400 ms");
+        assertThat(target(t, "Cold start with an AppCDS").met()).isTrue();
         assertThat(target(t, "VIHF repeated").measured()).isEqualTo("not measured in this run");
         assertThat(target(t, "VIHF repeated").met()).isNull();
     }
@@ -69,7 +70,7 @@ class MarkdownReportTest {
         Figures f = new Figures(List.of(new Row("DmpRequestBenchmark.oneThread", Map.of("size", "20KB"), 1, 1000, 1,
                         "ops/s", 1),
                 new Row("DmpRequestBenchmark.allCores", Map.of("size", "20KB"), 2, 1900, 1, "ops/s", 1)));
-        Target t = target(new MarkdownReport(f, List.of(), "h").targets(), "Whole DMP request, MTOM 20KB");
+        Target t = target(new MarkdownReport(f, List.of(), List.of(), "h").targets(), "Whole DMP request, MTOM 20KB");
         assertThat(t.measured()).contains("1.90 ×");
         assertThat(t.met()).isTrue();
     }
