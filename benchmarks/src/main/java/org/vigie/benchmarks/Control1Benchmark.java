@@ -46,6 +46,9 @@ import org.w3c.dom.Element;
  *       session, verified once (target 2);</li>
  *   <li>{@code floor}: what no VIHF check can avoid, a hardened namespace-aware DOM parse of the token plus one raw
  *       RSA-2048 SHA-256 verification over its bytes (parser and {@link Signature} reused per thread);</li>
+ *   <li>{@code xmldsig}: for the analysis, the XML-signature part alone: the same hardened parse, then Apache
+ *       Santuario's {@code XMLSignature} with secure validation (exclusive c14n of the Assertion and of SignedInfo,
+ *       SHA-256 digest, RSA verification), no profile, certificate or attribute check;</li>
  *   <li>{@code opensaml}: the OpenSAML 4.0.1 pipeline, parser pool, unmarshalling, SAML signature profile
  *       validation and XML signature validation with the certificate of {@code KeyInfo}.</li>
  * </ul>
@@ -71,6 +74,8 @@ public class Control1Benchmark {
             s.initSign(t.signer().privateKey());
             s.update(vihf);
             rawSignature = s.sign();
+            org.apache.xml.security.Init.init();
+            Checks.check(xmldsigValid(vihf, publicKey), "Santuario does not verify the token");
         }
     }
 
@@ -96,6 +101,7 @@ public class Control1Benchmark {
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             parser = f.newDocumentBuilder();
             verifier = Signature.getInstance("SHA256withRSA");
+            org.apache.xml.security.Init.init();
         }
     }
 
@@ -162,10 +168,37 @@ public class Control1Benchmark {
         return ok && d.getDocumentElement() != null;
     }
 
+    /** Parse + Santuario XML-signature verification with the signer's key: the XMLDSig part of any VIHF check. */
+    @Benchmark
+    public boolean xmldsig(Input in, Floor f) throws Exception {
+        Document d = f.parser.parse(new ByteArrayInputStream(in.vihf));
+        Element assertion = d.getDocumentElement();
+        assertion.setIdAttributeNS(null, "ID", true);
+        Element sig = (Element) assertion.getElementsByTagNameNS(XMLSignature_NS, "Signature").item(0);
+        org.apache.xml.security.signature.XMLSignature xs = new org.apache.xml.security.signature.XMLSignature(sig, "",
+                true);
+        return xs.checkSignatureValue(in.publicKey);
+    }
+
+    private static final String XMLSignature_NS = "http://www.w3.org/2000/09/xmldsig#";
+
     /** The OpenSAML 4.0.1 pipeline on the same bytes. */
     @Benchmark
     public Assertion opensaml(Input in, OpenSaml o) throws Exception {
         return opensamlPipeline(o.pool, in.vihf);
+    }
+
+    static boolean xmldsigValid(byte[] vihf, PublicKey key) {
+        try {
+            Floor f = new Floor();
+            f.setup();
+            Input in = new Input();
+            in.vihf = vihf;
+            in.publicKey = key;
+            return new Control1Benchmark().xmldsig(in, f);
+        } catch (Exception e) {
+            throw new IllegalStateException("XMLDSig reference failed", e);
+        }
     }
 
     static Assertion opensamlPipeline(BasicParserPool pool, byte[] bytes) throws Exception {

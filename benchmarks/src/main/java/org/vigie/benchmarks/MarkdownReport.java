@@ -55,6 +55,12 @@ final class MarkdownReport {
         } else {
             t.add(missing("1", "VIHF control 1: Vigie / OpenSAML", "< 1 ×"));
         }
+        Optional<Row> dsig = f.find("Control1Benchmark.xmldsig", null);
+        if (vigie.isPresent() && dsig.isPresent()) {
+            t.add(new Target("1", "VIHF control 1: Vigie / XMLDSig alone (parse + Santuario verify), for analysis",
+                    Figures.duration(vigie.get().micros()) + " / " + Figures.duration(dsig.get().micros()) + " = "
+                            + Figures.number(vigie.get().micros() / dsig.get().micros(), 2) + " ×", "—", null));
+        }
         absolute(t, "2", "Certificate trust, repeated (chain cached)", "CertificateTrustBenchmark.repeated", null, 5);
         f.find("CertificateTrustBenchmark.first", null).ifPresent(first -> t.add(new Target("2",
                 "Certificate trust, first validation (PKIX chain built), for reference",
