@@ -56,7 +56,8 @@ public final class DmpHandler implements HttpHandler {
     private final Consumer<AccessLine> log;
     private final AtomicLong served = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
-    private volatile boolean stopping;
+    private final Object admission = new Object();
+    private boolean stopping; // guarded by admission
 
     public DmpHandler(DmpRequestValidator validator, Clock clock, ServerLimits limits, ClientAuth clientAuth,
                       ScheduledExecutorService timer, Consumer<AccessLine> log) {
@@ -81,6 +82,7 @@ public final class DmpHandler implements HttpHandler {
         String client;
         String framing;
         int attachments;
+        boolean refused;
         LimitedInputStream body;
 
         Call(HttpExchange ex) {
@@ -91,7 +93,10 @@ public final class DmpHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange ex) {
         Call c = new Call(ex);
-        inFlight.incrementAndGet();
+        synchronized (admission) { // a request is either counted before a stop begins, or refused
+            c.refused = stopping;
+            inFlight.incrementAndGet();
+        }
         try {
             dispatch(c);
         } catch (RuntimeException | IOException e) {
@@ -140,7 +145,7 @@ public final class DmpHandler implements HttpHandler {
             answer(c, 200, method.equals("HEAD") ? null : json, Map.of(), "application/json");
             return;
         }
-        if (stopping) {
+        if (c.refused) {
             c.verdict = "stopping";
             answerSoap(c, 503, SoapAnswers.fault(false, "ShuttingDown", "serveur Vigie en cours d'arrêt", List.of()),
                     Map.of("Connection", "close"));
@@ -324,7 +329,9 @@ public final class DmpHandler implements HttpHandler {
 
     /** From now on, answer every new request with 503 (graceful shutdown). */
     public void beginStop() {
-        stopping = true;
+        synchronized (admission) {
+            stopping = true;
+        }
     }
 
     /** @return requests being handled now */
