@@ -63,6 +63,21 @@ class CheckKeyPropertiesTest {
     }
 
     @Test
+    void laPosteEstablishmentsPassOnTheirDigitSumModuloFive() {
+        SplittableRandom r = new SplittableRandom(356);
+        for (int run = 0; run < 500; run++) {
+            String payload = Siren.LA_POSTE + digits(r, 4);
+            for (int d = 0; d <= 9; d++) {
+                String siret = payload + d;
+                boolean expected = Luhn.valid(siret) || digitSum(siret) % 5 == 0;
+                assertThat(Siret.parse(siret).keyValid()).as(siret).isEqualTo(expected);
+            }
+        }
+        // a number outside La Poste never gets the digit-sum rule
+        assertThat(Siret.parse("35600001000005").keyValid()).isEqualTo(Luhn.valid("35600001000005"));
+    }
+
+    @Test
     void everySingleDigitErrorAndAdjacentTranspositionIsDetected() {
         SplittableRandom r = new SplittableRandom(42);
         for (int run = 0; run < RUNS; run++) {
@@ -173,6 +188,25 @@ class CheckKeyPropertiesTest {
     })
     void lengthAndAlphabetBoundariesOfEachKind(String verdict, String text) {
         assertThat(StructureId.tryParse(text).isPresent()).as(text).isEqualTo(verdict.equals("accepted"));
+    }
+
+    @Test
+    void anEjMetTwiceKeepsWhatTheSecondRecordLeavesEmpty() {
+        Finess f = Finess.parse("750712184");
+        Siren siren = Siren.parse("267500452");
+        InMemoryStructureDirectory.Builder b = InMemoryStructureDirectory.builder();
+        assertThat(b.add(new LegalEntity(f, "AP-HP", java.util.Optional.of(siren), "13", LegalStatus.PUBLIC))).isTrue();
+        // no name, no SIREN, no statut: everything kept
+        assertThat(b.add(new LegalEntity(f, "", java.util.Optional.empty(), "", LegalStatus.UNKNOWN))).isFalse();
+        LegalEntity kept = b.build().legalEntity(f).orElseThrow();
+        assertThat(kept).isEqualTo(new LegalEntity(f, "AP-HP", java.util.Optional.of(siren), "13", LegalStatus.PUBLIC));
+        // a status without a code is news: it replaces the statut
+        b.add(new LegalEntity(f, "", java.util.Optional.empty(), "", LegalStatus.PRIVATE));
+        LegalEntity replaced = b.build().legalEntity(f).orElseThrow();
+        assertThat(replaced.status()).isEqualTo(LegalStatus.PRIVATE);
+        assertThat(replaced.statutCode()).isEmpty();
+        assertThat(replaced.name()).isEqualTo("AP-HP");
+        assertThat(replaced.siren()).contains(siren);
     }
 
     @Test
