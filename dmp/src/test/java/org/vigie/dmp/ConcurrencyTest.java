@@ -36,13 +36,18 @@ class ConcurrencyTest {
     static final int THREADS = 8;
     static final int REQUESTS = 2000;
 
-    final DmpRequestValidator validator = DmpRequestValidator.builder()
-            .trust(TrustAnchors.of(List.of(DmpRequestValidatorTest.PKI.root()),
-                    List.of(DmpRequestValidatorTest.PKI.organisationsCa())))
-            .crls(DmpRequestValidatorTest.PKI.crls())
-            .directory(DmpRequestValidatorTest.DIRECTORY)
-            .clock(Clock.fixed(DmpRequestValidatorTest.AT, ZoneOffset.UTC))
-            .build();
+    final DmpRequestValidator validator = validatorForTests();
+
+    /** The test-kit PKI, its CRLs, the test directory, a fixed clock. */
+    static DmpRequestValidator validatorForTests() {
+        return DmpRequestValidator.builder()
+                .trust(TrustAnchors.of(List.of(DmpRequestValidatorTest.PKI.root()),
+                        List.of(DmpRequestValidatorTest.PKI.organisationsCa())))
+                .crls(DmpRequestValidatorTest.PKI.crls())
+                .directory(DmpRequestValidatorTest.DIRECTORY)
+                .clock(Clock.fixed(DmpRequestValidatorTest.AT, ZoneOffset.UTC))
+                .build();
+    }
 
     /** A request and how to hand it over. */
     record Case(String name, byte[] bytes, String contentType) {

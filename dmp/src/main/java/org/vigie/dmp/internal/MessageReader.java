@@ -117,7 +117,14 @@ public final class MessageReader {
         MimeTokenStream ts = new MimeTokenStream(cfg);
         String boundary = framed.contentType().flatMap(c -> c.parameter("boundary")).orElse("");
         DelimiterWatch watch = new DelimiterWatch(framed.body(), ("--" + boundary + "--").getBytes(StandardCharsets.ISO_8859_1));
-        ts.parseHeadless(watch, headerValue(framed.contentType().orElseThrow()));
+        try {
+            ts.parseHeadless(watch, headerValue(framed.contentType().orElseThrow()));
+        } catch (IllegalArgumentException e) {
+            // mime4j refuses a header value holding a line break (e.g. a boundary read from a mangled first line)
+            messageError(st, "Content-Type multipart invalide (saut de ligne dans un paramètre, par exemple le délimiteur)",
+                    "MTOM");
+            return;
+        }
         Optional<String> start = framed.contentType().flatMap(c -> c.parameter("start")).map(MessageReader::stripAngles);
         int depth = 0;
         String contentId = null;
