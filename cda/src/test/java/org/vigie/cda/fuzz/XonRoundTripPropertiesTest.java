@@ -33,7 +33,7 @@ class XonRoundTripPropertiesTest {
     @ParameterizedTest(name = "unescape({0}) = {1}")
     @CsvSource(delimiter = '|', value = {
         "\\X41\\|A", "\\X4142\\|AB", "\\X4\\|\\X4\\", "\\X4G\\|\\X4G\\", "\\X\\|\\X\\", "\\XG1\\|\\XG1\\",
-        "\\S\\x|^x", "x\\T\\|x&", "\\Q\\|\\Q\\", "a\\unterminated|a\\unterminated"})
+        "\\X30\\|0", "\\S\\x|^x", "x\\T\\|x&", "\\Q\\|\\Q\\", "a\\unterminated|a\\unterminated"})
     void hl7EscapesAreDecodedAndUnknownOnesKept(String escaped, String text) {
         assertThat(Xon.unescape(escaped)).isEqualTo(text);
     }
@@ -43,6 +43,14 @@ class XonRoundTripPropertiesTest {
         "A^^^|A", "A&&^B&&|A^B", "^^^|''", "A^^^^^&1.3.2&ISO^^^|A^^^^^&1.3.2&ISO", "a~b|a\\R\\b"})
     void formatDropsTrailingEmptyComponentsAndEscapesDelimiters(String raw, String formatted) {
         assertThat(Xon.parse(raw).format()).isEqualTo(formatted.equals("''") ? "" : formatted);
+    }
+
+    @Test
+    void componentsAndSubComponentsAreListedInOrder() {
+        Xon x = Xon.parse("N^^^^^&1.2.3&ISO^IDNST^^^1750712184");
+        assertThat(x.components()).hasSize(10);
+        assertThat(x.components().get(5)).containsExactly("", "1.2.3", "ISO");
+        assertThat(x.componentCount()).isEqualTo(10);
     }
 
     @Test
