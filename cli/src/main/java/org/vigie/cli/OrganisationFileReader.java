@@ -46,7 +46,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * Reads the organisation file of {@code vigie plan} (YAML or JSON, same structure; see
- * {@code examples/README-section.md}) into an {@link Organisation}. Every problem is reported with its JSON pointer
+ * the README, section "vigie plan") into an {@link Organisation}. Every problem is reported with its JSON pointer
  * in the file, its line when known, what was found and what was expected; all problems are collected before
  * failing.
  */
