@@ -27,11 +27,13 @@ class CdaHeaderReaderFuzzTest {
                     .withMaxEventBytes(1 << 16))
             .build();
 
+    @Timeout(value = 10, unit = TimeUnit.SECONDS) // per input: a hang is a finding
     @FuzzTest(maxDuration = "60s")
     void rawCda(byte[] data) {
         checkRaw(data);
     }
 
+    @Timeout(value = 10, unit = TimeUnit.SECONDS) // per input: a hang is a finding
     @FuzzTest(maxDuration = "60s")
     void base64Cda(byte[] data) {
         checkBase64(data);

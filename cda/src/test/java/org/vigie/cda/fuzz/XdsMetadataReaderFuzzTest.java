@@ -37,11 +37,13 @@ class XdsMetadataReaderFuzzTest {
     static final XdsMetadataReader READER = XdsMetadataReader.builder().limits(LIMITS).build();
     static final AuthorInstitutionValidator VALIDATOR = AuthorInstitutionValidator.builder().build();
 
+    @Timeout(value = 10, unit = TimeUnit.SECONDS) // per input: a hang is a finding
     @FuzzTest(maxDuration = "60s")
     void metadataReader(byte[] data) {
         checkReader(data);
     }
 
+    @Timeout(value = 10, unit = TimeUnit.SECONDS) // per input: a hang is a finding
     @FuzzTest(maxDuration = "60s")
     void control2(byte[] data) {
         checkControl2(data);

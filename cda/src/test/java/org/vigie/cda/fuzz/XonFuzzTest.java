@@ -1,5 +1,7 @@
 package org.vigie.cda.fuzz;
 
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
@@ -21,16 +23,19 @@ import org.vigie.core.internal.Luhn;
  */
 class XonFuzzTest {
 
+    @Timeout(value = 10, unit = TimeUnit.SECONDS) // per input: a hang is a finding
     @FuzzTest(maxDuration = "60s")
     void parseFormatRoundTrip(FuzzedDataProvider data) {
         checkParse(data.consumeRemainingAsString());
     }
 
+    @Timeout(value = 10, unit = TimeUnit.SECONDS) // per input: a hang is a finding
     @FuzzTest(maxDuration = "60s")
     void escapeRoundTrip(FuzzedDataProvider data) {
         checkEscape(data.consumeRemainingAsString());
     }
 
+    @Timeout(value = 10, unit = TimeUnit.SECONDS) // per input: a hang is a finding
     @FuzzTest(maxDuration = "60s")
     void ofNameAndStructure(FuzzedDataProvider data) {
         String payload = data.consumeString(8).replaceAll("[^0-9]", "");

@@ -1,5 +1,7 @@
 package org.vigie.core.fuzz;
 
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -26,21 +28,25 @@ class FinessReaderFuzzTest {
 
     static final FinessLoader.Limits LIMITS = new FinessLoader.Limits(4096, 1000, 16, 4096, 1L << 20, 10_000);
 
+    @Timeout(value = 10, unit = TimeUnit.SECONDS) // per input: a hang is a finding
     @FuzzTest(maxDuration = "60s")
     void etalabExtract(byte[] data) {
         load(data, FinessFormat.ETALAB);
     }
 
+    @Timeout(value = 10, unit = TimeUnit.SECONDS) // per input: a hang is a finding
     @FuzzTest(maxDuration = "60s")
     void jsonFeed(byte[] data) {
         load(data, FinessFormat.JSON);
     }
 
+    @Timeout(value = 10, unit = TimeUnit.SECONDS) // per input: a hang is a finding
     @FuzzTest(maxDuration = "60s")
     void legalEntityExtract(byte[] data) {
         load(data, FinessFormat.EJ_EXTRACT);
     }
 
+    @Timeout(value = 10, unit = TimeUnit.SECONDS) // per input: a hang is a finding
     @FuzzTest(maxDuration = "60s")
     void detectedFormat(byte[] data) {
         load(data, FinessFormat.detect(data, Math.min(data.length, 4096)));

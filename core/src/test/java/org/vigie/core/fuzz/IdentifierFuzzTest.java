@@ -1,5 +1,7 @@
 package org.vigie.core.fuzz;
 
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
@@ -26,16 +28,19 @@ import org.vigie.core.StructureId;
  */
 class IdentifierFuzzTest {
 
+    @Timeout(value = 10, unit = TimeUnit.SECONDS) // per input: a hang is a finding
     @FuzzTest(maxDuration = "60s")
     void structureIdParsesOrRefusesAndRoundTrips(FuzzedDataProvider data) {
         checkStructureId(data.consumeRemainingAsString());
     }
 
+    @Timeout(value = 10, unit = TimeUnit.SECONDS) // per input: a hang is a finding
     @FuzzTest(maxDuration = "60s")
     void nationalIdentifiersParseOrRefuse(FuzzedDataProvider data) {
         checkNationalIdentifiers(data.consumeRemainingAsString());
     }
 
+    @Timeout(value = 10, unit = TimeUnit.SECONDS) // per input: a hang is a finding
     @FuzzTest(maxDuration = "60s")
     void personIdParsesOrRefusesAndRoundTrips(FuzzedDataProvider data) {
         checkPersonId(data.consumeRemainingAsString());

@@ -1,5 +1,7 @@
 package org.vigie.core.fuzz;
 
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
@@ -32,11 +34,13 @@ class OrgCertificateFuzzTest {
     static final CertificateTrust TRUST = CertificateTrust.builder().anchors(TrustAnchors.igcSanteTest()).build();
     static final Instant AT = Instant.parse("2025-06-01T10:00:00Z");
 
+    @Timeout(value = 10, unit = TimeUnit.SECONDS) // per input: a hang is a finding
     @FuzzTest(maxDuration = "60s")
     void certificateBytes(byte[] data) {
         check(data);
     }
 
+    @Timeout(value = 10, unit = TimeUnit.SECONDS) // per input: a hang is a finding
     @FuzzTest(maxDuration = "60s")
     void distinguishedNameText(FuzzedDataProvider data) {
         checkName(data.consumeRemainingAsString());

@@ -87,6 +87,7 @@ class DmpMessageFuzzTest {
                 xop ? sub.xop() : sub.inline());
     }
 
+    @Timeout(value = 10, unit = TimeUnit.SECONDS) // per input: a hang is a finding
     @FuzzTest(maxDuration = "120s")
     void request(FuzzedDataProvider data) {
         String ct = CONTENT_TYPES[data.consumeInt(0, CONTENT_TYPES.length - 1)];

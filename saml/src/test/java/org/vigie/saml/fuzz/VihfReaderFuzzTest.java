@@ -75,11 +75,13 @@ class VihfReaderFuzzTest {
         assertThat(VALUE_SPANS).hasSizeGreaterThan(20);
     }
 
+    @Timeout(value = 10, unit = TimeUnit.SECONDS) // per input: a hang is a finding
     @FuzzTest(maxDuration = "120s")
     void anyBytes(byte[] data) {
         checkAnyBytes(data);
     }
 
+    @Timeout(value = 10, unit = TimeUnit.SECONDS) // per input: a hang is a finding
     @FuzzTest(maxDuration = "120s")
     void signedValueChanged(FuzzedDataProvider data) {
         int which = data.consumeInt(0, VALUE_SPANS.size() - 1);
