@@ -13,7 +13,6 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.vigie.cda.Xon;
 import org.vigie.core.StructureId;
-import org.vigie.core.internal.Luhn;
 
 /**
  * Fuzz targets and round-trip properties of the XON parser: any text parses (never an exception) and its
@@ -71,7 +70,7 @@ class XonFuzzTest {
         if (payload.length() != 8) {
             return;
         }
-        StructureId id = StructureId.parse("1" + payload + Luhn.checkDigit(payload));
+        StructureId id = StructureId.parse("1" + payload + "0"); // the check key plays no part in XON
         Xon x = Xon.of(name, id);
         assertThat(x.name()).isEqualTo(name);
         assertThat(x.organizationIdentifier()).isEqualTo(id.value());

@@ -1,0 +1,13 @@
+/**
+ * Vigie local DMP endpoint: an HTTPS server with client-certificate authentication in front of the DMP request
+ * validator, answering like the DMP.
+ */
+module org.vigie.server {
+    requires transitive org.vigie.dmp;
+    requires transitive org.vigie.testkit;
+    requires jdk.httpserver;
+    requires org.bouncycastle.provider;
+    requires org.bouncycastle.pkix;
+
+    exports org.vigie.server;
+}
