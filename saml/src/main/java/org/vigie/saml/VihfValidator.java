@@ -1,5 +1,6 @@
 package org.vigie.saml;
 
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509CRL;
@@ -25,6 +26,7 @@ import org.vigie.core.cert.OrgCertificate;
 import org.vigie.core.cert.TrustAnchors;
 import org.vigie.core.cert.TrustResult;
 import org.vigie.saml.internal.AssertionReader;
+import org.vigie.saml.internal.BoundedCache;
 import org.vigie.saml.internal.Locator;
 import org.vigie.saml.internal.SecureXml;
 import org.vigie.saml.internal.SignatureVerifier;
@@ -53,10 +55,13 @@ import org.w3c.dom.Node;
  * }
  * }</pre>
  *
- * <p>The result of a signature verification is cached (bounded) by the SHA-256 of the token and of the signing
- * certificate, so that a token reused through a session is verified once; certificate chains are cached by
- * {@link CertificateTrust}. Everything that depends on the instant (validity dates, revocation, token times) is
- * evaluated afresh at each call: a cache never changes a verdict.</p>
+ * <p>A token given as bytes is analysed once: everything that does not depend on the instant (parse, signature,
+ * signing certificate profile, Issuer, attributes) is cached (bounded, {@link Builder#signatureCacheSize(int)}) by the
+ * SHA-256 of its bytes, which also determine the signing certificate of its KeyInfo; the result of a signature
+ * verification is cached by the SHA-256 of the token and of the signing certificate; the view of each certificate
+ * ({@link OrgCertificate}) is cached by certificate and certificate chains by {@link CertificateTrust}
+ * ({@link Builder#certificateCacheSize(int)}). Everything that depends on the instant (validity dates, revocation,
+ * token times) and on the TLS certificate is evaluated afresh at each call: a cache never changes a verdict.</p>
  */
 public final class VihfValidator {
 
@@ -65,6 +70,9 @@ public final class VihfValidator {
     private final StructureDirectory directory;
     private final Clock clock;
     private final SignatureVerifier verifier;
+    private final int tokenCacheSize;
+    private final BoundedCache<ByteBuffer, Analysis> analyses;
+    private final BoundedCache<X509Certificate, OrgCertificate> orgCertificates;
 
     private VihfValidator(Builder b) {
         this.policy = b.policy;
@@ -72,6 +80,9 @@ public final class VihfValidator {
         this.directory = b.directory;
         this.clock = b.clock;
         this.verifier = new SignatureVerifier(b.signatureCacheSize, policy.rejectSha1());
+        this.tokenCacheSize = b.signatureCacheSize;
+        this.analyses = new BoundedCache<>(b.signatureCacheSize);
+        this.orgCertificates = new BoundedCache<>(b.certificateCacheSize);
     }
 
     /** A builder with the documented defaults. */
@@ -116,7 +127,7 @@ public final class VihfValidator {
         Objects.requireNonNull(vihf, "vihf");
         Objects.requireNonNull(at, "at");
         Report.Builder r = Report.builder().evaluatedAt(at);
-        OrgCertificate tls = OrgCertificate.of(tlsCertificate);
+        OrgCertificate tls = orgCertificate(tlsCertificate);
         certificate(tls, tlsChain == null ? List.of() : tlsChain, at, "TLS", "certificat d'authentification TLS", r);
         if (!tls.hasClientAuth() || tls.isPersonCertificate()) {
             r.add(Rules.CERT_AUTH_PROFILE, tls.isPersonCertificate()
@@ -240,11 +251,77 @@ public final class VihfValidator {
     }
 
     /**
+     * The instant-independent part of the processing of one token: its findings in three segments around the two
+     * instant-dependent steps (the signing certificate's trust, then the token times), so that replaying it gives the
+     * findings in the very order of an uncached call. Immutable once built; {@code data} is only read.
+     *
+     * @param before       findings up to the signing certificate's trust
+     * @param complete     false when processing stopped early (unreadable token): only {@code before} applies
+     * @param signer       the signing certificate, or null
+     * @param signerChain  the certificates of KeyInfo besides the signer (offered for its chain)
+     * @param between      findings between the signing certificate's trust and the token times
+     * @param data         what was read from the Assertion (for VIHF-TIME)
+     * @param after        findings after the token times
+     */
+    private record Analysis(Report before, boolean complete, OrgCertificate signer, List<X509Certificate> signerChain,
+                            Report between, TokenData data, Report after, VihfToken token, StructureId structureId,
+                            String rawStructure) {
+
+        static Analysis stopped(Report.Builder before) {
+            return new Analysis(before.build(), false, null, List.of(), null, null, null, null, null, null);
+        }
+    }
+
+    /**
      * @param extraCas CA certificates the integrator gave with the TLS certificate: offered (untrusted) for building
      *                 the signing certificate's chain too, as both certificates usually share their issuing CA
      */
     private Outcome token(VihfInput in, List<X509Certificate> extraCas, Instant at, Report.Builder r) {
+        Analysis a;
+        byte[] raw = in.bytes().orElse(null);
+        if (raw != null && !in.truncated() && raw.length <= policy.maxTokenBytes() && tokenCacheSize > 0) {
+            byte[] digest = sha256(raw);
+            ByteBuffer key = ByteBuffer.wrap(digest);
+            a = analyses.get(key);
+            if (a == null) {
+                a = analyse(in, digest);
+                analyses.put(key, a);
+            }
+        } else {
+            a = analyse(in, null);
+        }
+        return replay(a, extraCas, at, r);
+    }
+
+    /** The cached (or fresh) analysis completed with the instant-dependent rules, in the order of the findings. */
+    private Outcome replay(Analysis a, List<X509Certificate> extraCas, Instant at, Report.Builder r) {
         Outcome out = new Outcome();
+        r.addAll(a.before());
+        if (!a.complete()) {
+            return out;
+        }
+        if (a.signer() != null) {
+            List<X509Certificate> candidates = new ArrayList<>(a.signerChain());
+            candidates.addAll(extraCas);
+            certificate(a.signer(), candidates, at, "VIHF/Signature/KeyInfo", "certificat de signature du VIHF", r);
+        }
+        r.addAll(a.between());
+        TokenChecks.time(a.data(), at, policy, r);
+        r.addAll(a.after());
+        out.signer = a.signer();
+        out.structureId = a.structureId();
+        out.rawStructure = a.rawStructure();
+        out.token = a.token();
+        return out;
+    }
+
+    /**
+     * Every instant-independent step of the token processing.
+     *
+     * @param digest SHA-256 of the token's bytes when already computed (bytes input within the size limit), else null
+     */
+    private Analysis analyse(VihfInput in, byte[] digest) {
+        Report.Builder r = Report.builder();
         Document doc;
         byte[] raw = null;
         if (in.bytes().isPresent()) {
@@ -252,12 +329,12 @@ public final class VihfValidator {
             if (in.truncated() || raw.length > policy.maxTokenBytes()) {
                 r.add(Rules.VIHF_XML, "jeton trop gros : " + (in.truncated() ? "plus de " + raw.length : raw.length)
                         + " octets, limite " + policy.maxTokenBytes(), "VIHF", "");
-                return out;
+                return Analysis.stopped(r);
             }
             SecureXml.Parsed p = SecureXml.parse(raw);
             if (!p.ok()) {
                 r.add(Rules.VIHF_XML, p.error(), "VIHF", "");
-                return out;
+                return Analysis.stopped(r);
             }
             if (p.warning() != null) {
                 r.add(Rules.VIHF_XML, Severity.WARNING, p.warning(), "VIHF", "");
@@ -267,18 +344,18 @@ public final class VihfValidator {
             Element el = in.element().orElseThrow();
             if (el.getLocalName() == null) {
                 r.add(Rules.VIHF_XML, "élément DOM construit sans espaces de noms (setNamespaceAware(true) attendu)", "VIHF", "");
-                return out;
+                return Analysis.stopped(r);
             }
             long size = approximateSize(el, policy.maxTokenBytes());
             if (size > policy.maxTokenBytes()) {
                 r.add(Rules.VIHF_XML, "jeton trop gros : plus de " + policy.maxTokenBytes() + " caractères (élément DOM fourni)",
                         "VIHF", "");
-                return out;
+                return Analysis.stopped(r);
             }
             doc = copy(el);
             if (doc == null) {
                 r.add(Rules.VIHF_XML, "l'élément DOM fourni contient des références d'entités ou un DOCTYPE", "VIHF", "");
-                return out;
+                return Analysis.stopped(r);
             }
         }
         Locator.Located loc = Locator.locate(doc.getDocumentElement());
@@ -289,7 +366,7 @@ public final class VihfValidator {
                     r.add(Rules.VIHF_SIGNATURE, m, "VIHF", "");
                 }
             }
-            return out;
+            return Analysis.stopped(r);
         }
         Element assertion = loc.assertion();
         String version = assertion.getAttributeNS(null, "Version");
@@ -299,8 +376,10 @@ public final class VihfValidator {
         if (assertion.getAttributeNS(null, "ID").isEmpty()) {
             r.add(Rules.VIHF_XML, "Assertion sans attribut ID", "VIHF/@ID", "");
         }
-        byte[] rawDigest = raw != null && doc.getDocumentElement() == assertion ? sha256(raw) : null;
+        byte[] rawDigest = raw != null && doc.getDocumentElement() == assertion
+                ? (digest != null ? digest : sha256(raw)) : null;
         SignatureVerifier.Result sig = verifier.verify(assertion, rawDigest, r);
+        Report before = r.build();
 
         TokenData d = new TokenData();
         AssertionReader.read(assertion, d);
@@ -309,30 +388,33 @@ public final class VihfValidator {
         d.digestAlgorithm = sig.digestMethod();
         d.signatureValid = sig.valid();
 
+        Report.Builder between = Report.builder();
+        OrgCertificate signer = null;
         if (sig.certificate() != null) {
-            OrgCertificate signer = OrgCertificate.of(sig.certificate());
-            out.signer = signer;
-            List<X509Certificate> candidates = new ArrayList<>(sig.chain());
-            candidates.addAll(extraCas);
-            certificate(signer, candidates, at, "VIHF/Signature/KeyInfo", "certificat de signature du VIHF", r);
+            signer = orgCertificate(sig.certificate());
             if (!signer.isSealCapable() || signer.isPersonCertificate()) {
-                r.add(Rules.CERT_SIGN_PROFILE, signer.isPersonCertificate()
+                between.add(Rules.CERT_SIGN_PROFILE, signer.isPersonCertificate()
                         ? "le certificat de signature du VIHF est un certificat de personne, pas un cachet d'organisation"
                         : "le certificat de signature du VIHF n'a pas les usages digitalSignature et nonRepudiation"
                         + " (certificat ORG_SIGN « cachet » attendu) ; type lu : " + signer.kind(),
                         "VIHF/Signature/KeyInfo", signer.subject().toString());
             }
         }
-        TokenChecks.issuer(d, sig.certificate(), r);
-        TokenChecks.time(d, at, policy, r);
-        Optional<StructureId> id = TokenChecks.attributes(d, policy, r);
-        out.structureId = id.orElse(null);
+        TokenChecks.issuer(d, sig.certificate(), between);
+        Report.Builder after = Report.builder();
+        Optional<StructureId> id = TokenChecks.attributes(d, policy, after);
+        String rawStructure = null;
         List<String> rawIds = d.attributes.get(VihfToken.IDENTIFIANT_STRUCTURE);
         if (rawIds != null && rawIds.size() == 1 && !rawIds.get(0).isBlank()) {
-            out.rawStructure = rawIds.get(0).strip();
+            rawStructure = rawIds.get(0).strip();
         }
-        out.token = new VihfToken(d);
-        return out;
+        return new Analysis(before, true, signer, List.copyOf(sig.chain()), between.build(), d, after.build(),
+                new VihfToken(d), id.orElse(null), rawStructure);
+    }
+
+    /** The view of a certificate, from the bounded cache (keyed by the certificate: DER equality, cached hash). */
+    private OrgCertificate orgCertificate(X509Certificate c) {
+        return orgCertificates.computeIfAbsent(c, OrgCertificate::of);
     }
 
     private static byte[] sha256(byte[] b) {
@@ -440,7 +522,10 @@ public final class VihfValidator {
             return this;
         }
 
-        /** Entries of the signature-verification cache (default 1024; 0 disables it). */
+        /**
+         * Entries of the signature-verification cache and of the token-analysis cache (default 1024 each; 0 disables
+         * both: every token is parsed and verified).
+         */
         public Builder signatureCacheSize(int size) {
             if (size < 0) {
                 throw new IllegalArgumentException("signatureCacheSize must be >= 0");
@@ -449,7 +534,7 @@ public final class VihfValidator {
             return this;
         }
 
-        /** Entries of the certificate-chain cache (default 1024; 0 disables it). */
+        /** Entries of the certificate-chain cache and of the certificate-view cache (default 1024 each; 0 disables them). */
         public Builder certificateCacheSize(int size) {
             if (size < 0) {
                 throw new IllegalArgumentException("certificateCacheSize must be >= 0");

@@ -50,7 +50,7 @@ public final class CertificateTrust {
     private final List<X509CRL> crls;
     private final Set<TrustAnchor> pkixAnchors;
     private final Set<String> anchorFingerprints;
-    private final BoundedCache<String, List<X509Certificate>> paths;
+    private final BoundedCache<PathKey, List<X509Certificate>> paths;
 
     private CertificateTrust(Builder b) {
         this.anchors = b.anchors;
@@ -93,7 +93,7 @@ public final class CertificateTrust {
         Objects.requireNonNull(at, "at");
         List<X509Certificate> given = chain == null ? List.of() : chain;
         List<String> problems = new ArrayList<>();
-        String key = cacheKey(leaf, given);
+        PathKey key = new PathKey(leaf, Set.copyOf(given));
         List<X509Certificate> path = paths.get(key);
         if (path == null) {
             path = buildPath(leaf, given, at);
@@ -195,16 +195,12 @@ public final class CertificateTrust {
         }
     }
 
-    private static String cacheKey(X509Certificate leaf, List<X509Certificate> chain) {
-        StringBuilder sb = new StringBuilder(OrgCertificate.sha256Hex(leaf));
-        TreeSet<String> others = new TreeSet<>();
-        for (X509Certificate c : chain) {
-            others.add(OrgCertificate.sha256Hex(c));
-        }
-        for (String fp : others) {
-            sb.append('|').append(fp);
-        }
-        return sb.toString();
+    /**
+     * Key of the chain cache: the leaf and the set of the certificates given with it. {@link X509Certificate#equals}
+     * compares the DER encodings (with an identity shortcut) and the JDK caches the hash code, so a certificate
+     * instance that comes back again is not re-encoded nor re-hashed (as a SHA-256 fingerprint key would be).
+     */
+    private record PathKey(X509Certificate leaf, Set<X509Certificate> given) {
     }
 
     /** Builds {@link CertificateTrust}; not thread-safe. */

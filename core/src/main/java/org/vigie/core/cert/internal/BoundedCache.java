@@ -1,12 +1,15 @@
 package org.vigie.core.cert.internal;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Iterator;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * A small thread-safe LRU map with a fixed capacity (0 disables caching). Values are computed outside the lock:
- * two threads may compute the same value once each, which is harmless for the pure functions cached here.
+ * A small thread-safe bounded map (0 disables caching), without a global lock: reads are plain
+ * {@link ConcurrentHashMap} reads; a put that makes the map exceed its capacity evicts arbitrary other entries
+ * (no LRU order: keeping one would need a lock on every read), so the size may pass the capacity only while
+ * concurrent puts are under way. Values are computed outside any lock: two threads may
+ * compute the same value once each, which is harmless for the pure functions cached here.
  *
  * @param <K> key type
  * @param <V> value type
@@ -14,21 +17,14 @@ import java.util.function.Function;
 public final class BoundedCache<K, V> {
 
     private final int capacity;
-    private final LinkedHashMap<K, V> map;
+    private final ConcurrentHashMap<K, V> map;
 
     public BoundedCache(int capacity) {
         if (capacity < 0) {
             throw new IllegalArgumentException("cache capacity must be >= 0, got " + capacity);
         }
         this.capacity = capacity;
-        this.map = new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-                return size() > BoundedCache.this.capacity;
-            }
-        };
+        this.map = new ConcurrentHashMap<>(Math.min(capacity, 1024));
     }
 
     /** The cached value, or null. */
@@ -36,17 +32,22 @@ public final class BoundedCache<K, V> {
         if (capacity == 0) {
             return null;
         }
-        synchronized (map) {
-            return map.get(key);
-        }
+        return map.get(key);
     }
 
     public void put(K key, V value) {
         if (capacity == 0) {
             return;
         }
-        synchronized (map) {
-            map.put(key, value);
+        map.put(key, value);
+        if (map.size() > capacity) {
+            Iterator<K> it = map.keySet().iterator();
+            while (map.size() > capacity && it.hasNext()) {
+                K k = it.next();
+                if (!k.equals(key)) {
+                    map.remove(k);
+                }
+            }
         }
     }
 
@@ -63,9 +64,7 @@ public final class BoundedCache<K, V> {
     }
 
     public int size() {
-        synchronized (map) {
-            return map.size();
-        }
+        return map.size();
     }
 
     public int capacity() {
