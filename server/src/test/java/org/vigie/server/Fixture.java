@@ -172,4 +172,14 @@ final class Fixture {
         }
         return (10 - sum % 10) % 10;
     }
+
+    /**
+     * Waits (at most 30 s) until the access log holds {@code n} lines: the server writes a request's line once its
+     * answer has gone out, so a client may hold the answer a moment before the line exists.
+     */
+    static void awaitAccessLines(java.util.List<String> log, int n) throws InterruptedException {
+        for (int i = 0; i < 3000 && log.size() < n; i++) {
+            Thread.sleep(10);
+        }
+    }
 }

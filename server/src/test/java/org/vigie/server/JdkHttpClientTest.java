@@ -163,6 +163,7 @@ class JdkHttpClientTest {
         LOG.clear();
         Fixture.send(client, Fixture.mtomPost(dmp.url(), Fixture.feeding(Fixture.vihf(b -> b.identifiantStructure(EG_ID)), EG_ID, true)));
         Fixture.send(client, Fixture.mtomPost(dmp.url(), Fixture.compliant()));
+        Fixture.awaitAccessLines(LOG, 2);
         assertThat(LOG).hasSize(2);
         assertThat(LOG.get(0)).startsWith("{").endsWith("}").doesNotContain("\n")
                 .contains("\"status\":200", "\"verdict\":\"rejected\"", "\"VIHF-STRUCT-EQ\"",

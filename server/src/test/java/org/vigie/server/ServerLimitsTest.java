@@ -35,6 +35,7 @@ class ServerLimitsTest {
             HttpResponse<String> r = Fixture.send(Fixture.client(dmp.clientSslContext(AUTH)), Fixture.mtomPost(dmp.url(), Fixture.compliant()));
             assertThat(r.statusCode()).isEqualTo(413);
             assertThat(Answer.of(r.body()).faultSubcode()).isEqualTo("vigie:RequestTooLarge");
+            Fixture.awaitAccessLines(log, 1);
             assertThat(log).singleElement().asString().contains("\"verdict\":\"too-large\"", "\"bytesIn\":0");
         }
     }

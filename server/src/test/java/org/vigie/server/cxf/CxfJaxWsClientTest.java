@@ -66,6 +66,9 @@ class CxfJaxWsClientTest {
         assertThat(r.status).isEqualTo("urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Success");
         assertThat(r.errorList == null ? List.<RegistryResponse.Error>of() : r.errorList.errors)
                 .noneMatch(e -> e.severity.endsWith(":Error"));
+        for (int i = 0; i < 3000 && LOG.isEmpty(); i++) { // the line is written once the answer has gone out
+            Thread.sleep(10);
+        }
         assertThat(LOG).singleElement().asString().contains("\"verdict\":\"accepted\"", "\"attachments\":2")
                 .containsIgnoringCase("mtom");
     }
