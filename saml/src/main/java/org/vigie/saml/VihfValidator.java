@@ -108,6 +108,11 @@ public final class VihfValidator {
         return verifier.cacheSize();
     }
 
+    /** Number of token analyses currently cached (package-private: for tests). */
+    int cachedTokenAnalyses() {
+        return analyses.size();
+    }
+
     /** Control 1 at the clock's current instant. */
     public Control1Result validate(X509Certificate tlsCertificate, List<X509Certificate> tlsChain, VihfInput vihf) {
         return validate(tlsCertificate, tlsChain, vihf, clock.instant());
