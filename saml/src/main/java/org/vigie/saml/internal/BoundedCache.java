@@ -1,6 +1,5 @@
 package org.vigie.saml.internal;
 
-import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -40,13 +39,16 @@ public final class BoundedCache<K, V> {
             return;
         }
         map.put(key, value);
-        if (map.size() > capacity) {
-            Iterator<K> it = map.keySet().iterator();
-            while (map.size() > capacity && it.hasNext()) {
-                K k = it.next();
-                if (!k.equals(key)) {
-                    map.remove(k);
+        while (map.size() > capacity) {
+            boolean removed = false;
+            for (K k : map.keySet()) {
+                if (!k.equals(key) && map.remove(k) != null) {
+                    removed = true;
+                    break;
                 }
+            }
+            if (!removed) {
+                break;
             }
         }
     }
