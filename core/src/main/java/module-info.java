@@ -10,4 +10,7 @@ module org.vigie.core {
     exports org.vigie.core.finess;
     exports org.vigie.core.doctrine;
     exports org.vigie.core.deployment;
+
+    // the bounded, lock-free cache of certificate-derived work, shared with control 1 only (not an API)
+    exports org.vigie.core.cert.internal to org.vigie.saml;
 }

@@ -26,7 +26,7 @@ import org.vigie.core.cert.OrgCertificate;
 import org.vigie.core.cert.TrustAnchors;
 import org.vigie.core.cert.TrustResult;
 import org.vigie.saml.internal.AssertionReader;
-import org.vigie.saml.internal.BoundedCache;
+import org.vigie.core.cert.internal.BoundedCache;
 import org.vigie.saml.internal.Locator;
 import org.vigie.saml.internal.SecureXml;
 import org.vigie.saml.internal.SignatureVerifier;
