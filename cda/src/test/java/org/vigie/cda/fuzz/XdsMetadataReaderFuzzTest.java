@@ -1,5 +1,8 @@
 package org.vigie.cda.fuzz;
 
+import org.vigie.core.fuzz.Mutator;
+import org.vigie.core.fuzz.FuzzSeeds;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;

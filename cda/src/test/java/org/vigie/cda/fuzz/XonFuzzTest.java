@@ -1,5 +1,8 @@
 package org.vigie.cda.fuzz;
 
+import org.vigie.core.fuzz.Mutator;
+import org.vigie.core.fuzz.FuzzSeeds;
+
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -14,13 +14,13 @@ import java.util.stream.Stream;
  * With {@code -Dvigie.fuzz.writeCorpus=true} the short runs also write their seeds into the regression corpus
  * folder Jazzer replays ({@code src/test/resources/<package>/<Class>Inputs/<method>/}).
  */
-final class FuzzSeeds {
+public final class FuzzSeeds {
 
     private FuzzSeeds() {
     }
 
     /** The files under {@code testdata/<sub>} (recursively), or nothing when the shared folder is absent. */
-    static List<byte[]> testdata(String sub) {
+    public static List<byte[]> testdata(String sub) {
         String base = System.getProperty("vigie.testdata");
         if (base == null || !Files.isDirectory(Path.of(base, sub))) {
             return List.of();
@@ -37,7 +37,7 @@ final class FuzzSeeds {
     }
 
     /** Writes the seeds into the corpus of {@code target}'s fuzz method when asked to. */
-    static void writeCorpusIfAsked(Class<?> target, String method, List<byte[]> seeds) {
+    public static void writeCorpusIfAsked(Class<?> target, String method, List<byte[]> seeds) {
         if (!Boolean.getBoolean("vigie.fuzz.writeCorpus")) {
             return;
         }

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * bit flips, interesting bytes, insertions, deletions, duplicated and spliced chunks, and XML/CSV/JSON tokens
  * dropped in at random places. Same seed, same mutants.
  */
-final class Mutator {
+public final class Mutator {
 
     private static final byte[][] TOKENS = {
         "<".getBytes(StandardCharsets.UTF_8), ">".getBytes(StandardCharsets.UTF_8), "\"".getBytes(StandardCharsets.UTF_8),
@@ -27,12 +27,12 @@ final class Mutator {
 
     private final SplittableRandom random;
 
-    Mutator(long seed) {
+    public Mutator(long seed) {
         this.random = new SplittableRandom(seed);
     }
 
     /** {@code count} mutants of the seeds, round robin, each with one to four stacked mutations. */
-    List<byte[]> mutants(List<byte[]> seeds, int count) {
+    public List<byte[]> mutants(List<byte[]> seeds, int count) {
         List<byte[]> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             byte[] m = seeds.get(i % seeds.size());
@@ -45,7 +45,7 @@ final class Mutator {
         return out;
     }
 
-    byte[] mutate(byte[] in, byte[] other) {
+    public byte[] mutate(byte[] in, byte[] other) {
         if (in.length == 0) {
             return TOKENS[random.nextInt(TOKENS.length)].clone();
         }
