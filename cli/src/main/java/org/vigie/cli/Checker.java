@@ -78,7 +78,7 @@ final class Checker {
         DmpPolicy policy = r.policy() == null ? DmpPolicy.defaults() : PolicyFile.load(r.policy());
         b.policy(policy);
         if (!r.directory().isEmpty()) {
-            b.directory(directory(r.directory()));
+            b.directory(directory(r.directory(), err));
         }
         DmpRequestValidator validator = b.build();
         X509Certificate leaf = tls.get(0);
@@ -238,7 +238,8 @@ final class Checker {
         return out;
     }
 
-    private StructureDirectory directory(List<Path> files) throws IOException {
+    /** Loads FINESS extracts for {@code check} and {@code serve}; rejected lines are counted on {@code err}. */
+    static StructureDirectory directory(List<Path> files, PrintWriter err) throws IOException {
         FinessLoader loader = new FinessLoader();
         for (Path p : files) {
             if (!Files.isRegularFile(p)) {

@@ -19,8 +19,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.vigie.core.StructureDirectory;
 import org.vigie.core.cert.TrustAnchors;
-import org.vigie.core.finess.FinessLoader;
-import org.vigie.core.finess.LoadResult;
 import org.vigie.dmp.DmpPolicy;
 import org.vigie.dmp.DmpRequestValidator;
 import org.vigie.server.ClientAuth;
@@ -155,7 +153,7 @@ public final class ServeCommand implements Callable<Integer> {
         DmpRequestValidator.Builder vb = DmpRequestValidator.builder().trust(anchors).crls(crls)
                 .policy(policy == null ? DmpPolicy.defaults() : PolicyFile.load(policy));
         if (!extracts.isEmpty()) {
-            vb.directory(directory(extracts, err));
+            vb.directory(Checker.directory(extracts, err));
         }
         ServerLimits limits = ServerLimits.builder().maxBodyBytes(maxBody).maxConcurrentRequests(maxConcurrent)
                 .requestTimeout(Duration.ofSeconds(timeoutSeconds)).build();
@@ -252,21 +250,6 @@ public final class ServeCommand implements Callable<Integer> {
         return t.anchors().size() + " ancre(s) : " + t.anchors().stream()
                 .map(c -> c.getSubjectX500Principal().getName().replaceFirst("^CN=([^,]+).*", "$1")).distinct()
                 .reduce((a, b) -> a + ", " + b).orElse("aucune");
-    }
-
-    private static StructureDirectory directory(List<Path> files, PrintWriter err) throws IOException {
-        FinessLoader loader = new FinessLoader();
-        for (Path p : files) {
-            if (!Files.isRegularFile(p)) {
-                throw new UnusableInputException("fichier introuvable (annuaire) : " + p);
-            }
-            loader.load(p);
-        }
-        LoadResult res = loader.result();
-        if (res.rejectionCount() > 0) {
-            err.println("vigie: annuaire : " + res.rejectionCount() + " ligne(s) rejetée(s), voir « vigie finess »");
-        }
-        return res.directory();
     }
 
     private static KeyStore keyStore(Path file, char[] password) throws IOException {
