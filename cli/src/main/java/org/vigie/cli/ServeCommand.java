@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.vigie.core.StructureDirectory;
 import org.vigie.core.cert.TrustAnchors;
 import org.vigie.dmp.DmpPolicy;
 import org.vigie.dmp.DmpRequestValidator;
