@@ -16,4 +16,17 @@ public class InvalidIdentifierException extends IllegalArgumentException {
         String cut = s.length() > 40 ? s.substring(0, 40) + "…" : s;
         return "\"" + cut + "\"";
     }
+
+    /** Rejects a null, empty or over-long text before an identifier of kind {@code what} is parsed from it. */
+    static void requireUsable(String text, String what, int maxLength) {
+        if (text == null) {
+            throw new InvalidIdentifierException(what + " is null");
+        }
+        if (text.isEmpty()) {
+            throw new InvalidIdentifierException(what + " is empty");
+        }
+        if (text.length() > maxLength) {
+            throw new InvalidIdentifierException(what + " longer than " + maxLength + " characters: " + show(text));
+        }
+    }
 }

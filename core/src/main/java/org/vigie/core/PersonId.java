@@ -76,16 +76,7 @@ public final class PersonId {
      * @throws InvalidIdentifierException with a message saying what was expected
      */
     public static PersonId parse(String text) {
-        if (text == null) {
-            throw new InvalidIdentifierException("IdNat_PS is null");
-        }
-        if (text.isEmpty()) {
-            throw new InvalidIdentifierException("IdNat_PS is empty");
-        }
-        if (text.length() > MAX_LENGTH) {
-            throw new InvalidIdentifierException("IdNat_PS longer than " + MAX_LENGTH + " characters: "
-                    + InvalidIdentifierException.show(text));
-        }
+        InvalidIdentifierException.requireUsable(text, "IdNat_PS", MAX_LENGTH);
         String rest = text.substring(1);
         switch (text.charAt(0)) {
             case '0':

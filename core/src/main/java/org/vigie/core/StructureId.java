@@ -53,16 +53,7 @@ public final class StructureId {
      * @throws InvalidIdentifierException with a message saying what was expected
      */
     public static StructureId parse(String text) {
-        if (text == null) {
-            throw new InvalidIdentifierException("IdNat_Struct is null");
-        }
-        if (text.isEmpty()) {
-            throw new InvalidIdentifierException("IdNat_Struct is empty");
-        }
-        if (text.length() > MAX_LENGTH) {
-            throw new InvalidIdentifierException("IdNat_Struct longer than " + MAX_LENGTH + " characters: "
-                    + InvalidIdentifierException.show(text));
-        }
+        InvalidIdentifierException.requireUsable(text, "IdNat_Struct", MAX_LENGTH);
         String rest = text.substring(1);
         switch (text.charAt(0)) {
             case '0': {
