@@ -33,6 +33,7 @@ import org.vigie.core.Rules;
 import org.vigie.core.Severity;
 import org.vigie.core.cert.TrustAnchors;
 import org.vigie.testkit.OrgCredential;
+import org.vigie.testkit.TestNumbers;
 import org.vigie.testkit.TestPki;
 import org.vigie.testkit.VihfBuilder;
 
@@ -42,8 +43,8 @@ class DmpRequestValidatorTest {
     static final Instant AT = PKI.anchor().plusSeconds(3600);
     static final String EJ = "750712184";
     static final String EG = "750100125";
-    static final String OTHER_EJ = "690000000".substring(0, 8) + key("69000000");
-    static final String OTHER_EG = "69000001" + key("69000001");
+    static final String OTHER_EJ = TestNumbers.finess("69000000");
+    static final String OTHER_EG = TestNumbers.finess("69000001");
     static final String EJ_ID = "1" + EJ;
     static final String EG_ID = "1" + EG;
 
@@ -74,20 +75,6 @@ class DmpRequestValidatorTest {
         b.add(new Establishment(Finess.parse(OTHER_EG), Finess.parse(OTHER_EJ), "CLINIQUE", "365", "ESP", "",
                 Optional.empty(), "69", Optional.empty(), true));
         return b.build();
-    }
-
-    static int key(String payload) {
-        int sum = 0;
-        boolean dbl = true;
-        for (int i = payload.length() - 1; i >= 0; i--) {
-            int d = payload.charAt(i) - '0';
-            if (dbl) {
-                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-            }
-            sum += d;
-            dbl = !dbl;
-        }
-        return (10 - sum % 10) % 10;
     }
 
     static String security(VihfBuilder b) {

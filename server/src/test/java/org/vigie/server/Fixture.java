@@ -20,6 +20,7 @@ import org.vigie.core.InMemoryStructureDirectory;
 import org.vigie.core.LegalEntity;
 import org.vigie.core.LegalStatus;
 import org.vigie.testkit.CdaBuilder;
+import org.vigie.testkit.TestNumbers;
 import org.vigie.testkit.DmpMessageBuilder;
 import org.vigie.testkit.OrgCredential;
 import org.vigie.testkit.TestPki;
@@ -35,8 +36,8 @@ final class Fixture {
     static final TestPki PKI = TestPki.shared();
     static final String EJ = "750712184";
     static final String EG = "750100125";
-    static final String OTHER_EJ = "69000000" + key("69000000");
-    static final String OTHER_EG = "69000001" + key("69000001");
+    static final String OTHER_EJ = TestNumbers.finess("69000000");
+    static final String OTHER_EG = TestNumbers.finess("69000001");
     static final String EJ_ID = "1" + EJ;
     static final String EG_ID = "1" + EG;
     static final String OTHER_EG_ID = "1" + OTHER_EG;
@@ -157,20 +158,6 @@ final class Fixture {
         String faultReason() {
             return first(SOAP12, "Text").map(Element::getTextContent).orElse("");
         }
-    }
-
-    static int key(String payload) {
-        int sum = 0;
-        boolean dbl = true;
-        for (int i = payload.length() - 1; i >= 0; i--) {
-            int d = payload.charAt(i) - '0';
-            if (dbl) {
-                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-            }
-            sum += d;
-            dbl = !dbl;
-        }
-        return (10 - sum % 10) % 10;
     }
 
     /**
