@@ -24,11 +24,14 @@ import org.vigie.testkit.XdsSubmissionBuilder;
 /**
  * The demo's data, all built in memory with the test kit: a test PKI, a small FINESS directory (a public EJ with
  * three EGs, a private clinic, a GHT of two EJs), one compliant feeding request, a consultation and a gallery of
- * non-compliant requests (at least one per rule family). Deterministic: fixed seed and instant.
+ * non-compliant requests (at least one per rule family). Deterministic for a given instant: fixed seed, PKI anchored
+ * the day before the instant, tokens issued 30 s before it. {@code vigie demo} uses the fixed {@link #AT} (its
+ * files replay with {@code --at} on any day); {@code vigie serve --demo-pki} builds the scenario at the current
+ * instant, so that its PKI and requests are valid when the server judges them at "now", whatever the day.
  */
 final class DemoScenario {
 
-    /** The evaluation instant of every case. */
+    /** The evaluation instant of {@code vigie demo} (every case is judged at this instant). */
     static final Instant AT = Instant.parse("2026-03-02T09:00:00Z");
     static final long SEED = 20260302L;
 
@@ -59,9 +62,24 @@ final class DemoScenario {
     static final List<Structure> EJS = List.of(CHU, CLINIC, GHT_1, GHT_2);
     static final List<Structure> EGS = List.of(CHU_A, CHU_B, CHU_C, CLINIC_A, GHT_1A, GHT_2A);
 
-    final TestPki pki = TestPki.create(SEED, AT.minus(Duration.ofDays(1)));
-    final OrgCredential auth = pki.authentication(CHU.idNat());
-    final OrgCredential sign = pki.signature(CHU.idNat());
+    /** The instant this scenario's tokens are issued for (30 s before) and its PKI anchored on (one day before). */
+    final Instant at;
+    final TestPki pki;
+    final OrgCredential auth;
+    final OrgCredential sign;
+
+    /** The scenario of {@code vigie demo}, at {@link #AT}. */
+    DemoScenario() {
+        this(AT);
+    }
+
+    /** @param at the instant the requests will be judged at (seconds precision is enough) */
+    DemoScenario(Instant at) {
+        this.at = at;
+        this.pki = TestPki.create(SEED, at.minus(Duration.ofDays(1)));
+        this.auth = pki.authentication(CHU.idNat());
+        this.sign = pki.signature(CHU.idNat());
+    }
 
     List<Case> cases() {
         List<Case> c = new ArrayList<>();
@@ -137,7 +155,7 @@ final class DemoScenario {
     }
 
     private static VihfBuilder vihfOf(OrgCredential signer, UnaryOperator<VihfBuilder> tweak) {
-        return tweak.apply(VihfBuilder.indirect(signer).at(AT.minusSeconds(30)).secteurActivite("SA01"));
+        return tweak.apply(VihfBuilder.indirect(signer).at(at.minusSeconds(30)).secteurActivite("SA01"));
     }
 
     private static Doc doc(String id, Structure s) {

@@ -12,7 +12,9 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -106,6 +108,12 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Durée maximale d'une requête (défaut ${DEFAULT-VALUE} s).")
     int timeoutSeconds;
 
+    /**
+     * The clock that gives each request's evaluation instant, and the instant the {@code --demo-pki} scenario is built
+     * at (its PKI anchored the day before, so that it is valid for three years from the start of the server).
+     */
+    Clock clock = Clock.systemUTC();
+
     @Override
     public Integer call() throws Exception {
         VigieServer server = start();
@@ -128,7 +136,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (demoPki && (!trust.isEmpty() || trustTest)) {
             throw new UnusableInputException("--demo-pki remplace --trust et --trust-test : n'en donner qu'un");
         }
-        DemoScenario demo = demoPki ? new DemoScenario() : null;
+        DemoScenario demo = demoPki ? new DemoScenario(clock.instant().truncatedTo(ChronoUnit.SECONDS)) : null;
         if (demo != null || keystore == null) {
             Files.createDirectories(out);
         }
@@ -156,7 +164,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ServerLimits limits = ServerLimits.builder().maxBodyBytes(maxBody).maxConcurrentRequests(maxConcurrent)
                 .requestTimeout(Duration.ofSeconds(timeoutSeconds)).build();
-        VigieServer.Builder sb = VigieServer.builder().validator(vb.build()).clientTrust(anchors).clientAuth(clientAuth)
+        VigieServer.Builder sb = VigieServer.builder().validator(vb.build()).clock(clock).clientTrust(anchors).clientAuth(clientAuth)
                 .limits(limits).address(new InetSocketAddress(InetAddress.getByName(bind), port))
                 .accessLog(line -> {
                     synchronized (o) {

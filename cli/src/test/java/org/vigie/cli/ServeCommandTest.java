@@ -11,6 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -18,6 +21,8 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigie.server.VigieServer;
 import picocli.CommandLine;
@@ -31,13 +36,16 @@ class ServeCommandTest {
     @TempDir
     Path dir;
 
-    @Test
-    void demoPkiWritesAClientKeyStoreAndRequestsThatGetSuccessAndVihfStructEq() throws Exception {
+    /** Two fixed days ten years apart: the demo PKI and requests are built for the day the server starts. */
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-12-02T08:00:00Z", "2036-06-15T17:30:00Z"})
+    void demoPkiWritesAClientKeyStoreAndRequestsThatGetSuccessAndVihfStructEq(String day) throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = VigieCommand.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true));
         CommandLine.ParseResult pr = cl.parseArgs("serve", "--demo-pki", "--port", "0", "--out", dir.toString());
         ServeCommand cmd = pr.subcommand().commandSpec().commandLine().getCommand();
+        cmd.clock = Clock.fixed(Instant.parse(day), ZoneOffset.UTC);
         VigieServer server = cmd.start();
         try {
             assertThat(out.toString()).contains("Vigie serve — point DMP local : " + server.url(), "client.p12", "curl --cacert");

@@ -86,7 +86,14 @@ public final class TestPki {
     /** The seed of {@link #shared()}. */
     public static final long SHARED_SEED = 20220524L;
 
+    /**
+     * The anchor of {@link #fixed()}: 2026-03-01T00:00:00Z (end-entity certificates valid 2026-01-30 → 2029-02-28,
+     * CRL nextUpdate 2026-03-31).
+     */
+    public static final Instant FIXED_ANCHOR = Instant.parse("2026-03-01T00:00:00Z");
+
     private static volatile TestPki shared;
+    private static volatile TestPki fixed;
 
     private final long seed;
     private final Instant anchor;
@@ -161,6 +168,27 @@ public final class TestPki {
                 if (p == null) {
                     p = new TestPki(SHARED_SEED, today());
                     shared = p;
+                }
+            }
+        }
+        return p;
+    }
+
+    /**
+     * The PKI of {@link #shared()}'s seed anchored at {@link #FIXED_ANCHOR} instead of today: what a stored artefact
+     * (a fuzz corpus, a file committed with its expected verdict) must be built with, judged at a fixed instant near
+     * the anchor, so that its verdict is the same on any day. Same keys as {@link #shared()}.
+     *
+     * @return the fixed-anchor PKI, built once per JVM
+     */
+    public static TestPki fixed() {
+        TestPki p = fixed;
+        if (p == null) {
+            synchronized (TestPki.class) {
+                p = fixed;
+                if (p == null) {
+                    p = new TestPki(SHARED_SEED, FIXED_ANCHOR);
+                    fixed = p;
                 }
             }
         }
