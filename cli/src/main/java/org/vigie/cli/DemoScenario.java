@@ -154,7 +154,7 @@ final class DemoScenario {
         return vihfOf(sign, tweak);
     }
 
-    private static VihfBuilder vihfOf(OrgCredential signer, UnaryOperator<VihfBuilder> tweak) {
+    private VihfBuilder vihfOf(OrgCredential signer, UnaryOperator<VihfBuilder> tweak) {
         return tweak.apply(VihfBuilder.indirect(signer).at(at.minusSeconds(30)).secteurActivite("SA01"));
     }
 
