@@ -255,7 +255,8 @@ class DirectorySourcesTest {
     void theDoctrineGivesAClosedEjNoSite(Load load) {
         CertificateDoctrine doctrine = CertificateDoctrine.builder().directory(load.directory()).build();
         assertThatThrownBy(() -> doctrine.evaluate(hospital(CLOSED_EJ), LocalDate.of(2026, 6, 1)))
-                .isInstanceOf(OrganisationException.class).hasMessageContaining("aucun EG");
+                .isInstanceOf(OrganisationException.class).hasMessageContaining("aucun EG")
+                .hasMessageContaining(load.closedEgs() ? "(EJ fermée)" : "ni dans le fichier ni dans le répertoire");
     }
 
     // ------------------------------------------------------------------------------------------------ deployment

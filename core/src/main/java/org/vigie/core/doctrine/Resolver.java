@@ -78,6 +78,11 @@ final class Resolver {
                         declared.financedPerEg(), declared.mainSite()));
             }
         }
+        if (sites.isEmpty() && r.closed()) {
+            throw new OrganisationException("members[" + index + "].finess", "aucun EG ouvert pour l'EJ " + ej.value()
+                    + " : ses " + dir.establishmentsOf(ej).size() + " EG sont fermés dans le répertoire (EJ fermée) ;"
+                    + " attendu : une EJ ayant au moins un EG ouvert, ou ses EG déclarés dans le fichier");
+        }
         return out.withSites(new ArrayList<>(sites.values()));
     }
 
