@@ -13,7 +13,6 @@ import org.vigie.core.LegalEntity;
 import org.vigie.core.LegalStatus;
 import org.vigie.core.Siren;
 import org.vigie.core.StructureDirectory;
-import org.vigie.core.StructureId;
 
 /**
  * Small hand-written submissions for rule tests (the shapes follow the ANS TD2.1 example). Independent of the
@@ -174,16 +173,7 @@ final class Fixtures {
                 return eg.values().stream().filter(e -> e.legalEntity().equals(f)).toList();
             }
 
-            public Resolution resolve(StructureId id) {
-                Optional<Finess> f = id.finess();
-                if (f.isPresent() && ej.containsKey(f.get().value())) {
-                    return new Resolution.AsLegalEntity(ej.get(f.get().value()));
-                }
-                if (f.isPresent() && eg.containsKey(f.get().value())) {
-                    return new Resolution.AsEstablishment(eg.get(f.get().value()));
-                }
-                return new Resolution.Unknown(id);
-            }
+            // resolve(StructureId): the interface's default, the directory's one resolution
 
             public int legalEntityCount() {
                 return ej.size();

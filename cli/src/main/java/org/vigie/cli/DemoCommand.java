@@ -70,7 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
     static Checker.Request request(Path dir, DemoScenario.Case c) {
         Path caseDir = dir.resolve("cases").resolve(c.id());
         return new Checker.Request(caseDir.resolve("tls.pem"), caseDir.resolve(messageName(c)), null, null, List.of(),
-                c.contentType(), List.of(dir.resolve("finess/demo-etalab.csv"), dir.resolve("finess/demo-ej.csv")),
+                c.contentType(), c.directory().stream().map(dir::resolve).toList(),
                 List.of(dir.resolve("trust/demo-ca.pem")), false, List.of(dir.resolve("trust/demo-crl.pem")),
                 DemoScenario.AT.toString(), null);
     }
@@ -78,10 +78,11 @@ public final class DemoCommand implements Callable<Integer> {
     /** The check arguments of a case, relative to the output folder. */
     static List<String> checkArgs(DemoScenario.Case c) {
         String cd = "cases/" + c.id() + "/";
-        return List.of("check", "--tls-cert", cd + "tls.pem", "--message", cd + messageName(c),
-                "--content-type", c.contentType(),
-                "--directory", "finess/demo-etalab.csv", "finess/demo-ej.csv",
-                "--trust", "trust/demo-ca.pem", "--crl", "trust/demo-crl.pem", "--at", DemoScenario.AT.toString());
+        List<String> a = new ArrayList<>(List.of("check", "--tls-cert", cd + "tls.pem", "--message", cd + messageName(c),
+                "--content-type", c.contentType(), "--directory"));
+        a.addAll(c.directory());
+        a.addAll(List.of("--trust", "trust/demo-ca.pem", "--crl", "trust/demo-crl.pem", "--at", DemoScenario.AT.toString()));
+        return a;
     }
 
     private static String messageName(DemoScenario.Case c) {
@@ -154,6 +155,11 @@ public final class DemoCommand implements Callable<Integer> {
                   --directory finess/demo-etalab.csv finess/demo-ej.csv --trust trust/demo-ca.pem \\
                   --crl trust/demo-crl.pem --at %s
                 ```
+
+                The directory is the etalab EG extract (`finess/demo-etalab.csv`: EGs, their EJ, category; no EJ record)
+                and the EJ extract (`finess/demo-ej.csv`: EJ records with their statut juridique). The cases of the
+                family "annuaire" are checked with the etalab EG extract alone, as most integrators download it: the EJ
+                of the certificate is known through its EGs (see their `args.txt`).
 
                 | case | family | what | expected |
                 |---|---|---|---|

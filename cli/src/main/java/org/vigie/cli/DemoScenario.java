@@ -43,9 +43,28 @@ final class DemoScenario {
         }
     }
 
-    /** One demo case: the request, the TLS certificate and what the verdict must be. */
+    /** The directory files of most cases, relative to the demo folder: the etalab EG extract and the EJ extract. */
+    static final List<String> BOTH_EXTRACTS = List.of("finess/demo-etalab.csv", "finess/demo-ej.csv");
+    /** The etalab EG extract alone (no EJ record: the EJs are known through their EGs). */
+    static final List<String> EG_EXTRACT_ONLY = List.of("finess/demo-etalab.csv");
+
+    /**
+     * One demo case: the request, the TLS certificate, the directory files it is checked with and what the verdict
+     * must be.
+     */
     record Case(String id, String family, String title, boolean expectAccepted, String expectedRule,
-                OrgCredential tls, byte[] message, String contentType) {
+                OrgCredential tls, byte[] message, String contentType, List<String> directory) {
+
+        /** A case checked with both extracts. */
+        Case(String id, String family, String title, boolean expectAccepted, String expectedRule,
+             OrgCredential tls, byte[] message, String contentType) {
+            this(id, family, title, expectAccepted, expectedRule, tls, message, contentType, BOTH_EXTRACTS);
+        }
+
+        /** @return this case checked with other directory files */
+        Case withDirectory(List<String> files) {
+            return new Case(id, family, title, expectAccepted, expectedRule, tls, message, contentType, List.copyOf(files));
+        }
     }
 
     // the directory: numbers with a valid FINESS (Luhn) key
@@ -147,6 +166,13 @@ final class DemoScenario {
                 ght1Auth, vihfOf(ght1Sign, b -> b), List.of(XdsSubmissionBuilder.xon(GHT_2A.name(), GHT_2A.idNat())), ght2Docs, true, ght2Docs));
         c.add(feeding("24-mtom-piece-manquante", "message", "pièce MTOM référencée mais absente", false, "AI-XML",
                 auth, vihf(b -> b), List.of(ai), docs, true, docs.subList(0, 1)));
+        // the etalab EG extract alone (what most integrators download): no EJ record, the EJ known through its EGs
+        c.add(feeding("25-certificat-ej-extrait-eg-seul", "annuaire", "certificat EJ, EG de l'EJ ; annuaire : extrait "
+                + "etalab EG seul", true, null, auth, vihf(b -> b), List.of(ai), docs, true, docs)
+                .withDirectory(EG_EXTRACT_ONLY));
+        c.add(feeding("26-autre-ej-extrait-eg-seul", "annuaire", "EG d'une autre EJ ; annuaire : extrait etalab EG seul",
+                false, "AI-SAME-EJ", auth, vihf(b -> b), List.of(XdsSubmissionBuilder.xon(CLINIC_A.name(), CLINIC_A.idNat())),
+                clinicDocs, true, clinicDocs).withDirectory(EG_EXTRACT_ONLY));
         return c;
     }
 

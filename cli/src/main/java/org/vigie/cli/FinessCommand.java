@@ -248,6 +248,7 @@ public final class FinessCommand implements Callable<Integer> {
     private void lookup(PrintWriter out, InMemoryStructureDirectory d, StructureId id) {
         out.println();
         out.println("Recherche " + id + " :");
+        // the directory's one resolution, the one vigie check and vigie serve use
         Resolution res = d.resolve(id);
         if (res instanceof Resolution.AsEstablishment eg) {
             Establishment e = eg.establishment();
@@ -258,19 +259,15 @@ public final class FinessCommand implements Callable<Integer> {
                     + "statut inconnu)"));
             out.println("  l'EJ compte " + fmt(d.establishmentsOf(ej).size()) + " EG");
         } else if (res instanceof Resolution.AsLegalEntity ej) {
-            out.println("  EJ " + describe(ej.legalEntity()));
-            printEstablishments(out, d.establishmentsOf(ej.legalEntity().finess()));
+            Finess f = ej.legalEntity().finess();
+            out.println("  EJ " + (ej.hasRecord() ? describe(ej.legalEntity())
+                    : f + " (pas de fiche EJ chargée ; cité par ses EG : statut inconnu)")
+                    + (ej.closed() ? ", FERMÉE (tous ses EG sont fermés)" : ""));
+            printEstablishments(out, d.establishmentsOf(f));
+        } else if (id.finess().isEmpty()) {
+            out.println("  inconnu : identifiant " + id.kind() + ", le répertoire ne connaît que des FINESS");
         } else {
-            Optional<Finess> f = id.finess();
-            List<Establishment> egs = f.map(d::establishmentsOf).orElse(List.of());
-            if (!egs.isEmpty()) {
-                out.println("  EJ " + f.get() + " (pas de fiche EJ chargée ; cité par ses EG)");
-                printEstablishments(out, egs);
-            } else if (f.isEmpty()) {
-                out.println("  inconnu : identifiant " + id.kind() + ", le répertoire ne connaît que des FINESS");
-            } else {
-                out.println("  inconnu du répertoire");
-            }
+            out.println("  inconnu du répertoire");
         }
     }
 

@@ -62,4 +62,26 @@ class DemoCommandTest {
                 "VIHF-SECTOR-VALUESET", "VIHF-SECTOR-FORBIDDEN", "VIHF-STRUCT-EQ", "AI-PRESENT", "AI-SINGLE", "AI-FORMAT",
                 "AI-CDA-MATCH", "AI-CONSISTENT", "AI-GEOGRAPHIC", "AI-SAME-EJ", "AI-XML");
     }
+
+    @Test
+    void theEjCertificateCasesAreCheckedWithTheEgExtractAlone() throws IOException {
+        DemoScenario s = new DemoScenario();
+        List<DemoScenario.Case> cases = s.cases();
+        DemoCommand.write(dir, s, cases);
+        for (String id : List.of("25-certificat-ej-extrait-eg-seul", "26-autre-ej-extrait-eg-seul")) {
+            List<String> args = Files.readAllLines(dir.resolve("cases").resolve(id).resolve("args.txt"), StandardCharsets.UTF_8);
+            int d = args.indexOf("--directory");
+            assertThat(args.get(d + 1)).isEqualTo("finess/demo-etalab.csv");
+            assertThat(args.get(d + 2)).startsWith("--");
+            assertThat(args).doesNotContain("finess/demo-ej.csv");
+        }
+        // the etalab extract of the demo carries no EJ record: the EJ of the certificate is known through its EGs
+        assertThat(DemoScenario.etalab().lines().skip(1)).allSatisfy(l -> assertThat(l).startsWith("structureet;"));
+        Checker checker = new Checker(new PrintWriter(new StringWriter(), true));
+        DemoScenario.Case ok = cases.stream().filter(c -> c.id().startsWith("25-")).findFirst().orElseThrow();
+        assertThat(ok.expectAccepted()).isTrue();
+        assertThat(checker.check(DemoCommand.request(dir, ok)).report().accepted()).isTrue();
+        DemoScenario.Case other = cases.stream().filter(c -> c.id().startsWith("26-")).findFirst().orElseThrow();
+        assertThat(checker.check(DemoCommand.request(dir, other)).report().has("AI-SAME-EJ")).isTrue();
+    }
 }

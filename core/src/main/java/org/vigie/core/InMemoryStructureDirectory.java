@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -17,10 +19,13 @@ import java.util.stream.Stream;
  *
  * <p>An EG whose EJ has no EJ record (the etalab EG extract does not carry the EJs) still resolves its EJ FINESS:
  * {@link #legalEntityOf(Finess)} and {@link StructureDirectory.Resolution#legalEntityFiness()} give it, and
- * {@link #establishmentsOf(Finess)} lists the EJ's EGs, while {@link #legalEntity(Finess)} is empty.
+ * {@link #establishmentsOf(Finess)} lists the EJ's EGs, while {@link #legalEntity(Finess)} is empty. That EJ is a
+ * known legal entity: {@link #resolve(StructureId)} (the interface's one resolution, not overridden here) gives a
+ * {@link StructureDirectory.Resolution.AsLegalEntity} without record ({@code hasRecord() == false}), closed when all
+ * its EGs are closed (see {@link StructureDirectory}).
  *
- * <p>{@link #resolve(StructureId)} looks the FINESS up among the EJs first, then among the EGs (a FINESS
- * number is never both in real data).
+ * <p>{@link #resolve(StructureId)} looks the FINESS up among the EJ records first, then among the EGs, then among
+ * the EJs named by EGs (a FINESS number is never both an EJ and an EG in real data).
  */
 public final class InMemoryStructureDirectory implements StructureDirectory {
 
@@ -29,6 +34,7 @@ public final class InMemoryStructureDirectory implements StructureDirectory {
     private final Map<Finess, LegalEntity> legalEntities;
     private final Map<Finess, Establishment> establishments;
     private final Map<Finess, List<Establishment>> byLegalEntity;
+    private final Set<Finess> withOpenEstablishment;
 
     private InMemoryStructureDirectory(Builder b) {
         this.legalEntities = Collections.unmodifiableMap(copy(b.legalEntities));
@@ -39,6 +45,13 @@ public final class InMemoryStructureDirectory implements StructureDirectory {
         }
         groups.replaceAll((k, v) -> List.copyOf(v));
         this.byLegalEntity = Collections.unmodifiableMap(groups);
+        Set<Finess> open = new HashSet<>(capacity(groups.size()));
+        for (Establishment e : b.establishments.values()) {
+            if (e.active()) {
+                open.add(e.legalEntity());
+            }
+        }
+        this.withOpenEstablishment = Collections.unmodifiableSet(open);
     }
 
     private static int capacity(int size) {
@@ -82,22 +95,10 @@ public final class InMemoryStructureDirectory implements StructureDirectory {
         return byLegalEntity.getOrDefault(legalEntity, List.of());
     }
 
+    /** O(1): the EJs with an open EG are collected when the directory is built. */
     @Override
-    public Resolution resolve(StructureId id) {
-        Objects.requireNonNull(id, "id");
-        Optional<Finess> f = id.finess();
-        if (f.isEmpty()) {
-            return new Resolution.Unknown(id);
-        }
-        LegalEntity ej = legalEntities.get(f.get());
-        if (ej != null) {
-            return new Resolution.AsLegalEntity(ej);
-        }
-        Establishment eg = establishments.get(f.get());
-        if (eg != null) {
-            return new Resolution.AsEstablishment(eg);
-        }
-        return new Resolution.Unknown(id);
+    public boolean hasOpenEstablishment(Finess legalEntity) {
+        return withOpenEstablishment.contains(legalEntity);
     }
 
     @Override

@@ -5,9 +5,10 @@
  *       {@link org.vigie.core.Finess}, {@link org.vigie.core.Siren}, {@link org.vigie.core.Siret},
  *       {@link org.vigie.core.Rpps}, {@link org.vigie.core.Adeli}: {@code parse} factories with clear messages; a
  *       failed check key is a property ({@code keyValid()}), reported as {@code ID-KEY}, never a rejection.</li>
- *   <li>The FINESS directory: {@link org.vigie.core.StructureDirectory} (EJ and EG lookups, resolution of an
- *       IdNat_Struct) and its immutable, thread-safe {@link org.vigie.core.InMemoryStructureDirectory}; readers in
- *       {@code org.vigie.core.finess}.</li>
+ *   <li>The FINESS directory: {@link org.vigie.core.StructureDirectory} (EJ and EG lookups, and the one
+ *       resolution of an IdNat_Struct every rule uses: an EJ named only by its EGs is a legal entity without record,
+ *       an EJ whose EGs are all closed is closed) and its immutable, thread-safe
+ *       {@link org.vigie.core.InMemoryStructureDirectory}; readers in {@code org.vigie.core.finess}.</li>
  *   <li>The report model: {@link org.vigie.core.Report} of {@link org.vigie.core.Finding}s (and control 2's
  *       {@link org.vigie.core.Occurrence}s), each carrying a rule id of the public catalogue
  *       {@link org.vigie.core.Rules} (also {@code docs/rules.md}).</li>

@@ -138,4 +138,103 @@ class InMemoryStructureDirectoryTest {
             pool.shutdownNow();
         }
     }
+
+    static Establishment closedEg(Finess f, Finess ej) {
+        return new Establishment(f, ej, "EG " + f, "355", "", "", Optional.empty(), f.departement(), Optional.empty(),
+                false);
+    }
+
+    @Test
+    void anEjNamedOnlyByEgsIsALegalEntityWithoutRecord() {
+        var r = sample().resolve(StructureId.ofFiness(ORPHAN_EJ));
+        assertThat(r.known()).isTrue();
+        assertThat(r.closed()).isFalse();
+        assertThat(r).isInstanceOfSatisfying(StructureDirectory.Resolution.AsLegalEntity.class, ej -> {
+            assertThat(ej.hasRecord()).isFalse();
+            assertThat(ej.legalEntity()).isEqualTo(new LegalEntity(ORPHAN_EJ, "", Optional.empty(), "", LegalStatus.UNKNOWN));
+        });
+        assertThat(r.legalEntityFiness()).contains(ORPHAN_EJ);
+        var rec = (StructureDirectory.Resolution.AsLegalEntity) sample().resolve(StructureId.ofFiness(APHP));
+        assertThat(rec.hasRecord()).isTrue();
+        assertThat(rec.closed()).isFalse();
+    }
+
+    @Test
+    void anEjIsClosedWhenAllItsKnownEgsAreClosedWithOrWithoutItsRecord() {
+        Finess ejNoRecord = Finess.parse("260100045");
+        Finess closed1 = Finess.parse("260100052");
+        InMemoryStructureDirectory.Builder b = InMemoryStructureDirectory.builder();
+        b.add(ej(APHP, "13"));
+        b.add(closedEg(PITIE, APHP));
+        b.add(closedEg(closed1, ejNoRecord));
+        b.add(ej(ORPHAN_EJ, "61")); // a record and no EG at all
+        InMemoryStructureDirectory d = b.build();
+        assertThat(d.resolve(StructureId.ofFiness(APHP)).closed()).isTrue();
+        assertThat(d.resolve(StructureId.ofFiness(ejNoRecord)).closed()).isTrue();
+        assertThat(d.resolve(StructureId.ofFiness(ejNoRecord)).known()).isTrue();
+        assertThat(d.resolve(StructureId.ofFiness(ORPHAN_EJ)).closed()).as("nothing says it is closed").isFalse();
+        assertThat(d.resolve(StructureId.ofFiness(PITIE)).closed()).isTrue();
+        // one open EG reopens the EJ
+        b.add(eg(OTHER_EG, APHP));
+        assertThat(b.build().resolve(StructureId.ofFiness(APHP)).closed()).isFalse();
+        assertThat(b.build().hasOpenEstablishment(APHP)).isTrue();
+        assertThat(d.hasOpenEstablishment(APHP)).isFalse();
+    }
+
+    @Test
+    void unknownIsNeitherKnownNorClosed() {
+        var u = sample().resolve(StructureId.parse("318751275100020"));
+        assertThat(u.known()).isFalse();
+        assertThat(u.closed()).isFalse();
+    }
+
+    @Test
+    void theOneResolutionIsTheInterfacesOwnForAnyImplementation() {
+        // a directory of one's own supplies only the lookups: its resolutions equal the in-memory directory's
+        InMemoryStructureDirectory.Builder b = InMemoryStructureDirectory.builder();
+        b.add(ej(APHP, "13"));
+        b.add(eg(PITIE, APHP));
+        b.add(closedEg(Finess.parse("260100052"), APHP));
+        b.add(eg(OTHER_EG, ORPHAN_EJ));
+        b.add(closedEg(Finess.parse("260100045"), Finess.parse("130000011")));
+        InMemoryStructureDirectory mem = b.build();
+        StructureDirectory own = new StructureDirectory() {
+            public Optional<Establishment> establishment(Finess f) {
+                return mem.establishment(f);
+            }
+
+            public Optional<LegalEntity> legalEntity(Finess f) {
+                return mem.legalEntity(f);
+            }
+
+            public Optional<Finess> legalEntityOf(Finess f) {
+                return mem.legalEntityOf(f);
+            }
+
+            public List<Establishment> establishmentsOf(Finess f) {
+                return mem.establishmentsOf(f);
+            }
+
+            public int legalEntityCount() {
+                return mem.legalEntityCount();
+            }
+
+            public int establishmentCount() {
+                return mem.establishmentCount();
+            }
+        };
+        for (String id : List.of("1750712184", "1750100125", "1260100052", "1010780195", "1010780054", "1260100045",
+                "1130000011", "1999999999", "318751275100020")) {
+            assertThat(own.resolve(StructureId.parse(id))).as(id).isEqualTo(mem.resolve(StructureId.parse(id)));
+        }
+        assertThat(own.resolve(StructureId.parse("1130000011")).closed()).isTrue();
+    }
+
+    @Test
+    void theRecordOnlyConstructorKeepsItsFormerMeaning() {
+        LegalEntity le = ej(APHP, "13");
+        assertThat(new StructureDirectory.Resolution.AsLegalEntity(le))
+                .isEqualTo(new StructureDirectory.Resolution.AsLegalEntity(le, true, false));
+        assertThat(StructureDirectory.Resolution.AsLegalEntity.referencedOnly(APHP, true).hasRecord()).isFalse();
+    }
 }

@@ -222,12 +222,17 @@ public final class VihfValidator {
             return;
         }
         StructureDirectory.Resolution res = directory.resolve(id);
-        if (res instanceof StructureDirectory.Resolution.Unknown) {
+        if (!res.known()) {
             r.add(Rules.VIHF_STRUCT_KNOWN, "Identifiant_Structure « " + id.value() + " » inconnu du répertoire FINESS", loc,
                     id.value());
-        } else if (res instanceof StructureDirectory.Resolution.AsEstablishment eg && !eg.establishment().active()) {
+        } else if (res instanceof StructureDirectory.Resolution.AsEstablishment eg && res.closed()) {
             r.add(Rules.VIHF_STRUCT_KNOWN, "la structure « " + id.value() + " » (" + eg.establishment().name()
                     + ") est fermée selon le répertoire", loc, id.value());
+        } else if (res instanceof StructureDirectory.Resolution.AsLegalEntity ej && res.closed()) {
+            String name = ej.legalEntity().name().isEmpty() ? "" : " (" + ej.legalEntity().name() + ")";
+            r.add(Rules.VIHF_STRUCT_KNOWN, "la structure « " + id.value() + " »" + name + " est une entité juridique "
+                    + "fermée selon le répertoire : tous ses EG (" + directory.establishmentsOf(ej.legalEntity().finess())
+                    .size() + ") sont fermés", loc, id.value());
         }
     }
 

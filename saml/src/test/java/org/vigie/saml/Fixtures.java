@@ -15,7 +15,6 @@ import org.vigie.core.Finess;
 import org.vigie.core.LegalEntity;
 import org.vigie.core.LegalStatus;
 import org.vigie.core.StructureDirectory;
-import org.vigie.core.StructureId;
 import org.vigie.core.cert.TrustAnchors;
 import org.vigie.testkit.OrgCredential;
 import org.vigie.testkit.TestPki;
@@ -119,17 +118,7 @@ final class Fixtures {
             return out;
         }
 
-        @Override
-        public Resolution resolve(StructureId id) {
-            Optional<Finess> f = id.finess();
-            if (f.isPresent() && ejs.containsKey(f.get().value())) {
-                return new Resolution.AsLegalEntity(ejs.get(f.get().value()));
-            }
-            if (f.isPresent() && egs.containsKey(f.get().value())) {
-                return new Resolution.AsEstablishment(egs.get(f.get().value()));
-            }
-            return new Resolution.Unknown(id);
-        }
+        // resolve(StructureId): the interface's default, the directory's one resolution
 
         @Override
         public int legalEntityCount() {

@@ -338,10 +338,10 @@ public final class Control2Evaluator {
             if (res instanceof StructureDirectory.Resolution.AsLegalEntity) {
                 rb.add(Rules.AI_GEOGRAPHIC, sev, "authorInstitution " + id.value() + " est une entité juridique (EJ) : "
                         + "un FINESS géographique (EG) est attendu" + when, o.location(), id.value());
-            } else if (res instanceof StructureDirectory.Resolution.AsEstablishment eg && !eg.establishment().active()) {
+            } else if (res instanceof StructureDirectory.Resolution.AsEstablishment && res.closed()) {
                 rb.add(Rules.AI_GEOGRAPHIC, sev, "authorInstitution " + id.value() + " est un EG fermé dans le répertoire "
                         + "FINESS : un EG en activité est attendu" + when, o.location(), id.value());
-            } else if (res instanceof StructureDirectory.Resolution.Unknown) {
+            } else if (!res.known()) {
                 rb.add(Rules.AI_GEOGRAPHIC, sev, "authorInstitution " + id.value() + " inconnu du répertoire FINESS : "
                         + "un FINESS géographique (EG) connu est attendu" + when, o.location(), id.value());
             }

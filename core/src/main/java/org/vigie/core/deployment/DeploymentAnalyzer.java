@@ -238,13 +238,12 @@ public final class DeploymentAnalyzer {
                     case FINESS -> {
                         Finess f = h.finess().orElseThrow();
                         StructureDirectory.Resolution r = directory.resolve(h);
+                        // the directory's one resolution: an EJ with or without its own record (etalab EG
+                        // extract alone), an EG, or unknown; a closed EJ (all its EGs closed) has no open EG below
                         if (r instanceof StructureDirectory.Resolution.AsEstablishment eg) {
-                            ej = eg.establishment().active() ? eg.establishment().legalEntity() : null;
+                            ej = eg.closed() ? null : eg.establishment().legalEntity();
                             reason = "FINESS EG " + f.value() + " fermé dans le répertoire";
                         } else if (r instanceof StructureDirectory.Resolution.AsLegalEntity) {
-                            ej = f;
-                            reason = "";
-                        } else if (!directory.establishmentsOf(f).isEmpty()) {
                             ej = f;
                             reason = "";
                         } else {

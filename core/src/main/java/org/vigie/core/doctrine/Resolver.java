@@ -12,7 +12,12 @@ import org.vigie.core.LegalEntity;
 import org.vigie.core.LegalStatus;
 import org.vigie.core.StructureDirectory;
 
-/** Completes an organisation from the directory and checks its references. */
+/**
+ * Completes an organisation from the directory and checks its references. A member's EJ is looked up with
+ * {@link StructureDirectory#resolve}, the resolution every rule uses: an EJ record completes the statut juridique and
+ * the name; an EJ known only through its EGs (etalab EG extract loaded alone) completes the open EGs only, its statut
+ * staying as the organisation file declares it; an EJ whose EGs are all closed contributes no site.
+ */
 final class Resolver {
 
     private Resolver() {
@@ -44,7 +49,10 @@ final class Resolver {
                     + ") dans le répertoire ; attendu : le FINESS de l'entité juridique");
         }
         Member out = m;
-        Optional<LegalEntity> le = dir.legalEntity(ej);
+        // the directory's one resolution: an EJ record gives the statut and the name; an EJ known only through its
+        // EGs (etalab EG extract alone) gives its EGs but no statut (it stays as the file declares it)
+        Optional<LegalEntity> le = r instanceof StructureDirectory.Resolution.AsLegalEntity known && known.hasRecord()
+                ? Optional.of(known.legalEntity()) : Optional.empty();
         if (le.isPresent()) {
             if (out.status() == LegalStatus.UNKNOWN) {
                 out = out.withStatus(le.get().status());
@@ -69,6 +77,11 @@ final class Resolver {
                         declared.categoryCode().isEmpty() ? known.categoryCode() : declared.categoryCode(),
                         declared.financedPerEg(), declared.mainSite()));
             }
+        }
+        if (sites.isEmpty() && r.closed()) {
+            throw new OrganisationException("members[" + index + "].finess", "aucun EG ouvert pour l'EJ " + ej.value()
+                    + " : ses " + dir.establishmentsOf(ej).size() + " EG sont fermés dans le répertoire (EJ fermée) ;"
+                    + " attendu : une EJ ayant au moins un EG ouvert, ou ses EG déclarés dans le fichier");
         }
         return out.withSites(new ArrayList<>(sites.values()));
     }
