@@ -137,7 +137,8 @@ public final class VihfValidator {
         certificate(tls, tlsChain == null ? List.of() : tlsChain, at, "TLS", "certificat d'authentification TLS", r);
         if (!tls.hasClientAuth() || tls.isPersonCertificate()) {
             r.add(Rules.CERT_AUTH_PROFILE, tls.isPersonCertificate()
-                    ? "le certificat TLS est un certificat de personne (carte), pas un certificat d'organisation"
+                    ? "le certificat TLS est un certificat de personne (carte), pas un certificat d'organisation (émetteur « "
+                    + tls.issuer() + " »)"
                     : "le certificat TLS n'a pas l'usage étendu clientAuth (certificat ORG_AUTH_CLI attendu) ; type lu : "
                     + tls.kind(), "TLS", tls.subject().toString());
         }
@@ -460,6 +461,7 @@ public final class VihfValidator {
             if (!signer.isSealCapable() || signer.isPersonCertificate()) {
                 between.add(Rules.CERT_SIGN_PROFILE, signer.isPersonCertificate()
                         ? "le certificat de signature du VIHF est un certificat de personne, pas un cachet d'organisation"
+                        + " (émetteur « " + signer.issuer() + " »)"
                         : "le certificat de signature du VIHF n'a pas les usages digitalSignature et nonRepudiation"
                         + " (certificat ORG_SIGN « cachet » attendu) ; type lu : " + signer.kind(),
                         "VIHF/Signature/KeyInfo", signer.subject().toString());
