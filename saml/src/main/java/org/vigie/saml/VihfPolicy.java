@@ -40,6 +40,9 @@ public final class VihfPolicy {
     /** Default accepted VIHF_Version values. */
     public static final Set<String> DEFAULT_VERSIONS = Set.of("3.0", "4.0");
 
+    /** Default {@link #maxTokenAge()}: a VIHF is built for each request, two hours is ample for a clock or a queue. */
+    public static final Duration DEFAULT_MAX_TOKEN_AGE = Duration.ofHours(2);
+
     private static final VihfPolicy DEFAULTS = builder().build();
 
     private final Set<String> acceptedVersions;
@@ -53,9 +56,6 @@ public final class VihfPolicy {
     private final boolean requireOrganisationCa;
     private final Set<String> organisationPolicyOids;
     private final org.vigie.core.Severity unusableCrlSeverity;
-
-    /** Default {@link #maxTokenAge()}: a VIHF is built for each request, two hours is ample for a clock or a queue. */
-    public static final Duration DEFAULT_MAX_TOKEN_AGE = Duration.ofHours(2);
 
     private VihfPolicy(Builder b) {
         this.acceptedVersions = Set.copyOf(b.acceptedVersions);

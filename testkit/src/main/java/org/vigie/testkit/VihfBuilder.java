@@ -131,6 +131,8 @@ public final class VihfBuilder {
     private boolean rolesCustomised;
     private boolean withoutAuthnStatement;
     private String issueInstantLexical;
+    private String notBeforeLexical;
+    private String notOnOrAfterLexical;
     private boolean signed = true;
     private boolean sha1;
     private String prefixList = DEFAULT_PREFIX_LIST;
@@ -296,6 +298,20 @@ public final class VihfBuilder {
      */
     public VihfBuilder issueInstantText(String text) {
         this.issueInstantLexical = text;
+        return this;
+    }
+
+    /**
+     * Writes {@code Conditions NotBefore / NotOnOrAfter} exactly as given (e.g. without a time zone); null leaves the
+     * value of {@link #validity(Instant, Instant)} (or none).
+     *
+     * @param notBefore    lexical NotBefore or null
+     * @param notOnOrAfter lexical NotOnOrAfter or null
+     * @return this builder
+     */
+    public VihfBuilder validityText(String notBefore, String notOnOrAfter) {
+        this.notBeforeLexical = notBefore;
+        this.notOnOrAfterLexical = notOnOrAfter;
         return this;
     }
 
@@ -697,13 +713,15 @@ public final class VihfBuilder {
         Element subject = child(a, ns, p + ":Subject");
         child(subject, ns, p + ":NameID").setTextContent(nameId);
 
-        if (nb != null || noa != null) {
+        String nbText = notBeforeLexical != null ? notBeforeLexical : nb == null ? null : nb.toString();
+        String noaText = notOnOrAfterLexical != null ? notOnOrAfterLexical : noa == null ? null : noa.toString();
+        if (nbText != null || noaText != null) {
             Element c = child(a, ns, p + ":Conditions");
-            if (nb != null) {
-                c.setAttributeNS(null, "NotBefore", nb.toString());
+            if (nbText != null) {
+                c.setAttributeNS(null, "NotBefore", nbText);
             }
-            if (noa != null) {
-                c.setAttributeNS(null, "NotOnOrAfter", noa.toString());
+            if (noaText != null) {
+                c.setAttributeNS(null, "NotOnOrAfter", noaText);
             }
         }
         if (withDuplicate && defects.contains(VihfDefect.DUPLICATE_ID)) {
