@@ -59,9 +59,27 @@ final class DemoScenario {
     static final List<Structure> EJS = List.of(CHU, CLINIC, GHT_1, GHT_2);
     static final List<Structure> EGS = List.of(CHU_A, CHU_B, CHU_C, CLINIC_A, GHT_1A, GHT_2A);
 
-    final TestPki pki = TestPki.create(SEED, AT.minus(Duration.ofDays(1)));
-    final OrgCredential auth = pki.authentication(CHU.idNat());
-    final OrgCredential sign = pki.signature(CHU.idNat());
+    /** The instant this scenario's tokens are issued at (30 s before) and its PKI is anchored at (1 day before). */
+    final Instant at;
+    final TestPki pki;
+    final OrgCredential auth;
+    final OrgCredential sign;
+
+    /** The deterministic demo, at {@link #AT}. */
+    DemoScenario() {
+        this(AT);
+    }
+
+    /**
+     * The same demo at another instant: {@code vigie serve --demo-pki} builds it at start-up, so that its canned
+     * requests are fresh when served (a VIHF older than the policy's maximum token age is rejected).
+     */
+    DemoScenario(Instant at) {
+        this.at = at;
+        this.pki = TestPki.create(SEED, at.minus(Duration.ofDays(1)));
+        this.auth = pki.authentication(CHU.idNat());
+        this.sign = pki.signature(CHU.idNat());
+    }
 
     List<Case> cases() {
         List<Case> c = new ArrayList<>();
@@ -136,8 +154,8 @@ final class DemoScenario {
         return vihfOf(sign, tweak);
     }
 
-    private static VihfBuilder vihfOf(OrgCredential signer, UnaryOperator<VihfBuilder> tweak) {
-        return tweak.apply(VihfBuilder.indirect(signer).at(AT.minusSeconds(30)).secteurActivite("SA01"));
+    private VihfBuilder vihfOf(OrgCredential signer, UnaryOperator<VihfBuilder> tweak) {
+        return tweak.apply(VihfBuilder.indirect(signer).at(at.minusSeconds(30)).secteurActivite("SA01"));
     }
 
     private static Doc doc(String id, Structure s) {

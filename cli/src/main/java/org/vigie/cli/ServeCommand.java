@@ -128,7 +128,8 @@ public final class ServeCommand implements Callable<Integer> {
         if (demoPki && (!trust.isEmpty() || trustTest)) {
             throw new UnusableInputException("--demo-pki remplace --trust et --trust-test : n'en donner qu'un");
         }
-        DemoScenario demo = demoPki ? new DemoScenario() : null;
+        // built at start-up (not at the fixed instant of « vigie demo »): its certificates, CRLs and tokens are current
+        DemoScenario demo = demoPki ? new DemoScenario(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)) : null;
         if (demo != null || keystore == null) {
             Files.createDirectories(out);
         }
