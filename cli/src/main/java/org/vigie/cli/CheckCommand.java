@@ -79,7 +79,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--trust-test", description = "Ajoute les AC IGC-Santé de TEST aux ancres.")
     boolean trustTest;
 
-    @Option(names = "--crl", arity = "1..*", paramLabel = "FILE", description = "Listes de révocation (PEM ou DER).")
+    @Option(names = "--crl", arity = "1..*", paramLabel = "FILE", description = "Listes de révocation (PEM ou DER) ; une CRL périmée, delta, hors périmètre ou non signée par l'émetteur ne vaut pas vérification (« révocation non vérifiée »).")
     List<Path> crl = new ArrayList<>();
 
     @Option(names = "--at", paramLabel = "INSTANT",

@@ -92,7 +92,12 @@ final class DemoScenario {
         this(AT);
     }
 
-    /** @param at the instant the requests will be judged at (seconds precision is enough) */
+    /**
+     * The same demo at another instant: {@code vigie serve --demo-pki} builds it at start-up, so that its canned
+     * requests are fresh when served (a VIHF older than the policy's maximum token age is rejected).
+     *
+     * @param at the instant the requests will be judged at (seconds precision is enough)
+     */
     DemoScenario(Instant at) {
         this.at = at;
         this.pki = TestPki.create(SEED, at.minus(Duration.ofDays(1)));

@@ -21,7 +21,11 @@ import org.vigie.saml.VihfPolicy;
  *   <li>{@code vihf.clockSkew} — ISO-8601 duration or seconds (default PT5M);</li>
  *   <li>{@code vihf.forbiddenSectors} — comma-separated SAxx codes (replaces the default list);</li>
  *   <li>{@code vihf.sectorValueSet} — {@code JDV_J61} (default), {@code JDV_J02}, or a value-set file;</li>
- *   <li>{@code vihf.maxTokenBytes} — positive integer.</li>
+ *   <li>{@code vihf.maxTokenBytes} — positive integer;</li>
+ *   <li>{@code vihf.maxTokenAge} — ISO-8601 duration or seconds, or {@code none} (default PT2H);</li>
+ *   <li>{@code vihf.requireOrganisationCa} — false for an own PKI whose CAs are not named IGC-Santé ORGANISATIONS;</li>
+ *   <li>{@code vihf.organisationPolicyOids} — comma-separated policy OIDs both certificates must carry one of;</li>
+ *   <li>{@code vihf.unusableCrlSeverity} — INFO, WARNING (default) or ERROR.</li>
  * </ul>
  */
 final class VihfPolicyKeys {
@@ -44,6 +48,10 @@ final class VihfPolicyKeys {
                 case "vihf.forbiddenSectors" -> b.forbiddenSectors(list(v));
                 case "vihf.sectorValueSet" -> b.sectorValueSet(valueSet(v));
                 case "vihf.maxTokenBytes" -> b.maxTokenBytes(PolicyFile.integer(k, v));
+                case "vihf.maxTokenAge" -> b.maxTokenAge(v.equalsIgnoreCase("none") ? null : positive(k, duration(k, v)));
+                case "vihf.requireOrganisationCa" -> b.requireOrganisationCa(PolicyFile.bool(k, v));
+                case "vihf.organisationPolicyOids" -> b.organisationPolicyOids(list(v));
+                case "vihf.unusableCrlSeverity" -> b.unusableCrlSeverity(severity(k, v));
                 default -> {
                     continue;
                 }
@@ -62,6 +70,21 @@ final class VihfPolicyKeys {
             return v.startsWith("P") || v.startsWith("p") ? Duration.parse(v) : Duration.ofSeconds(Long.parseLong(v));
         } catch (DateTimeParseException | NumberFormatException e) {
             throw new UnusableInputException("politique : " + k + " attend une durée (PT5M) ou des secondes, pas « " + v + " »");
+        }
+    }
+
+    private static Duration positive(String k, Duration d) {
+        if (d.isNegative() || d.isZero()) {
+            throw new UnusableInputException("politique : " + k + " attend une durée positive (ou none), pas « " + d + " »");
+        }
+        return d;
+    }
+
+    private static org.vigie.core.Severity severity(String k, String v) {
+        try {
+            return org.vigie.core.Severity.valueOf(v.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UnusableInputException("politique : " + k + " attend INFO, WARNING ou ERROR, pas « " + v + " »");
         }
     }
 

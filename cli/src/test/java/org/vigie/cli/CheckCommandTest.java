@@ -174,6 +174,27 @@ class CheckCommandTest {
     }
 
     @Test
+    void certificateCrlAndTokenAgePolicyKeysAreReadAndChecked() throws IOException {
+        DemoScenario.Case ok = demoCase("01");
+        Path keys = Files.writeString(dir.resolve("certs.properties"), "vihf.maxTokenAge=PT1H\n"
+                + "vihf.requireOrganisationCa=false\nvihf.organisationPolicyOids=1.2.250.1.213.1.7.2.1.1.1.1\n"
+                + "vihf.unusableCrlSeverity=ERROR\n");
+        assertThat(run(args(ok, "--policy", keys.toString())).code()).isZero();
+        Path unbounded = Files.writeString(dir.resolve("unbounded.properties"), "vihf.maxTokenAge=none\n");
+        assertThat(run(args(ok, "--policy", unbounded.toString())).code()).isZero();
+        Path otherOid = Files.writeString(dir.resolve("oid.properties"), "vihf.organisationPolicyOids=1.2.250.1.999\n");
+        Run rejected = run(args(ok, "--policy", otherOid.toString()));
+        assertThat(rejected.code()).isEqualTo(1);
+        assertThat(rejected.out()).contains("CERT-AUTH-PROFILE", "CERT-SIGN-PROFILE");
+        for (String bad : List.of("vihf.unusableCrlSeverity=FATAL", "vihf.maxTokenAge=PT0S", "vihf.maxTokenAge=demain")) {
+            Path p = Files.writeString(dir.resolve("bad.properties"), bad + "\n");
+            Run r = run(args(ok, "--policy", p.toString()));
+            assertThat(r.code()).as(bad).isEqualTo(2);
+            assertThat(r.err()).as(bad).contains(bad.substring(0, bad.indexOf('=')));
+        }
+    }
+
+    @Test
     void theOfficialAnsCaptureGivesAFullReport() {
         String data = System.getProperty("vigie.testdata");
         assumeTrue(data != null && Files.isDirectory(Path.of(data)), "données de test publiques absentes : test ignoré");

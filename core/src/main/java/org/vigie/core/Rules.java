@@ -36,6 +36,9 @@ public final class Rules {
     public static final Rule CERT_SAME_STRUCTURE = r("CERT-SAME-STRUCTURE", ERROR, CERTIFICATE,
             "Les certificats d'authentification et de signature portent des structures différentes",
             "Authentication and signing certificates carry different structures");
+    public static final Rule CERT_SAME_HIERARCHY = r("CERT-SAME-HIERARCHY", ERROR, CERTIFICATE,
+            "Les certificats d'authentification et de signature relèvent l'un de l'IGC-Santé de production, l'autre de TEST",
+            "Authentication and signing certificates come one from the production IGC-Santé, the other from TEST");
 
     // VIHF
     public static final Rule VIHF_XML = r("VIHF-XML", ERROR, VIHF,
@@ -51,10 +54,11 @@ public final class Rules {
             "Issuer non conforme ou différent du sujet du certificat signataire",
             "Issuer format wrong or Issuer DN differs from the signing certificate subject");
     public static final Rule VIHF_TIME = r("VIHF-TIME", ERROR, VIHF,
-            "Jeton émis dans le futur ou hors de sa période de validité",
-            "Token issued in the future or outside its validity period");
+            "Jeton émis dans le futur, trop ancien, daté sans fuseau horaire ou hors de sa période de validité",
+            "Token issued in the future, too old, dated without a time zone, or outside its validity period");
     public static final Rule VIHF_ATTRIBUTE = r("VIHF-ATTRIBUTE", ERROR, VIHF,
-            "Attribut obligatoire absent, vide ou répété", "Mandatory attribute missing, empty or repeated");
+            "Attribut obligatoire absent, vide, répété ou de valeur ambiguë",
+            "Mandatory attribute missing, empty, repeated or with an ambiguous value");
     public static final Rule VIHF_VERSION = r("VIHF-VERSION", ERROR, VIHF,
             "VIHF_Version non acceptée", "VIHF_Version not accepted");
     public static final Rule VIHF_AUTH_MODE = r("VIHF-AUTH-MODE", ERROR, VIHF,
@@ -78,6 +82,9 @@ public final class Rules {
     public static final Rule VIHF_SECTOR_FORBIDDEN = r("VIHF-SECTOR-FORBIDDEN", ERROR, VIHF,
             "Secteur_Activite interdit en authentification indirecte",
             "Secteur_Activite forbidden in indirect authentication");
+    public static final Rule VIHF_AUTHN = r("VIHF-AUTHN", ERROR, VIHF,
+            "AuthnStatement absent, répété ou incomplet (AuthnInstant, AuthnContextClassRef)",
+            "AuthnStatement missing, repeated or incomplete (AuthnInstant, AuthnContextClassRef)");
 
     // authorInstitution
     public static final Rule AI_XML = r("AI-XML", ERROR, AUTHOR_INSTITUTION,
@@ -139,9 +146,10 @@ public final class Rules {
 
     static {
         for (Rule rule : List.of(CERT_TRUST, CERT_AUTH_PROFILE, CERT_SIGN_PROFILE, CERT_STRUCT_ID, CERT_SAME_STRUCTURE,
+                CERT_SAME_HIERARCHY,
                 VIHF_XML, VIHF_SIGNED, VIHF_SIGNATURE, VIHF_ALGORITHM, VIHF_ISSUER, VIHF_TIME, VIHF_ATTRIBUTE,
                 VIHF_VERSION, VIHF_AUTH_MODE, VIHF_ROLE, VIHF_PURPOSE, VIHF_RESOURCE, VIHF_STRUCT_EQ,
-                VIHF_STRUCT_KNOWN, VIHF_SECTOR_VALUESET, VIHF_SECTOR_FORBIDDEN,
+                VIHF_STRUCT_KNOWN, VIHF_SECTOR_VALUESET, VIHF_SECTOR_FORBIDDEN, VIHF_AUTHN,
                 AI_XML, AI_PRESENT, AI_SINGLE, AI_FORMAT, AI_CDA_MATCH, AI_CONSISTENT, AI_GEOGRAPHIC, AI_SAME_EJ,
                 ID_KEY,
                 DOC_ONE_PER_EJ, DOC_HOLDER, DOC_EJ_NOT_YET, DOC_EG_LEGACY, DOC_SI_PER_SOLUTION, DOC_INSI_NAMING,

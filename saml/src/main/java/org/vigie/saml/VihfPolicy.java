@@ -20,6 +20,10 @@ import java.util.Set;
  *   <tr><td>{@link #forbiddenSectors()}</td><td>{@link #DEFAULT_FORBIDDEN_SECTORS}</td><td>Secteur_Activite codes firing VIHF-SECTOR-FORBIDDEN</td></tr>
  *   <tr><td>{@link #sectorValueSet()}</td><td>JDV_J61 2024-09-27</td><td>codes accepted by VIHF-SECTOR-VALUESET</td></tr>
  *   <tr><td>{@link #maxTokenBytes()}</td><td>1 MiB</td><td>larger input fires VIHF-XML without being parsed</td></tr>
+ *   <tr><td>{@link #maxTokenAge()}</td><td>2 hours</td><td>an IssueInstant older than this (plus the clock skew) fires VIHF-TIME; empty: no bound</td></tr>
+ *   <tr><td>{@link #requireOrganisationCa()}</td><td>true</td><td>a TLS or signing certificate not issued by an IGC-Santé ORGANISATIONS CA fires CERT-AUTH-PROFILE / CERT-SIGN-PROFILE</td></tr>
+ *   <tr><td>{@link #organisationPolicyOids()}</td><td>none</td><td>when set, both certificates must also carry one of these policy OIDs</td></tr>
+ *   <tr><td>{@link #unusableCrlSeverity()}</td><td>WARNING</td><td>severity of the CERT-TRUST "révocation non vérifiée" finding when CRLs of the issuer were supplied but none is usable</td></tr>
  * </table>
  */
 public final class VihfPolicy {
@@ -36,6 +40,9 @@ public final class VihfPolicy {
     /** Default accepted VIHF_Version values. */
     public static final Set<String> DEFAULT_VERSIONS = Set.of("3.0", "4.0");
 
+    /** Default {@link #maxTokenAge()}: a VIHF is built for each request, two hours is ample for a clock or a queue. */
+    public static final Duration DEFAULT_MAX_TOKEN_AGE = Duration.ofHours(2);
+
     private static final VihfPolicy DEFAULTS = builder().build();
 
     private final Set<String> acceptedVersions;
@@ -45,6 +52,10 @@ public final class VihfPolicy {
     private final Set<String> forbiddenSectors;
     private final SectorValueSet sectorValueSet;
     private final int maxTokenBytes;
+    private final Duration maxTokenAge;
+    private final boolean requireOrganisationCa;
+    private final Set<String> organisationPolicyOids;
+    private final org.vigie.core.Severity unusableCrlSeverity;
 
     private VihfPolicy(Builder b) {
         this.acceptedVersions = Set.copyOf(b.acceptedVersions);
@@ -54,6 +65,10 @@ public final class VihfPolicy {
         this.forbiddenSectors = Set.copyOf(b.forbiddenSectors);
         this.sectorValueSet = b.sectorValueSet != null ? b.sectorValueSet : SectorValueSet.jdvJ61();
         this.maxTokenBytes = b.maxTokenBytes;
+        this.maxTokenAge = b.maxTokenAge;
+        this.requireOrganisationCa = b.requireOrganisationCa;
+        this.organisationPolicyOids = Set.copyOf(b.organisationPolicyOids);
+        this.unusableCrlSeverity = b.unusableCrlSeverity;
     }
 
     /** The documented defaults (see the class table). */
@@ -78,6 +93,11 @@ public final class VihfPolicy {
         b.forbiddenSectors.addAll(forbiddenSectors);
         b.sectorValueSet = sectorValueSet;
         b.maxTokenBytes = maxTokenBytes;
+        b.maxTokenAge = maxTokenAge;
+        b.requireOrganisationCa = requireOrganisationCa;
+        b.organisationPolicyOids.clear();
+        b.organisationPolicyOids.addAll(organisationPolicyOids);
+        b.unusableCrlSeverity = unusableCrlSeverity;
         return b;
     }
 
@@ -111,11 +131,37 @@ public final class VihfPolicy {
         return maxTokenBytes;
     }
 
+    /** The oldest IssueInstant accepted, as an age at the evaluation instant (default 2 hours); empty: no bound. */
+    public java.util.Optional<Duration> maxTokenAge() {
+        return java.util.Optional.ofNullable(maxTokenAge);
+    }
+
+    /**
+     * True (default) when the TLS and signing certificates must be issued by an IGC-Santé ORGANISATIONS CA,
+     * recognised by its name ({@code [TEST ]AC IGC-SANTE <level> ORGANISATIONS}); a pinned certificate (itself an
+     * anchor) is exempt. False for an integrator's own PKI whose CAs are named otherwise.
+     */
+    public boolean requireOrganisationCa() {
+        return requireOrganisationCa;
+    }
+
+    /** Policy OIDs of which both certificates must carry one (default: none, not checked; production OIDs UNCONFIRMED). */
+    public Set<String> organisationPolicyOids() {
+        return organisationPolicyOids;
+    }
+
+    /** Severity of "révocation non vérifiée" when the issuer's supplied CRLs are all unusable (default WARNING). */
+    public org.vigie.core.Severity unusableCrlSeverity() {
+        return unusableCrlSeverity;
+    }
+
     @Override
     public String toString() {
         return "VihfPolicy[versions=" + acceptedVersions + ", rejectSha1=" + rejectSha1 + ", clockSkew=" + clockSkew
                 + ", ejEgMode=" + ejEgMode + ", forbiddenSectors=" + forbiddenSectors + ", sectorValueSet="
-                + sectorValueSet + ", maxTokenBytes=" + maxTokenBytes + "]";
+                + sectorValueSet + ", maxTokenBytes=" + maxTokenBytes + ", maxTokenAge=" + maxTokenAge
+                + ", requireOrganisationCa=" + requireOrganisationCa + ", organisationPolicyOids=" + organisationPolicyOids
+                + ", unusableCrlSeverity=" + unusableCrlSeverity + "]";
     }
 
     /** Builds a {@link VihfPolicy}; starts from the defaults; not thread-safe. */
@@ -127,8 +173,44 @@ public final class VihfPolicy {
         private final Set<String> forbiddenSectors = new LinkedHashSet<>(DEFAULT_FORBIDDEN_SECTORS);
         private SectorValueSet sectorValueSet;
         private int maxTokenBytes = 1024 * 1024;
+        private Duration maxTokenAge = DEFAULT_MAX_TOKEN_AGE;
+        private boolean requireOrganisationCa = true;
+        private final Set<String> organisationPolicyOids = new LinkedHashSet<>();
+        private org.vigie.core.Severity unusableCrlSeverity = org.vigie.core.Severity.WARNING;
 
         private Builder() {
+        }
+
+        /**
+         * The oldest IssueInstant accepted, as an age at the evaluation instant (default 2 hours; the clock skew is
+         * added); null removes the bound.
+         */
+        public Builder maxTokenAge(Duration age) {
+            if (age != null && (age.isNegative() || age.isZero())) {
+                throw new IllegalArgumentException("maxTokenAge must be positive (null: no bound)");
+            }
+            this.maxTokenAge = age;
+            return this;
+        }
+
+        /** Whether both certificates must come from an IGC-Santé ORGANISATIONS CA (default true). */
+        public Builder requireOrganisationCa(boolean require) {
+            this.requireOrganisationCa = require;
+            return this;
+        }
+
+        /** Policy OIDs of which both certificates must carry one (replaces the list; empty: not checked). */
+        public Builder organisationPolicyOids(Collection<String> oids) {
+            Objects.requireNonNull(oids, "oids");
+            organisationPolicyOids.clear();
+            organisationPolicyOids.addAll(oids);
+            return this;
+        }
+
+        /** Severity of "révocation non vérifiée" when the issuer's supplied CRLs are all unusable (default WARNING). */
+        public Builder unusableCrlSeverity(org.vigie.core.Severity severity) {
+            this.unusableCrlSeverity = Objects.requireNonNull(severity, "severity");
+            return this;
         }
 
         /** Replaces the accepted VIHF_Version values. */

@@ -23,6 +23,7 @@ import org.vigie.core.StructureDirectory;
 import org.vigie.core.StructureId;
 import org.vigie.core.cert.CertificateTrust;
 import org.vigie.core.cert.OrgCertificate;
+import org.vigie.core.cert.RevocationGap;
 import org.vigie.core.cert.TrustAnchors;
 import org.vigie.core.cert.TrustResult;
 import org.vigie.saml.internal.AssertionReader;
@@ -136,9 +137,17 @@ public final class VihfValidator {
         certificate(tls, tlsChain == null ? List.of() : tlsChain, at, "TLS", "certificat d'authentification TLS", r);
         if (!tls.hasClientAuth() || tls.isPersonCertificate()) {
             r.add(Rules.CERT_AUTH_PROFILE, tls.isPersonCertificate()
-                    ? "le certificat TLS est un certificat de personne (carte), pas un certificat d'organisation"
+                    ? "le certificat TLS est un certificat de personne (carte), pas un certificat d'organisation (émetteur « "
+                    + tls.issuer() + " »)"
                     : "le certificat TLS n'a pas l'usage étendu clientAuth (certificat ORG_AUTH_CLI attendu) ; type lu : "
                     + tls.kind(), "TLS", tls.subject().toString());
+        }
+        if (!tls.hasDigitalSignature()) {
+            r.add(Rules.CERT_AUTH_PROFILE, "le certificat TLS n'a pas l'usage de clé digitalSignature (nécessaire à"
+                    + " l'authentification TLS du client ; certificat ORG_AUTH_CLI attendu)", "TLS", tls.subject().toString());
+        }
+        for (String p : profileProblems(tls, "le certificat TLS")) {
+            r.add(Rules.CERT_AUTH_PROFILE, p, "TLS", tls.subject().toString());
         }
         if (tls.structureId().isPresent() && !tls.structureId().get().keyValid()) {
             r.add(Rules.ID_KEY, "clé de contrôle invalide pour l'IdNat_Struct « " + tls.structureId().get().value()
@@ -160,6 +169,9 @@ public final class VihfValidator {
                 });
             }
         });
+        if (t.signer != null) {
+            hierarchy(tls, t.signer, r);
+        }
         known(t, r);
         return new Control1Result(r.build(), t.token, t.structureId, tls, t.signer);
     }
@@ -236,15 +248,64 @@ public final class VihfValidator {
         }
     }
 
+    /**
+     * The production / TEST mix: both certificates named by IGC-Santé CAs, one under a TEST CA and the other not (only
+     * possible when both anchor sets are trusted, as with {@code --trust-test}).
+     */
+    private static void hierarchy(OrgCertificate tls, OrgCertificate signer, Report.Builder r) {
+        if (tls.isIgcSante() && signer.isIgcSante() && tls.isTest() != signer.isTest()) {
+            r.add(Rules.CERT_SAME_HIERARCHY, "le certificat d'authentification TLS relève de l'IGC-Santé "
+                    + (tls.isTest() ? "de TEST" : "de production") + " (émetteur « " + tls.issuer() + " ») et le certificat"
+                    + " de signature du VIHF de l'IGC-Santé " + (signer.isTest() ? "de TEST" : "de production")
+                    + " (émetteur « " + signer.issuer() + " ») : une même structure ne peut mêler les deux",
+                    "VIHF/Signature/KeyInfo", signer.issuer().toString());
+        }
+    }
+
+    /**
+     * Profile problems shared by both certificates: CA:TRUE, an issuing CA that is not an IGC-Santé ORGANISATIONS CA
+     * (policy {@link VihfPolicy#requireOrganisationCa()}; a pinned certificate is exempt), a missing policy OID
+     * ({@link VihfPolicy#organisationPolicyOids()}). Independent of the instant.
+     */
+    private List<String> profileProblems(OrgCertificate oc, String who) {
+        List<String> out = new ArrayList<>();
+        if (oc.isCa()) {
+            out.add(who + " porte basicConstraints CA:TRUE : c'est un certificat d'autorité, pas un certificat"
+                    + " d'organisation final (CA:FALSE attendu)");
+        }
+        boolean pinned = trust.anchors().anchors().contains(oc.certificate());
+        if (policy.requireOrganisationCa() && !pinned && !oc.isPersonCertificate() && !oc.issuedByOrganisationCa()) {
+            out.add(who + " n'est pas émis par une autorité IGC-Santé ORGANISATIONS (émetteur « " + oc.issuer()
+                    + " » ; [TEST ]AC IGC-SANTE … ORGANISATIONS attendue, politique requireOrganisationCa)");
+        }
+        if (!policy.organisationPolicyOids().isEmpty()
+                && oc.policyOids().stream().noneMatch(policy.organisationPolicyOids()::contains)) {
+            out.add(who + " ne porte aucune des politiques de certification attendues " + new java.util.TreeSet<>(
+                    policy.organisationPolicyOids()) + " (lues : " + oc.policyOids() + ")");
+        }
+        return out;
+    }
+
     private void certificate(OrgCertificate oc, List<X509Certificate> chain, Instant at, String loc, String who,
                              Report.Builder r) {
         TrustResult tr = trust.check(oc.certificate(), chain, at);
         for (String p : tr.problems()) {
             r.add(Rules.CERT_TRUST, who + " : " + p, loc, oc.subject().toString());
         }
-        if (!trust.crls().isEmpty() && tr.chained() && !tr.revocationUnchecked().isEmpty()) {
-            r.add(Rules.CERT_TRUST, Severity.INFO, who + " : révocation non vérifiée faute de CRL fournie pour "
-                    + tr.revocationUnchecked(), loc, "");
+        if (!trust.crls().isEmpty() && tr.chained() && !tr.revoked()) {
+            List<String> noCrl = new ArrayList<>();
+            for (RevocationGap g : tr.revocationGaps()) {
+                if (g.crlSuppliedButUnusable()) {
+                    r.add(Rules.CERT_TRUST, policy.unusableCrlSeverity(), who + " : révocation non vérifiée pour « "
+                            + g.subject() + " » : " + String.join(" ; ", g.reasons()), loc, g.issuer());
+                } else {
+                    noCrl.add(g.subject());
+                }
+            }
+            if (!noCrl.isEmpty()) {
+                r.add(Rules.CERT_TRUST, Severity.INFO, who + " : révocation non vérifiée faute de CRL fournie pour "
+                        + noCrl, loc, "");
+            }
         }
         if (oc.structureId().isEmpty()) {
             r.add(Rules.CERT_STRUCT_ID, who + " : " + oc.structureIdProblem(), loc + "/subject/OU",
@@ -405,13 +466,18 @@ public final class VihfValidator {
             if (!signer.isSealCapable() || signer.isPersonCertificate()) {
                 between.add(Rules.CERT_SIGN_PROFILE, signer.isPersonCertificate()
                         ? "le certificat de signature du VIHF est un certificat de personne, pas un cachet d'organisation"
+                        + " (émetteur « " + signer.issuer() + " »)"
                         : "le certificat de signature du VIHF n'a pas les usages digitalSignature et nonRepudiation"
                         + " (certificat ORG_SIGN « cachet » attendu) ; type lu : " + signer.kind(),
                         "VIHF/Signature/KeyInfo", signer.subject().toString());
             }
+            for (String p : profileProblems(signer, "le certificat de signature du VIHF")) {
+                between.add(Rules.CERT_SIGN_PROFILE, p, "VIHF/Signature/KeyInfo", signer.subject().toString());
+            }
         }
         TokenChecks.issuer(d, sig.certificate(), between);
         Report.Builder after = Report.builder();
+        TokenChecks.authn(d, after);
         Optional<StructureId> id = TokenChecks.attributes(d, policy, after);
         String rawStructure = null;
         List<String> rawIds = d.attributes.get(VihfToken.IDENTIFIANT_STRUCTURE);

@@ -38,10 +38,27 @@ public final class CertSpec {
                          boolean withoutNonRepudiation) {
     }
 
+    /** Which CA of the test PKI issues the certificate ({@link #issuedByPersonsCa()}, {@link #issuedByRoot()}, ...). */
+    enum Issuer { ORGANISATIONS, PERSONNES, ROOT, PRODUCTION_ORGANISATIONS }
+
+    /**
+     * Profile deviations added after the first release; kept apart from {@link State} so that the key-derivation
+     * label of a specification without them stays what it was (same keys, same certificates).
+     */
+    private record Extra(Issuer issuer, boolean ca, boolean withoutDigitalSignature, List<String> policyOids) {
+        static final Extra DEFAULT = new Extra(Issuer.ORGANISATIONS, false, false, null);
+    }
+
     private final State s;
+    private final Extra x;
 
     private CertSpec(State s) {
+        this(s, Extra.DEFAULT);
+    }
+
+    private CertSpec(State s, Extra x) {
         this.s = s;
+        this.x = x;
     }
 
     /**
@@ -72,7 +89,64 @@ public final class CertSpec {
     }
 
     private CertSpec with(State n) {
-        return new CertSpec(n);
+        return new CertSpec(n, x);
+    }
+
+    private CertSpec with(Extra n) {
+        return new CertSpec(s, n);
+    }
+
+    /**
+     * Basic constraints {@code CA:TRUE} on an end-entity certificate (an organisation certificate must say CA:FALSE).
+     * @return a new specification
+     */
+    public CertSpec caTrue() {
+        return with(new Extra(x.issuer, true, x.withoutDigitalSignature, x.policyOids));
+    }
+
+    /**
+     * Key usage without digitalSignature: keyEncipherment only for an authentication certificate, nonRepudiation
+     * only for a signature certificate.
+     * @return a new specification
+     */
+    public CertSpec withoutDigitalSignature() {
+        return with(new Extra(x.issuer, x.ca, true, x.policyOids));
+    }
+
+    /**
+     * The certificate policies to put instead of {@link TestPki#TEST_POLICY_OID} (none at all when empty).
+     *
+     * @param oids policy OIDs
+     * @return a new specification
+     */
+    public CertSpec policyOids(String... oids) {
+        return with(new Extra(x.issuer, x.ca, x.withoutDigitalSignature, List.of(oids)));
+    }
+
+    /**
+     * Issued by the PERSONNES CA of the test PKI with the organisation subject unchanged (a trusted CA that is not an
+     * organisation CA).
+     * @return a new specification
+     */
+    public CertSpec issuedByPersonsCa() {
+        return with(new Extra(Issuer.PERSONNES, x.ca, x.withoutDigitalSignature, x.policyOids));
+    }
+
+    /**
+     * Issued directly by the root of the test PKI (a configured anchor that is not an organisation CA).
+     * @return a new specification
+     */
+    public CertSpec issuedByRoot() {
+        return with(new Extra(Issuer.ROOT, x.ca, x.withoutDigitalSignature, x.policyOids));
+    }
+
+    /**
+     * Issued by the production-named hierarchy of the test PKI ({@link TestPki#productionRoot()}: the names of the
+     * production IGC-Santé CAs, without TEST, with test keys).
+     * @return a new specification
+     */
+    public CertSpec productionHierarchy() {
+        return with(new Extra(Issuer.PRODUCTION_ORGANISATIONS, x.ca, x.withoutDigitalSignature, x.policyOids));
     }
 
     /**
@@ -267,6 +341,23 @@ public final class CertSpec {
         return s.personalCard;
     }
 
+    Issuer issuerKind() {
+        return x.issuer;
+    }
+
+    boolean caFlag() {
+        return x.ca;
+    }
+
+    boolean withoutDigitalSignatureFlag() {
+        return x.withoutDigitalSignature;
+    }
+
+    /** @return the policy OIDs to write, or null for the default TEST policy */
+    List<String> policyOidsOrNull() {
+        return x.policyOids;
+    }
+
     boolean withoutExtendedUsageFlag() {
         return s.withoutExtendedUsage;
     }
@@ -291,21 +382,25 @@ public final class CertSpec {
     String label() {
         List<String> parts = new ArrayList<>();
         parts.add(s.toString());
+        if (!x.equals(Extra.DEFAULT)) {
+            parts.add(x.toString());
+        }
         return String.join("|", parts);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CertSpec other && other.s.equals(s);
+        return o instanceof CertSpec other && other.s.equals(s) && other.x.equals(x);
     }
 
     @Override
     public int hashCode() {
-        return s.hashCode();
+        return s.hashCode() * 31 + x.hashCode();
     }
 
     @Override
     public String toString() {
-        return "CertSpec" + s.toString().substring("State".length());
+        return "CertSpec" + s.toString().substring("State".length())
+                + (x.equals(Extra.DEFAULT) ? "" : x.toString().substring("Extra".length()));
     }
 }

@@ -33,6 +33,8 @@ import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.IssuingDistributionPoint;
+import org.bouncycastle.asn1.x509.ReasonFlags;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.PolicyInformation;
@@ -106,6 +108,8 @@ public final class TestPki {
     private Ca foreignRoot;
     private Ca foreignOrgCa;
     private Ca foreignPersonsCa;
+    private Ca productionRoot;
+    private Ca productionOrgCa;
     private final Map<CertSpec, OrgCredential> issued = new LinkedHashMap<>();
     private X509CRL orgCrl;
     private int orgCrlRevokedCount = -1;
@@ -125,6 +129,22 @@ public final class TestPki {
     private static final X500Name ROOT_NAME = caName("TEST AC RACINE IGC-SANTE ELEMENTAIRE");
     private static final X500Name ORG_NAME = caName("TEST AC IGC-SANTE ELEMENTAIRE ORGANISATIONS");
     private static final X500Name PERSONS_NAME = caName("TEST AC IGC-SANTE ELEMENTAIRE PERSONNES");
+    private static final X500Name PROD_ROOT_NAME = productionCaName("AC RACINE IGC-SANTE ELEMENTAIRE");
+    private static final X500Name PROD_ORG_NAME = productionCaName("AC IGC-SANTE ELEMENTAIRE ORGANISATIONS");
+
+    private synchronized Ca prodRoot() {
+        if (productionRoot == null) {
+            productionRoot = selfSigned("production-root", PROD_ROOT_NAME, caFrom, caTo);
+        }
+        return productionRoot;
+    }
+
+    private synchronized Ca prodOrg() {
+        if (productionOrgCa == null) {
+            productionOrgCa = intermediate("production-ca-org", PROD_ORG_NAME, prodRoot(), caFrom, caTo);
+        }
+        return productionOrgCa;
+    }
 
     private synchronized Ca persons() {
         if (personsCa == null) {
@@ -255,6 +275,19 @@ public final class TestPki {
         return foreignOrg().cert;
     }
 
+    /**
+     * @return a root named like the <em>production</em> IGC-Santé root ({@code AC RACINE IGC-SANTE ELEMENTAIRE},
+     *         {@code OU=IGC-SANTE}, no TEST), with a test key: issuer hierarchy of {@link CertSpec#productionHierarchy()}
+     */
+    public X509Certificate productionRoot() {
+        return prodRoot().cert;
+    }
+
+    /** @return the production-named ORGANISATIONS CA under {@link #productionRoot()} */
+    public X509Certificate productionOrganisationsCa() {
+        return prodOrg().cert;
+    }
+
     /** @return a trust-anchor set holding {@link #root()} only, for {@code PKIXParameters} */
     public Set<TrustAnchor> trustAnchors() {
         return Set.of(new TrustAnchor(root.cert, null));
@@ -315,7 +348,7 @@ public final class TestPki {
     public synchronized X509CRL crl() {
         List<OrgCredential> revoked = new ArrayList<>();
         for (OrgCredential c : issued.values()) {
-            if (c.spec().isRevoked() && !c.spec().isForeignIssuer() && !c.spec().isPersonalCard()) {
+            if (c.spec().isRevoked() && issuingCa(c.spec()) == orgCa) {
                 revoked.add(c);
             }
         }
@@ -324,6 +357,31 @@ public final class TestPki {
             orgCrlRevokedCount = revoked.size();
         }
         return orgCrl;
+    }
+
+    /**
+     * A CRL of the ORGANISATIONS CA built to a specification (stale, delta, narrowed scope, foreign key...), listing
+     * the revoked certificates issued so far by that CA (revocation date anchor − 7 days, keyCompromise), unless the
+     * specification lists nothing. CRL number 100 (a delta: 101).
+     *
+     * @param spec what to build
+     * @return the CRL (built anew at each call; equal specifications give equal bytes)
+     */
+    public synchronized X509CRL crl(CrlSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        List<OrgCredential> revoked = new ArrayList<>();
+        if (!spec.empty()) {
+            for (OrgCredential c : issued.values()) {
+                if (c.spec().isRevoked() && issuingCa(c.spec()) == orgCa) {
+                    revoked.add(c);
+                }
+            }
+        }
+        Ca signer = spec.foreignKey() ? foreignOrg() : orgCa;
+        Instant from = spec.thisUpdate() != null ? spec.thisUpdate() : anchor.minus(Duration.ofDays(1));
+        Instant next = spec.noNextUpdate() ? null
+                : spec.nextUpdate() != null ? spec.nextUpdate() : anchor.plus(Duration.ofDays(30));
+        return buildCrl(signer, revoked, spec.deltaOfBase() > 0 ? 101L : 100L, from, next, spec);
     }
 
     /** @return the root's CRL (empty: no intermediate is revoked), needed by PKIX when revocation checking is on */
@@ -335,7 +393,7 @@ public final class TestPki {
     public synchronized X509CRL personsCrl() {
         List<OrgCredential> revoked = new ArrayList<>();
         for (OrgCredential c : issued.values()) {
-            if (c.spec().isRevoked() && !c.spec().isForeignIssuer() && c.spec().isPersonalCard()) {
+            if (c.spec().isRevoked() && issuingCa(c.spec()) == persons()) {
                 revoked.add(c);
             }
         }
@@ -348,6 +406,32 @@ public final class TestPki {
     }
 
     // ------------------------------------------------------------------ internals
+
+    private static X500Name productionCaName(String cn) {
+        return new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.C, "FR")
+                .addRDN(BCStyle.O, "ASIP-SANTE")
+                .addRDN(BCStyle.OU, "0002 187512751")
+                .addRDN(BCStyle.OU, "IGC-SANTE")
+                .addRDN(BCStyle.CN, cn)
+                .build();
+    }
+
+    /** The CA that issues a specification (the personal-card and foreign flags first, then the issuer choice). */
+    private Ca issuingCa(CertSpec spec) {
+        if (spec.isPersonalCard()) {
+            return spec.isForeignIssuer() ? foreignPersons() : persons();
+        }
+        if (spec.isForeignIssuer()) {
+            return foreignOrg();
+        }
+        return switch (spec.issuerKind()) {
+            case PERSONNES -> persons();
+            case ROOT -> root;
+            case PRODUCTION_ORGANISATIONS -> prodOrg();
+            default -> orgCa;
+        };
+    }
 
     private static X500Name caName(String cn) {
         return new X500NameBuilder(BCStyle.INSTANCE)
@@ -421,13 +505,9 @@ public final class TestPki {
     private OrgCredential doIssue(CertSpec spec) {
         String label = "leaf\u0000" + spec.label();
         KeyPair kp = Keys.rsa(seed, label);
-        Ca issuer;
-        Ca hierarchyRoot = spec.isForeignIssuer() ? foreignRootCa() : root;
-        if (spec.isPersonalCard()) {
-            issuer = spec.isForeignIssuer() ? foreignPersons() : persons();
-        } else {
-            issuer = spec.isForeignIssuer() ? foreignOrg() : orgCa;
-        }
+        Ca issuer = issuingCa(spec);
+        Ca hierarchyRoot = spec.isForeignIssuer() ? foreignRootCa()
+                : !spec.isPersonalCard() && spec.issuerKind() == CertSpec.Issuer.PRODUCTION_ORGANISATIONS ? prodRoot() : root;
         Instant from;
         Instant to;
         switch (spec.validityKind()) {
@@ -453,7 +533,7 @@ public final class TestPki {
             JcaX509ExtensionUtils u = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer.cert, serial(label), Date.from(from),
                     Date.from(to), subject, kp.getPublic());
-            b.addExtension(Extension.basicConstraints, false, new BasicConstraints(false));
+            b.addExtension(Extension.basicConstraints, spec.caFlag(), new BasicConstraints(spec.caFlag()));
             b.addExtension(Extension.subjectKeyIdentifier, false, u.createSubjectKeyIdentifier(kp.getPublic()));
             b.addExtension(Extension.authorityKeyIdentifier, false, u.createAuthorityKeyIdentifier(issuer.cert));
             boolean auth = spec.kind() == CertSpec.Kind.AUTHENTICATION;
@@ -465,9 +545,22 @@ public final class TestPki {
             } else {
                 ku = KeyUsage.digitalSignature | KeyUsage.nonRepudiation;
             }
+            if (spec.withoutDigitalSignatureFlag()) {
+                ku &= ~KeyUsage.digitalSignature;
+            }
+            if (spec.caFlag()) {
+                ku |= KeyUsage.keyCertSign;
+            }
             b.addExtension(Extension.keyUsage, true, new KeyUsage(ku));
-            b.addExtension(Extension.certificatePolicies, false, new CertificatePolicies(new PolicyInformation(
-                    new ASN1ObjectIdentifier(TEST_POLICY_OID), new DERSequence(new PolicyQualifierInfo(CPS_URL)))));
+            List<String> oids = spec.policyOidsOrNull() == null ? List.of(TEST_POLICY_OID) : spec.policyOidsOrNull();
+            if (!oids.isEmpty()) {
+                PolicyInformation[] infos = new PolicyInformation[oids.size()];
+                for (int i = 0; i < infos.length; i++) {
+                    infos[i] = new PolicyInformation(new ASN1ObjectIdentifier(oids.get(i)),
+                            new DERSequence(new PolicyQualifierInfo(CPS_URL)));
+                }
+                b.addExtension(Extension.certificatePolicies, false, new CertificatePolicies(infos));
+            }
             if (!spec.withoutExtendedUsageFlag()) {
                 b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
                         auth ? KeyPurposeId.id_kp_clientAuth : KeyPurposeId.id_kp_emailProtection));
@@ -503,11 +596,30 @@ public final class TestPki {
     }
 
     private X509CRL buildCrl(Ca ca, List<OrgCredential> revoked, long number) {
+        return buildCrl(ca, revoked, number, anchor.minus(Duration.ofDays(1)), anchor.plus(Duration.ofDays(30)),
+                CrlSpec.current());
+    }
+
+    private X509CRL buildCrl(Ca ca, List<OrgCredential> revoked, long number, Instant thisUpdate, Instant nextUpdate,
+                             CrlSpec spec) {
         try {
             JcaX509ExtensionUtils u = new JcaX509ExtensionUtils();
             X500Name issuer = X500Name.getInstance(ca.cert.getSubjectX500Principal().getEncoded());
-            X509v2CRLBuilder b = new X509v2CRLBuilder(issuer, Date.from(anchor.minus(Duration.ofDays(1))));
-            b.setNextUpdate(Date.from(anchor.plus(Duration.ofDays(30))));
+            X509v2CRLBuilder b = new X509v2CRLBuilder(issuer, Date.from(thisUpdate));
+            if (nextUpdate != null) {
+                b.setNextUpdate(Date.from(nextUpdate));
+            }
+            if (spec.deltaOfBase() > 0) {
+                b.addExtension(Extension.deltaCRLIndicator, true, new CRLNumber(BigInteger.valueOf(spec.deltaOfBase())));
+            }
+            if (spec.hasIdp()) {
+                b.addExtension(Extension.issuingDistributionPoint, true, new IssuingDistributionPoint(
+                        new DistributionPointName(new GeneralNames(new GeneralName(
+                                GeneralName.uniformResourceIdentifier, ORG_CRL_URL))),
+                        spec.idpUserCerts(), spec.idpCaCerts(),
+                        spec.idpSomeReasons() ? new ReasonFlags(ReasonFlags.keyCompromise) : null,
+                        spec.idpIndirect(), spec.idpAttributeCerts()));
+            }
             Date revokedAt = Date.from(anchor.minus(Duration.ofDays(7)));
             for (OrgCredential c : revoked) {
                 b.addCRLEntry(c.certificate().getSerialNumber(), revokedAt, CRLReason.keyCompromise);

@@ -105,7 +105,11 @@ public final class VihfBuilder {
     private record Ce(String element, String code, String codeSystem, String codeSystemName, String displayName) {
     }
 
-    /** One {@code saml2:Attribute}: its name and values (String or Ce). */
+    /** An AttributeValue whose content is an XML fragment, inserted as is (no xsi:type added). */
+    private record Raw(String xml) {
+    }
+
+    /** One {@code saml2:Attribute}: its name and values (String, Ce or Raw). */
     private record Attr(String name, List<Object> values) {
         Attr copy() {
             return new Attr(name, new ArrayList<>(values));
@@ -125,6 +129,10 @@ public final class VihfBuilder {
     private String authnContextDecl;
     private final List<Attr> attributes = new ArrayList<>();
     private boolean rolesCustomised;
+    private boolean withoutAuthnStatement;
+    private String issueInstantLexical;
+    private String notBeforeLexical;
+    private String notOnOrAfterLexical;
     private boolean signed = true;
     private boolean sha1;
     private String prefixList = DEFAULT_PREFIX_LIST;
@@ -243,6 +251,67 @@ public final class VihfBuilder {
             }
         }
         attributes.add(new Attr(name, vs));
+        return this;
+    }
+
+    /**
+     * Sets an attribute whose {@code AttributeValue} contents are XML fragments, inserted before signing exactly as
+     * written (mixed content, nested elements, a value inside a child element...): no {@code xsi:type} is added, and
+     * the fragment must declare the namespaces it uses. The token is signed over them, so its signature is valid.
+     *
+     * @param name     attribute Name
+     * @param contents the content of each AttributeValue, e.g. {@code 1130000011<v>1750712184</v>}
+     * @return this builder
+     */
+    public VihfBuilder attributeXml(String name, String... contents) {
+        Objects.requireNonNull(name, "name");
+        List<Object> vs = new ArrayList<>();
+        for (String c : contents) {
+            vs.add(new Raw(Objects.requireNonNull(c, "content")));
+        }
+        for (Attr a : attributes) {
+            if (a.name.equals(name)) {
+                a.values.clear();
+                a.values.addAll(vs);
+                return this;
+            }
+        }
+        attributes.add(new Attr(name, vs));
+        return this;
+    }
+
+    /**
+     * Leaves out the {@code AuthnStatement} (present by default, as in every ANS example).
+     * @return this builder
+     */
+    public VihfBuilder withoutAuthnStatement() {
+        this.withoutAuthnStatement = true;
+        return this;
+    }
+
+    /**
+     * Writes {@code IssueInstant} exactly as given instead of the ISO-8601 UTC form of {@link #issueInstant(Instant)}
+     * (e.g. {@code 2026-03-02T09:00:00} without a time zone, or with {@code +01:00}); signed like any value.
+     *
+     * @param text the lexical IssueInstant, or null for the default
+     * @return this builder
+     */
+    public VihfBuilder issueInstantText(String text) {
+        this.issueInstantLexical = text;
+        return this;
+    }
+
+    /**
+     * Writes {@code Conditions NotBefore / NotOnOrAfter} exactly as given (e.g. without a time zone); null leaves the
+     * value of {@link #validity(Instant, Instant)} (or none).
+     *
+     * @param notBefore    lexical NotBefore or null
+     * @param notOnOrAfter lexical NotOnOrAfter or null
+     * @return this builder
+     */
+    public VihfBuilder validityText(String notBefore, String notOnOrAfter) {
+        this.notBeforeLexical = notBefore;
+        this.notOnOrAfterLexical = notOnOrAfter;
         return this;
     }
 
@@ -629,7 +698,7 @@ public final class VihfBuilder {
         Xml.declare(a, p, ns);
         Xml.declare(a, "xsi", Xml.XSI);
         a.setAttributeNS(null, "ID", id);
-        a.setAttributeNS(null, "IssueInstant", issue.toString());
+        a.setAttributeNS(null, "IssueInstant", issueInstantLexical != null ? issueInstantLexical : issue.toString());
         a.setAttributeNS(null, "Version", "2.0");
         doc.appendChild(a);
 
@@ -644,13 +713,15 @@ public final class VihfBuilder {
         Element subject = child(a, ns, p + ":Subject");
         child(subject, ns, p + ":NameID").setTextContent(nameId);
 
-        if (nb != null || noa != null) {
+        String nbText = notBeforeLexical != null ? notBeforeLexical : nb == null ? null : nb.toString();
+        String noaText = notOnOrAfterLexical != null ? notOnOrAfterLexical : noa == null ? null : noa.toString();
+        if (nbText != null || noaText != null) {
             Element c = child(a, ns, p + ":Conditions");
-            if (nb != null) {
-                c.setAttributeNS(null, "NotBefore", nb.toString());
+            if (nbText != null) {
+                c.setAttributeNS(null, "NotBefore", nbText);
             }
-            if (noa != null) {
-                c.setAttributeNS(null, "NotOnOrAfter", noa.toString());
+            if (noaText != null) {
+                c.setAttributeNS(null, "NotOnOrAfter", noaText);
             }
         }
         if (withDuplicate && defects.contains(VihfDefect.DUPLICATE_ID)) {
@@ -659,12 +730,14 @@ public final class VihfBuilder {
             advice.appendChild(doc.importNode(inner.getDocumentElement(), true));
         }
 
-        Element authn = child(a, ns, p + ":AuthnStatement");
-        authn.setAttributeNS(null, "AuthnInstant", issue.toString());
-        Element ctx = child(authn, ns, p + ":AuthnContext");
-        child(ctx, ns, p + ":AuthnContextClassRef").setTextContent(authnContextClassRef);
-        if (authnContextDecl != null) {
-            child(ctx, ns, p + ":AuthnContextDecl").setTextContent(authnContextDecl);
+        if (!withoutAuthnStatement) {
+            Element authn = child(a, ns, p + ":AuthnStatement");
+            authn.setAttributeNS(null, "AuthnInstant", issue.toString());
+            Element ctx = child(authn, ns, p + ":AuthnContext");
+            child(ctx, ns, p + ":AuthnContextClassRef").setTextContent(authnContextClassRef);
+            if (authnContextDecl != null) {
+                child(ctx, ns, p + ":AuthnContextDecl").setTextContent(authnContextDecl);
+            }
         }
 
         Element stmt = child(a, ns, p + ":AttributeStatement");
@@ -688,6 +761,11 @@ public final class VihfBuilder {
                     }
                     r.setAttributeNS(Xml.XSI, "xsi:type", "CE");
                     av.appendChild(r);
+                } else if (v instanceof Raw raw) {
+                    Document frag = Xml.parse("<vigie-fragment>" + raw.xml + "</vigie-fragment>");
+                    for (Node n = frag.getDocumentElement().getFirstChild(); n != null; n = n.getNextSibling()) {
+                        av.appendChild(doc.importNode(n, true));
+                    }
                 } else {
                     Xml.declare(av, "xs", Xml.XS);
                     av.setAttributeNS(Xml.XSI, "xsi:type", "xs:string");

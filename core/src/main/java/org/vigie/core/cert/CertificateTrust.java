@@ -34,8 +34,13 @@ import org.vigie.core.cert.internal.BoundedCache;
  * <p>What is checked: a chain from the leaf to an anchor exists (built from the chain given with the leaf and the
  * anchors' intermediates); every certificate of the chain is within its validity period at the instant; no
  * certificate of the chain is revoked, at the instant, by a supplied CRL whose signature verifies with its
- * issuer's key. An issuer no CRL covers is listed in {@link TrustResult#revocationUnchecked()}, never counted as
- * a pass nor a failure.</p>
+ * issuer's key. An authentic CRL that lists a certificate revokes it whatever its dates or scope; to count as
+ * "not revoked", a CRL must also be current at the instant (thisUpdate ≤ instant ≤ nextUpdate), complete (not a
+ * delta CRL), and cover the certificate (its {@code issuingDistributionPoint}: no onlyContainsCACerts for an
+ * end-entity certificate, no onlyContainsUserCerts for a CA, no onlyContainsAttributeCerts, no onlySomeReasons, not
+ * indirect, a distribution point matching the certificate's), with no unknown critical extension. A certificate
+ * no such CRL covers is listed in {@link TrustResult#revocationUnchecked()} and, with the reason each CRL of its
+ * issuer was unusable, in {@link TrustResult#revocationGaps()}: never counted as a pass nor a failure.</p>
  *
  * <p>The chain found for a leaf (with its given chain) is cached, bounded ({@link Builder#cacheSize(int)},
  * default 1024). Only the instant-independent part is cached: validity dates and revocation are evaluated afresh
@@ -113,29 +118,185 @@ public final class CertificateTrust {
         }
         boolean revoked = false;
         Set<String> unchecked = new TreeSet<>();
+        List<RevocationGap> gaps = new ArrayList<>();
         for (int i = 0; i < path.size() - 1; i++) {
             X509Certificate cert = path.get(i);
             X509Certificate issuer = path.get(i + 1);
             boolean covered = false;
+            List<String> reasons = new ArrayList<>();
             for (X509CRL crl : crls) {
-                if (!crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal()) || !verifies(crl, issuer)) {
+                if (!crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
                     continue;
                 }
-                covered = true;
+                if (!verifies(crl, issuer)) {
+                    reasons.add(crlLabel(crl) + " ignorée : sa signature ne vérifie pas avec la clé de l'émetteur");
+                    continue;
+                }
+                // an authentic CRL that lists the certificate revokes it, whatever its freshness, kind or scope
                 X509CRLEntry entry = crl.getRevokedCertificate(cert);
                 if (entry != null && !entry.getRevocationDate().toInstant().isAfter(at)) {
+                    covered = true;
                     revoked = true;
                     problems.add((i == 0 ? "le certificat" : "l'autorité « " + cert.getSubjectX500Principal().getName()
                             + " »") + " est révoqué depuis le " + DAY.format(entry.getRevocationDate().toInstant())
                             + " (CRL de « " + issuer.getSubjectX500Principal().getName() + " »)");
                     break;
                 }
+                String unusable = unusable(crl, cert, i > 0, at);
+                if (unusable == null) {
+                    covered = true;
+                } else {
+                    reasons.add(crlLabel(crl) + " inutilisable : " + unusable);
+                }
             }
             if (!covered) {
                 unchecked.add(cert.getSubjectX500Principal().getName());
+                gaps.add(new RevocationGap(cert.getSubjectX500Principal().getName(),
+                        issuer.getSubjectX500Principal().getName(), reasons));
             }
         }
-        return new TrustResult(problems, path, revoked, new ArrayList<>(unchecked));
+        return new TrustResult(problems, path, revoked, new ArrayList<>(unchecked), gaps);
+    }
+
+    private static String crlLabel(X509CRL crl) {
+        return "CRL de « " + crl.getIssuerX500Principal().getName() + " » (thisUpdate "
+                + DAY.format(crl.getThisUpdate().toInstant()) + ")";
+    }
+
+    /** CRL extensions this check understands; any other critical one makes the CRL unusable (RFC 5280 §5.2). */
+    private static final Set<String> KNOWN_CRL_EXTENSIONS = Set.of(
+            "2.5.29.20", // cRLNumber
+            "2.5.29.35", // authorityKeyIdentifier
+            "2.5.29.18", // issuerAltName
+            "2.5.29.28", // issuingDistributionPoint (scope, checked below)
+            "2.5.29.46", // freshestCRL
+            "1.3.6.1.5.5.7.1.1"); // authorityInfoAccess
+
+    /**
+     * Why an authentic CRL cannot stand for "this certificate is not revoked" at the instant (RFC 5280 §5, §6.3.3):
+     * dates, delta, scope of its issuing distribution point; null when it can.
+     */
+    static String unusable(X509CRL crl, X509Certificate cert, boolean certIsCa, Instant at) {
+        Instant thisUpdate = crl.getThisUpdate().toInstant();
+        if (thisUpdate.isAfter(at)) {
+            return "pas encore valide (thisUpdate " + DAY.format(thisUpdate) + " après l'instant d'évaluation "
+                    + DAY.format(at) + ")";
+        }
+        if (crl.getNextUpdate() == null) {
+            return "sans nextUpdate : sa fraîcheur ne peut être établie";
+        }
+        Instant next = crl.getNextUpdate().toInstant();
+        if (at.isAfter(next)) {
+            return "CRL périmée depuis le " + DAY.format(next) + " (nextUpdate dépassé à l'instant d'évaluation "
+                    + DAY.format(at) + ")";
+        }
+        if (crl.getExtensionValue("2.5.29.27") != null) {
+            return "CRL delta (deltaCRLIndicator) : elle ne liste que les changements depuis une CRL de base,"
+                    + " ce n'est pas une liste complète";
+        }
+        Set<String> critical = crl.getCriticalExtensionOIDs();
+        if (critical != null) {
+            for (String oid : critical) {
+                if (!KNOWN_CRL_EXTENSIONS.contains(oid)) {
+                    return "extension critique inconnue " + oid;
+                }
+            }
+        }
+        byte[] idp = crl.getExtensionValue("2.5.29.28");
+        if (idp != null) {
+            return scope(idp, cert, certIsCa);
+        }
+        return null;
+    }
+
+    /** The issuingDistributionPoint of a CRL against the certificate: null when it covers it. */
+    private static String scope(byte[] idpValue, X509Certificate cert, boolean certIsCa) {
+        List<org.vigie.core.cert.internal.Der.Tlv> fields;
+        try {
+            fields = org.vigie.core.cert.internal.Der.extension(idpValue).children();
+        } catch (IllegalArgumentException e) {
+            return "issuingDistributionPoint illisible (" + e.getMessage() + ")";
+        }
+        List<String> idpUris = new ArrayList<>();
+        for (org.vigie.core.cert.internal.Der.Tlv f : fields) {
+            if (!f.contextSpecific()) {
+                return "issuingDistributionPoint mal formé";
+            }
+            switch (f.tagNumber()) {
+                case 0 -> idpUris.addAll(uris(f));
+                case 1 -> {
+                    if (org.vigie.core.cert.internal.Der.bool(f) && certIsCa) {
+                        return "portée limitée aux certificats finaux (onlyContainsUserCerts) : ne couvre pas une autorité";
+                    }
+                }
+                case 2 -> {
+                    if (org.vigie.core.cert.internal.Der.bool(f) && !certIsCa) {
+                        return "portée limitée aux certificats d'autorité (onlyContainsCACerts) : ne couvre pas ce"
+                                + " certificat final";
+                    }
+                }
+                case 3 -> {
+                    return "partitionnée par motifs (onlySomeReasons) : ne couvre pas tous les motifs de révocation";
+                }
+                case 4 -> {
+                    if (org.vigie.core.cert.internal.Der.bool(f)) {
+                        return "CRL indirecte (indirectCRL) : non prise en charge";
+                    }
+                }
+                case 5 -> {
+                    if (org.vigie.core.cert.internal.Der.bool(f)) {
+                        return "portée limitée aux certificats d'attributs (onlyContainsAttributeCerts)";
+                    }
+                }
+                default -> {
+                    return "issuingDistributionPoint : champ inconnu [" + f.tagNumber() + "]";
+                }
+            }
+        }
+        if (!idpUris.isEmpty()) {
+            List<String> certUris = crlDistributionUris(cert);
+            if (!certUris.isEmpty() && idpUris.stream().noneMatch(certUris::contains)) {
+                return "point de distribution " + idpUris + " différent de celui du certificat " + certUris
+                        + " (CRL partitionnée)";
+            }
+        }
+        return null;
+    }
+
+    /** URIs of a DistributionPointName [0] fullName. */
+    private static List<String> uris(org.vigie.core.cert.internal.Der.Tlv dpName) {
+        List<String> out = new ArrayList<>();
+        for (org.vigie.core.cert.internal.Der.Tlv choice : dpName.children()) {
+            if (choice.contextSpecific() && choice.tagNumber() == 0) { // fullName: GeneralNames
+                for (org.vigie.core.cert.internal.Der.Tlv gn : choice.children()) {
+                    if (gn.contextSpecific() && gn.tagNumber() == 6) {
+                        out.add(org.vigie.core.cert.internal.Der.ascii(gn));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** URIs of the certificate's CRL distribution points; empty when absent or unreadable. */
+    private static List<String> crlDistributionUris(X509Certificate cert) {
+        byte[] ext = cert.getExtensionValue("2.5.29.31");
+        if (ext == null) {
+            return List.of();
+        }
+        try {
+            List<String> out = new ArrayList<>();
+            for (org.vigie.core.cert.internal.Der.Tlv dp : org.vigie.core.cert.internal.Der.extension(ext).children()) {
+                for (org.vigie.core.cert.internal.Der.Tlv f : dp.children()) {
+                    if (f.contextSpecific() && f.tagNumber() == 0) {
+                        out.addAll(uris(f));
+                    }
+                }
+            }
+            return out;
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
     }
 
     private static boolean verifies(X509CRL crl, X509Certificate issuer) {

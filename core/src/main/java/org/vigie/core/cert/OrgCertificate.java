@@ -193,6 +193,48 @@ public final class OrgCertificate {
         return ku != null && ku.length > 1 && ku[0] && ku[1];
     }
 
+    /** True when basic constraints say {@code CA:TRUE} (an organisation end-entity certificate must not). */
+    public boolean isCa() {
+        return certificate.getBasicConstraints() >= 0;
+    }
+
+    /** True when a key usage extension is present and holds digitalSignature. */
+    public boolean hasDigitalSignature() {
+        boolean[] ku = certificate.getKeyUsage();
+        return ku != null && ku.length > 0 && ku[0];
+    }
+
+    /**
+     * True when the issuing CA is an IGC-Santé organisation CA: its name (the issuer CN) is
+     * {@code [TEST ]AC IGC-SANTE <level> ORGANISATIONS} (DOMAIN §4: {@code AC IGC-SANTE ELEMENTAIRE ORGANISATIONS},
+     * also {@code STANDARD ORGANISATIONS} in production). The name, not the policy OID, decides: the TEST policy
+     * OID {@code 1.2.250.1.213.1.7.2.1.1.1.1} is carried by TEST PERSONNES certificates too (seen in the public
+     * samples), so it cannot tell an organisation certificate from a person's.
+     */
+    public boolean issuedByOrganisationCa() {
+        return range().map(r -> r.endsWith("ORGANISATIONS")).orElse(false);
+    }
+
+    /** The certificate policy OIDs, in order; empty when the extension is absent or unreadable. */
+    public List<String> policyOids() {
+        byte[] ext = certificate.getExtensionValue("2.5.29.32");
+        if (ext == null) {
+            return List.of();
+        }
+        try {
+            java.util.ArrayList<String> out = new java.util.ArrayList<>();
+            for (org.vigie.core.cert.internal.Der.Tlv info : org.vigie.core.cert.internal.Der.extension(ext).children()) {
+                List<org.vigie.core.cert.internal.Der.Tlv> parts = info.children();
+                if (!parts.isEmpty()) {
+                    out.add(org.vigie.core.cert.internal.Der.oid(parts.get(0)));
+                }
+            }
+            return List.copyOf(out);
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+
     /**
      * The IGC-Santé range the issuing CA names, e.g. {@code ELEMENTAIRE ORGANISATIONS}, read from the issuer CN
      * {@code [TEST ]AC IGC-SANTE <range>}; empty when the issuer is not an IGC-Santé CA.

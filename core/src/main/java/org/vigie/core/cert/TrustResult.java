@@ -11,15 +11,24 @@ import java.util.Optional;
  * @param problems           what is wrong (chain, validity at the instant, revocation); empty when trusted
  * @param path               the chain built, leaf first, anchor last; empty when no chain to an anchor exists
  * @param revoked            true when a supplied CRL revokes a certificate of the chain at the instant
- * @param revocationUnchecked subjects of the chain certificates no supplied CRL covers (nothing was fetched)
+ * @param revocationUnchecked subjects of the chain certificates no usable supplied CRL covers (nothing was fetched)
+ * @param revocationGaps      the same certificates with the reason each supplied CRL of their issuer was unusable
  */
 public record TrustResult(List<String> problems, List<X509Certificate> path, boolean revoked,
-                          List<String> revocationUnchecked) {
+                          List<String> revocationUnchecked, List<RevocationGap> revocationGaps) {
 
     public TrustResult {
         problems = List.copyOf(problems);
         path = List.copyOf(path);
         revocationUnchecked = List.copyOf(revocationUnchecked);
+        revocationGaps = List.copyOf(revocationGaps);
+    }
+
+    /** A result without revocation details (every unchecked certificate counted as "no CRL supplied"). */
+    public TrustResult(List<String> problems, List<X509Certificate> path, boolean revoked,
+                       List<String> revocationUnchecked) {
+        this(problems, path, revoked, revocationUnchecked,
+                revocationUnchecked.stream().map(s -> new RevocationGap(s, "", List.of())).toList());
     }
 
     /** True when the certificate chains to an anchor, every certificate is valid at the instant, and none is revoked. */

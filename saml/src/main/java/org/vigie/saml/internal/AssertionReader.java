@@ -48,7 +48,11 @@ public final class AssertionReader {
                     d.notOnOrAfter = instant(d.notOnOrAfterText);
                 }
                 case "AuthnStatement" -> {
-                    d.authnInstant = instant(nz(Xml.attr(c, "AuthnInstant")));
+                    if (d.authnStatements++ > 0) {
+                        continue;
+                    }
+                    d.authnInstantText = nz(Xml.attr(c, "AuthnInstant"));
+                    d.authnInstant = instant(d.authnInstantText);
                     Element ctx = Xml.child(c, Xml.SAML2, "AuthnContext");
                     Element ref = ctx == null ? null : Xml.child(ctx, Xml.SAML2, "AuthnContextClassRef");
                     if (ref != null) {
@@ -87,6 +91,7 @@ public final class AssertionReader {
                 }
             }
             List<Element> inner = Xml.children(v);
+            ambiguity(name, v, inner, d);
             if (!inner.isEmpty()) {
                 Element e = inner.get(0);
                 CodedValue cv = new CodedValue(e.getLocalName(), Xml.attr(e, "code"), Xml.attr(e, "codeSystem"),
@@ -114,6 +119,110 @@ public final class AssertionReader {
         if (PURPOSE.equals(name) && !d.purposeValues.isEmpty()) {
             d.purposeOfUse = d.purposeValues.get(0);
         }
+    }
+
+    /** Attribute names whose value is a string (text), as opposed to the coded Role and PurposeOfUse. */
+    private static final java.util.Set<String> TEXT_ATTRIBUTES = java.util.Set.of("VIHF_Version", "Authentification_Mode",
+            "Authentification_mode", "Identifiant_Structure", "Secteur_Activite",
+            "urn:oasis:names:tc:xspa:1.0:subject:subject-id", "Ressource_URN",
+            "urn:oasis:names:tc:xacml:2.0:resource:resource-id", "LPS_Nom", "LPS_ID_HOMOLOGATION_DMP", "LPS_Version",
+            "LPS_ID");
+
+    /**
+     * Records what makes an AttributeValue readable in two ways: text beside an element (mixed content), several
+     * elements, an element nested in a coded value or holding text, a string value inside an element, and
+     * characters a reader may drop, keep or treat as a space (non-ASCII spaces, zero-width and other format
+     * characters, control characters) in a text value or in a code / codeSystem.
+     */
+    private static void ambiguity(String name, Element v, List<Element> inner, TokenData d) {
+        String ownText = ownText(v);
+        if (!inner.isEmpty() && !isXmlBlank(ownText)) {
+            d.ambiguities.add(new TokenData.Ambiguity(name, "contenu mixte : du texte « " + visible(ownText.strip())
+                    + " » à côté de l'élément <" + inner.get(0).getLocalName() + ">", visible(Xml.text(v))));
+        } else if (inner.size() > 1) {
+            d.ambiguities.add(new TokenData.Ambiguity(name, inner.size() + " éléments dans une même AttributeValue",
+                    visible(Xml.text(v))));
+        } else if (inner.size() == 1) {
+            Element e = inner.get(0);
+            if (TEXT_ATTRIBUTES.contains(name)) {
+                d.ambiguities.add(new TokenData.Ambiguity(name, "valeur placée dans un élément enfant <" + e.getLocalName()
+                        + "> au lieu du texte de l'AttributeValue", visible(Xml.text(v))));
+            } else if (!Xml.children(e).isEmpty() || !isXmlBlank(Xml.text(e))) {
+                d.ambiguities.add(new TokenData.Ambiguity(name, "élément <" + e.getLocalName() + "> avec un contenu ("
+                        + (Xml.children(e).isEmpty() ? "texte « " + visible(Xml.text(e).strip()) + " »" : "élément <"
+                        + Xml.children(e).get(0).getLocalName() + "> imbriqué") + ") en plus de ses attributs",
+                        visible(Xml.text(v))));
+            }
+            for (String attr : new String[]{"code", "codeSystem"}) {
+                String val = Xml.attr(e, attr);
+                String bad = val == null ? null : invisible(val);
+                if (bad != null) {
+                    d.ambiguities.add(new TokenData.Ambiguity(name, attr + " : " + bad, visible(val)));
+                }
+            }
+        } else {
+            String bad = invisible(Xml.text(v));
+            if (bad != null) {
+                d.ambiguities.add(new TokenData.Ambiguity(name, bad, visible(Xml.text(v))));
+            }
+        }
+    }
+
+    /** The text and CDATA directly under an element (not inside its child elements). */
+    private static String ownText(Element e) {
+        StringBuilder sb = new StringBuilder();
+        for (org.w3c.dom.Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == org.w3c.dom.Node.TEXT_NODE || n.getNodeType() == org.w3c.dom.Node.CDATA_SECTION_NODE) {
+                sb.append(n.getNodeValue());
+            }
+        }
+        return sb.toString();
+    }
+
+    /** True when only XML white space (space, tab, CR, LF): what every reader ignores between elements. */
+    private static boolean isXmlBlank(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True for a character that readers disagree on: a space other than U+0020, a format or a control character. */
+    static boolean isInvisible(int cp) {
+        int type = Character.getType(cp);
+        return (type == Character.SPACE_SEPARATOR && cp != ' ') || type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                || (type == Character.CONTROL && cp != '\t' && cp != '\r' && cp != '\n');
+    }
+
+    /** The first such character of a value, described with its position; null when there is none. */
+    private static String invisible(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (isInvisible(cp)) {
+                String where = i == 0 ? "au début" : i + Character.charCount(cp) == s.length() ? "à la fin"
+                        : "en position " + (i + 1);
+                return String.format("caractère U+%04X (%s) %s de la valeur", cp, Character.getName(cp), where);
+            }
+            i += Character.charCount(cp);
+        }
+        return null;
+    }
+
+    /** The value with each such character written as {@code <U+XXXX>}, for evidence. */
+    private static String visible(String s) {
+        StringBuilder sb = new StringBuilder();
+        s.codePoints().forEach(cp -> {
+            if (isInvisible(cp)) {
+                sb.append(String.format("<U+%04X>", cp));
+            } else {
+                sb.appendCodePoint(cp);
+            }
+        });
+        return sb.length() > 200 ? sb.substring(0, 200) + "…" : sb.toString();
     }
 
     /** An xs:dateTime as an instant (offset required; a missing offset is read as UTC), or null. */

@@ -57,6 +57,27 @@ public final class TokenChecks {
         }
     }
 
+    /** An explicit time zone at the end of an xs:dateTime: {@code Z} or {@code ±hh:mm}. */
+    private static final Pattern ZONE = Pattern.compile(".*(?:Z|[+-][0-9]{2}:[0-9]{2})");
+
+    /**
+     * The zone of a readable SAML time value (SAML core §1.3.3: UTC, written with {@code Z}): an ERROR when it has
+     * none (a reader in another time zone dates it differently), a WARNING for a non-Z offset (unambiguous).
+     */
+    private static void zone(String text, Instant parsed, String what, String loc, Report.Builder r) {
+        if (parsed == null) {
+            return;
+        }
+        String t = text.strip();
+        if (!ZONE.matcher(t).matches()) {
+            r.add(Rules.VIHF_TIME, what + " « " + t + " » sans fuseau horaire : sa date dépend du lecteur (lu ici en"
+                    + " UTC) ; SAML exige l'UTC écrit avec « Z »", loc, t);
+        } else if (!t.endsWith("Z")) {
+            r.add(Rules.VIHF_TIME, Severity.WARNING, what + " « " + t + " » avec un décalage horaire ; SAML exige l'UTC"
+                    + " écrit avec « Z » (lu " + parsed + ")", loc, t);
+        }
+    }
+
     public static void time(TokenData d, Instant at, VihfPolicy p, Report.Builder r) {
         Instant late = at.plus(p.clockSkew());
         Instant early = at.minus(p.clockSkew());
@@ -66,7 +87,15 @@ public final class TokenChecks {
         } else if (d.issueInstant.isAfter(late)) {
             r.add(Rules.VIHF_TIME, "IssueInstant " + d.issueInstant + " est dans le futur (instant d'évaluation " + at
                     + ", tolérance " + p.clockSkew().toSeconds() + " s)", "VIHF/@IssueInstant", d.issueInstantText);
+        } else if (p.maxTokenAge().isPresent() && d.issueInstant.plus(p.maxTokenAge().get()).isBefore(early)) {
+            r.add(Rules.VIHF_TIME, "jeton trop ancien : IssueInstant " + d.issueInstant + " plus de "
+                    + p.maxTokenAge().get().toMinutes() + " min avant l'instant d'évaluation " + at
+                    + " (politique maxTokenAge, tolérance " + p.clockSkew().toSeconds() + " s)", "VIHF/@IssueInstant",
+                    d.issueInstantText);
         }
+        zone(d.issueInstantText, d.issueInstant, "IssueInstant", "VIHF/@IssueInstant", r);
+        zone(d.notBeforeText, d.notBefore, "Conditions/@NotBefore", "VIHF/Conditions/@NotBefore", r);
+        zone(d.notOnOrAfterText, d.notOnOrAfter, "Conditions/@NotOnOrAfter", "VIHF/Conditions/@NotOnOrAfter", r);
         if (!d.notBeforeText.isEmpty() && d.notBefore == null) {
             r.add(Rules.VIHF_TIME, "Conditions/@NotBefore illisible", "VIHF/Conditions/@NotBefore", d.notBeforeText);
         } else if (d.notBefore != null && d.notBefore.isAfter(late)) {
@@ -82,6 +111,36 @@ public final class TokenChecks {
     }
 
     /**
+     * The AuthnStatement (DOMAIN §6, SAML core §2.7.2): exactly one, with a readable AuthnInstant and an
+     * AuthnContextClassRef.
+     */
+    public static void authn(TokenData d, Report.Builder r) {
+        String loc = "VIHF/AuthnStatement";
+        if (d.authnStatements == 0) {
+            r.add(Rules.VIHF_AUTHN, "AuthnStatement absent (authentification locale de l'utilisateur attendue)", loc, "");
+            return;
+        }
+        if (d.authnStatements > 1) {
+            r.add(Rules.VIHF_AUTHN, "AuthnStatement répété (" + d.authnStatements + " occurrences) ; un seul attendu", loc,
+                    "");
+        }
+        if (d.authnInstant == null) {
+            r.add(Rules.VIHF_AUTHN, "AuthnStatement/@AuthnInstant absent ou illisible", loc + "/@AuthnInstant",
+                    d.authnInstantText);
+        } else {
+            zone(d.authnInstantText, d.authnInstant, "AuthnInstant", loc + "/@AuthnInstant", r);
+        }
+        if (d.authnContextClassRef.isEmpty()) {
+            r.add(Rules.VIHF_AUTHN, "AuthnContext/AuthnContextClassRef absent ou vide", loc + "/AuthnContext", "");
+        }
+    }
+
+    /** The attributes whose values the rules compare: an ambiguous value there is an ERROR, elsewhere a WARNING. */
+    private static final Set<String> COMPARED = Set.of(VihfToken.VIHF_VERSION, VihfToken.AUTH_MODE,
+            VihfToken.AUTH_MODE_VARIANT, VihfToken.IDENTIFIANT_STRUCTURE, VihfToken.SECTEUR_ACTIVITE, VihfToken.ROLE,
+            VihfToken.PURPOSE_OF_USE, VihfToken.RESSOURCE_URN, VihfToken.RESOURCE_ID);
+
+    /**
      * Presence, emptiness and repetition of the attributes, then each value rule. Returns the parsed
      * Identifiant_Structure when well-formed.
      */
@@ -93,6 +152,12 @@ public final class TokenChecks {
         for (String bad : d.unresolvedTypes) {
             r.add(Rules.VIHF_ATTRIBUTE, "type de valeur invalide (" + bad + ", " + "http://www.w3.org/2001/XMLSchema attendu)",
                     "VIHF/AttributeStatement", bad);
+        }
+        for (TokenData.Ambiguity a : d.ambiguities) {
+            boolean compared = COMPARED.contains(a.attribute());
+            r.add(Rules.VIHF_ATTRIBUTE, compared ? Severity.ERROR : Severity.WARNING, "valeur ambiguë de " + a.attribute()
+                    + " : " + a.what() + " ; deux lecteurs peuvent en lire des valeurs différentes"
+                    + (compared ? " (valeur comparée par les contrôles)" : ""), loc(a.attribute()), a.evidence());
         }
         for (String name : SINGLE_MANDATORY) {
             single(d, name, true, r);

@@ -11,6 +11,17 @@ import org.vigie.saml.CodedValue;
 
 /** Mutable assembly of a token view, filled by {@link AssertionReader}; copied into an immutable VihfToken. */
 public final class TokenData {
+
+    /**
+     * One ambiguous AttributeValue.
+     *
+     * @param attribute the attribute Name
+     * @param what      what makes it ambiguous, in French
+     * @param evidence  the value with its invisible characters made visible
+     */
+    public record Ambiguity(String attribute, String what, String evidence) {
+    }
+
     public String id = "";
     public String issueInstantText = "";
     public Instant issueInstant;
@@ -23,6 +34,9 @@ public final class TokenData {
     public String notBeforeText = "";
     public String notOnOrAfterText = "";
     public Instant authnInstant;
+    /** How many AuthnStatement elements the Assertion holds (the first one is read). */
+    public int authnStatements;
+    public String authnInstantText = "";
     public String authnContextClassRef = "";
     public String authnContextDecl = "";
     public final Map<String, List<String>> attributes = new LinkedHashMap<>();
@@ -33,6 +47,8 @@ public final class TokenData {
     public final List<String> malformedRoles = new ArrayList<>();
     /** AttributeValue xsi:type values whose prefix is not bound to XML Schema (name → description). */
     public final List<String> unresolvedTypes = new ArrayList<>();
+    /** Values two readers could read differently (mixed content, nested elements, invisible or non-ASCII spaces). */
+    public final List<Ambiguity> ambiguities = new ArrayList<>();
     public CodedValue purposeOfUse;
     public final List<CodedValue> purposeValues = new ArrayList<>();
     public X509Certificate signingCertificate;
