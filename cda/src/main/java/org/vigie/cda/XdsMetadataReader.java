@@ -18,6 +18,7 @@ import org.vigie.cda.internal.CountingInputStream;
 import org.vigie.cda.internal.SecureStax;
 import org.vigie.core.Finding;
 import org.vigie.core.Rules;
+import org.vigie.core.Severity;
 
 /**
  * Streams XDS.b metadata with hardened StAX: a {@code SubmitObjectsRequest} alone, inside a
@@ -429,9 +430,20 @@ public final class XdsMetadataReader {
                                     }
                                     String classified = SecureStax.attr(r, "classifiedObject");
                                     Obj outer = open.peek();
-                                    if (classified == null) {
-                                        problem("Classification sans attribut classifiedObject (obligatoire dans ebRIM 3.0, "
-                                                + "même imbriquée dans l'objet classé)", clsLoc, "");
+                                    if (classified == null && outer == null) {
+                                        problem("Classification sans attribut classifiedObject ni objet englobant : "
+                                                + "elle ne classe rien (classifiedObject est obligatoire dans rim.xsd 3.0)",
+                                                clsLoc, "");
+                                    } else if (classified == null) {
+                                        // rim.xsd 3.0 requires the attribute, but the ANS's own DMP examples (TD3.3c,
+                                        // TD3.3d) omit it on a nested author: every reader takes the enclosing object
+                                        problems.add(Finding.of(Rules.AI_XML, Severity.WARNING, "Classification sans "
+                                                + "attribut classifiedObject (obligatoire dans rim.xsd 3.0) : rattachée à "
+                                                + outer.kind + " '" + outer.id + "' qui l'englobe", clsLoc, outer.id));
+                                    } else if (outer != null && !classified.equals(outer.id)) {
+                                        problem("Classification imbriquée dans " + outer.kind + " '" + outer.id
+                                                + "' mais classifiedObject '" + shown(classified) + "' : un lecteur la "
+                                                + "rattache à l'objet englobant, un autre à l'attribut", clsLoc, classified);
                                     }
                                     clsObject = classified != null ? classified : outer == null ? null : outer.id;
                                     String node = SecureStax.attr(r, "classificationNode");

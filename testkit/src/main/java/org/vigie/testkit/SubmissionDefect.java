@@ -83,9 +83,12 @@ public enum SubmissionDefect {
     SECOND_PACKAGE_WITH_AUTHOR(Rules.AI_XML, false, (x, evil) -> x.replaceFirst("</RegistryPackage>",
             "</RegistryPackage><RegistryPackage id=\"Package02\">"
                     + author(XdsSubmissionBuilder.SS_AUTHOR_SCHEME, "Package02", "claEvil", evil) + "</RegistryPackage>")),
-    /** The SubmissionSet.author classification without its (schema-required) classifiedObject. */
-    CLASSIFICATION_WITHOUT_CLASSIFIED_OBJECT(Rules.AI_XML, false, (x, evil) -> x.replaceFirst(
-            "(classificationScheme=\"" + XdsSubmissionBuilder.SS_AUTHOR_SCHEME + "\") classifiedObject=\"[^\"]*\"", "$1")),
+    /** A top-level DocumentEntry.author of evil without classifiedObject (schema-required): it classifies nothing. */
+    CLASSIFICATION_WITHOUT_CLASSIFIED_OBJECT(Rules.AI_XML, false, (x, evil) -> x.replace("</RegistryObjectList>",
+            author(XdsSubmissionBuilder.DOC_AUTHOR_SCHEME, null, "claEvil", evil) + "</RegistryObjectList>")),
+    /** A SubmissionSet.author of evil nested in doc1's ExtrinsicObject but naming the SubmissionSet as its object. */
+    NESTED_CLASSIFICATION_NAMING_ANOTHER_OBJECT(Rules.AI_XML, false, (x, evil) -> addEntryAuthor(x,
+            XdsSubmissionBuilder.SS_AUTHOR_SCHEME, "SubmissionSet01", evil)),
     /** A DocumentEntry of the evil structure nested inside the SubmissionSet's RegistryPackage. */
     ENTRY_NESTED_IN_SUBMISSION_SET(Rules.AI_XML, false, (x, evil) -> x.replaceFirst("</RegistryPackage>",
             "<ExtrinsicObject id=\"doc9\" mimeType=\"text/xml\" objectType=\"urn:uuid:7edca82f-054d-47f2-a032-9b2a5b5186c1\">"
@@ -218,7 +221,8 @@ public enum SubmissionDefect {
     }
 
     private static String author(String scheme, String object, String id, String evil) {
-        return "<Classification classificationScheme=\"" + scheme + "\" classifiedObject=\"" + object + "\" id=\"" + id
+        return "<Classification classificationScheme=\"" + scheme + "\""
+                + (object == null ? "" : " classifiedObject=\"" + object + "\"") + " id=\"" + id
                 + "\" nodeRepresentation=\"\"><Slot name=\"authorInstitution\"><ValueList><Value>" + evilXon(evil)
                 + "</Value></ValueList></Slot></Classification>";
     }
