@@ -87,4 +87,27 @@ class LinearMatchingTest {
         assertThat(r.occurrences()).hasSize(39_000);
         assertThat(r.has("AI-XML")).isFalse();
     }
+
+    @Test
+    void aSessionMatchesThousandsOfPartsByHrefOrContentIdThroughItsIndex() {
+        Fixtures.Submission s = new Fixtures.Submission().ss(Fixtures.xon("H", "1750100125")).xop();
+        for (int i = 0; i < 3_000; i++) {
+            s.doc("D" + i, Fixtures.xon("H", "1750100125"), "1750100125");
+        }
+        Control2Session session = AuthorInstitutionValidator.builder().build()
+                .start(StructureId.parse("1750100125"), java.time.Instant.parse("2025-06-01T10:00:00Z"));
+        session.readSubmission(new ByteArrayInputStream(s.xml().getBytes(StandardCharsets.UTF_8)));
+        assertThat(session.pendingAttachments()).hasSize(3_000);
+        byte[] cda = Fixtures.cda("1750100125").getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 3_000; i++) {
+            // every other part by its Content-ID form, the others by the href as written
+            session.readDocument(i % 2 == 0 ? "cid:D" + i + "@vigie" : "<D" + i + "@vigie>", new ByteArrayInputStream(cda));
+        }
+        assertThat(session.pendingAttachments()).isEmpty();
+        assertThat(session.attachmentHeaders()).hasSize(3_000);
+        Report r = session.finish();
+        assertThat(r.accepted()).as(r.toString()).isTrue();
+        assertThat(r.occurrences()).hasSize(1 + 2 * 3_000);
+        assertThat(r.byRule("AI-XML")).isEmpty();
+    }
 }
