@@ -28,7 +28,14 @@ import org.vigie.core.Severity;
  * {@code xds:Document}: a XOP reference is recorded, inline base64 content is decoded while it is parsed and only
  * the CDA header is read (the rest is skipped without being decoded or kept). Immutable and thread-safe.
  *
- * <p>Bad input never throws: {@link XdsMetadata#problems()} holds the {@code AI-XML} findings.
+ * <p>Bad input never throws: {@link XdsMetadata#problems()} holds the {@code AI-XML} findings. What ebRIM / XDS
+ * refuses is reported and still read, so that control 2 sees every author another reader might see: registry
+ * objects nested in others, two objects with one id, a RegistryPackage classified neither SubmissionSet nor Folder,
+ * an author attached to no object or to one of the wrong kind, a Classification without {@code classifiedObject}
+ * (a WARNING when nested in its object, as the ANS examples write it), metadata elements in a foreign namespace,
+ * mixed content in a {@code rim:Value}, and a scheme, node, slot name or reference that matches only loosely
+ * (case, spaces, invisible characters). Authors are linked to their objects through indexes by id: the cost is
+ * linear in the size of the metadata.
  */
 public final class XdsMetadataReader {
 
@@ -270,6 +277,7 @@ public final class XdsMetadataReader {
         final List<Obj> objects = new ArrayList<>();
         final java.util.ArrayDeque<Obj> open = new java.util.ArrayDeque<>();
         final List<ClassifiedAuthor> authors = new ArrayList<>();
+        final Set<String> submissionSetIds = new LinkedHashSet<>();
         final Set<String> folderIds = new LinkedHashSet<>();
         final Set<String> foreignReported = new LinkedHashSet<>();
         final List<XdsMetadata.DocumentContent> documents = new ArrayList<>();
@@ -454,7 +462,7 @@ public final class XdsMetadataReader {
                                                     + " qu'à la casse ou aux espaces près : lecture ambiguë", clsLoc, node);
                                         }
                                         if (m != NO_MATCH && clsObject != null) {
-                                            (expected.equals(FOLDER_NODE) ? folderIds : submissionSetIdsAsSet()).add(clsObject);
+                                            (expected.equals(FOLDER_NODE) ? folderIds : submissionSetIds).add(clsObject);
                                         }
                                     }
                                     clsSlots = new LinkedHashMap<>();
@@ -564,15 +572,6 @@ public final class XdsMetadataReader {
                 }
             }
             fatal("fin de message inattendue dans la soumission", "");
-        }
-
-        private Set<String> ssSet;
-
-        private Set<String> submissionSetIdsAsSet() {
-            if (ssSet == null) {
-                ssSet = new LinkedHashSet<>();
-            }
-            return ssSet;
         }
 
         void sorEnd() {
@@ -710,7 +709,7 @@ public final class XdsMetadataReader {
             }
             List<Obj> ssPackages = new ArrayList<>();
             Set<Obj> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            for (String ref : submissionSetIdsAsSet()) {
+            for (String ref : submissionSetIds) {
                 Obj o = resolve(ref, byId, byLoose, "SubmissionSet", "classifiedObject du nœud SubmissionSet");
                 if (o != null && "RegistryPackage".equals(o.kind) && seen.add(o)) {
                     ssPackages.add(o);
