@@ -15,7 +15,12 @@ import java.util.Objects;
  *       {@code AI-SAME-EJ}. When {@code true} (EJ/EG mode), it is also an occurrence that must equal the others;</li>
  *   <li>{@link #geographicMandatoryFrom()} 2024-01-01 (Europe/Paris): before that day {@code AI-GEOGRAPHIC} is a
  *       WARNING, from then an ERROR;</li>
- *   <li>{@link #limits()} {@link XmlLimits#defaults()}.</li>
+ *   <li>{@link #limits()} {@link XmlLimits#defaults()};</li>
+ *   <li>{@link #readWholeAttachments()} {@code false}: an MTOM part is read up to the end of its CDA header only
+ *       (inline documents, whose bytes go through anyway, are always read to their end). When {@code true}, each
+ *       part is read to its end, without keeping it, so that anything placed after the CDA body (an
+ *       {@code author} after {@code component}, schema-invalid and invisible to a header-only reader) is an
+ *       {@code AI-XML} finding; set it when the caller drains the parts anyway (as a MIME reader does).</li>
  * </ul>
  */
 public final class AuthorInstitutionPolicy {
@@ -29,8 +34,10 @@ public final class AuthorInstitutionPolicy {
     private final boolean ejEgMode;
     private final LocalDate geographicMandatoryFrom;
     private final XmlLimits limits;
+    private final boolean readWholeAttachments;
 
     private AuthorInstitutionPolicy(Builder b) {
+        this.readWholeAttachments = b.readWholeAttachments;
         this.lotMayDiffer = b.lotMayDiffer;
         this.ejEgMode = b.ejEgMode;
         this.geographicMandatoryFrom = b.geographicMandatoryFrom;
@@ -49,7 +56,8 @@ public final class AuthorInstitutionPolicy {
     /** A builder starting from this policy's settings. */
     public Builder toBuilder() {
         return new Builder().lotMayDiffer(lotMayDiffer).ejEgMode(ejEgMode)
-                .geographicMandatoryFrom(geographicMandatoryFrom).limits(limits);
+                .geographicMandatoryFrom(geographicMandatoryFrom).limits(limits)
+                .readWholeAttachments(readWholeAttachments);
     }
 
     /** RG_2240: the submission set may differ from the documents (default false). */
@@ -72,6 +80,11 @@ public final class AuthorInstitutionPolicy {
         return !at.isBefore(geographicMandatoryFrom.atStartOfDay(FRANCE).toInstant());
     }
 
+    /** MTOM parts are read to their end to check what follows the CDA body (default false). */
+    public boolean readWholeAttachments() {
+        return readWholeAttachments;
+    }
+
     /** XML size limits. */
     public XmlLimits limits() {
         return limits;
@@ -80,7 +93,7 @@ public final class AuthorInstitutionPolicy {
     @Override
     public String toString() {
         return "AuthorInstitutionPolicy[lotMayDiffer=" + lotMayDiffer + ", ejEgMode=" + ejEgMode
-                + ", geographicMandatoryFrom=" + geographicMandatoryFrom + ", limits=" + limits + "]";
+                + ", geographicMandatoryFrom=" + geographicMandatoryFrom + ", limits=" + limits + ", readWholeAttachments=" + readWholeAttachments + "]";
     }
 
     /** Builds policies; every setting starts at its default. */
@@ -89,8 +102,14 @@ public final class AuthorInstitutionPolicy {
         private boolean ejEgMode;
         private LocalDate geographicMandatoryFrom = LocalDate.of(2024, 1, 1);
         private XmlLimits limits = XmlLimits.defaults();
+        private boolean readWholeAttachments;
 
         private Builder() {
+        }
+
+        public Builder readWholeAttachments(boolean v) {
+            this.readWholeAttachments = v;
+            return this;
         }
 
         public Builder lotMayDiffer(boolean v) {

@@ -87,16 +87,14 @@ public final class AuthorInstitutionValidator {
         Objects.requireNonNull(attachments, "attachments");
         Control2Session s = start(vihfStructure, at);
         s.readSubmission(submission);
+        Map<String, Supplier<InputStream>> byNormalised = new java.util.HashMap<>();
+        for (Map.Entry<String, Supplier<InputStream>> e : attachments.entrySet()) {
+            byNormalised.putIfAbsent(Control2Session.normalise(e.getKey()), e.getValue());
+        }
         for (String href : s.pendingAttachments()) {
             Supplier<InputStream> sup = attachments.get(href);
             if (sup == null) {
-                String key = Control2Session.normalise(href);
-                for (Map.Entry<String, Supplier<InputStream>> e : attachments.entrySet()) {
-                    if (Control2Session.normalise(e.getKey()).equals(key)) {
-                        sup = e.getValue();
-                        break;
-                    }
-                }
+                sup = byNormalised.get(Control2Session.normalise(href));
             }
             if (sup != null) {
                 try (InputStream in = sup.get()) {

@@ -91,7 +91,26 @@ public final class CdaHeaderReader {
 
     // ------------------------------------------------------------------------------------------------------------
 
+    /**
+     * Reads the header, then goes through the rest of the document without keeping it, to check that the body
+     * ({@code component}, the last child of {@code ClinicalDocument} in the CDA schema) is followed by nothing but
+     * the end of the document: an {@code author} (or anything else) placed after the body is schema-invalid and
+     * invisible to a reader that stops at the header, so it is an {@code AI-XML} finding. Memory stays flat (each
+     * event of the body is bounded by {@link XmlLimits#maxEventBytes()}, nothing is kept); time grows with the
+     * document. Use it when the bytes go through anyway (inline base64 content, an MTOM part the caller drains).
+     *
+     * @param location prefix of finding locations, e.g. {@code CDA[DocumentME2]}
+     */
+    public CdaHeader readWholeDocument(InputStream cdaBytes, String location) {
+        Objects.requireNonNull(cdaBytes, "cdaBytes");
+        return parse(cdaBytes, location == null ? "CDA" : location, true);
+    }
+
     CdaHeader parse(InputStream source, String location) {
+        return parse(source, location, false);
+    }
+
+    CdaHeader parse(InputStream source, String location, boolean wholeDocument) {
         CountingInputStream in = new CountingInputStream(source);
         in.limitAt(limits.maxHeaderBytes() + READ_AHEAD_SLACK, "header");
         State st = new State(location);
@@ -99,9 +118,15 @@ public final class CdaHeaderReader {
         try {
             r = SecureStax.open(in);
             run(r, st);
+            if (wholeDocument && st.bodyStarted) {
+                afterHeader(r, st, in);
+            }
         } catch (XMLStreamException | RuntimeException e) {
             Optional<String> limit = SecureStax.limitOf(e);
-            if (limit.isPresent()) {
+            if (limit.isPresent() && "event".equals(limit.get())) {
+                st.problem("un événement XML du corps du document CDA dépasse " + limits.maxEventBytes()
+                        + " octets (attribut ou texte démesuré)", "");
+            } else if (limit.isPresent()) {
                 st.problem("en-tête CDA au-delà de " + limits.maxHeaderBytes() + " octets sans fin d'en-tête", "");
             } else {
                 st.problem("document CDA illisible: " + SecureStax.describe(e), "");
@@ -130,6 +155,9 @@ public final class CdaHeaderReader {
         boolean clinical;
         String rootElement = "";
         boolean complete;
+        boolean bodyStarted;
+        int idDepth = -1;
+        boolean idContentReported;
         CdaHeader.OrganizationId custodian;
         // current author
         AuthorBuilder currentAuthor;
@@ -207,10 +235,23 @@ public final class CdaHeaderReader {
                             return;
                         }
                     }
+                    if (!CDA_NS.equals(ns) && st.path.size() < AUTHOR_PATH.size()
+                            && AUTHOR_PATH.get(st.path.size()).equals(local)
+                            && st.path.equals(AUTHOR_PATH.subList(0, st.path.size()))) {
+                        st.problem("élément <" + local + "> dans l'espace de noms '" + (ns == null ? "" : ns)
+                                + "' au lieu de " + CDA_NS + " : un lecteur par nom local y lirait un auteur, "
+                                + "un lecteur CDA non", local);
+                    }
+                    if (st.idDepth > 0 && !st.idContentReported) {
+                        st.idContentReported = true;
+                        st.problem("élément <" + local + "> dans representedOrganization/id : un id (type II) n'a pas "
+                                + "de contenu, lecture ambiguë", local);
+                    }
                     st.path.add(CDA_NS.equals(ns) ? local : "{" + ns + "}" + local);
                     List<String> p = st.path;
                     if (p.size() == 2 && "component".equals(p.get(1))) {
                         st.complete = true;
+                        st.bodyStarted = true;
                         return; // the body starts: stop
                     }
                     if (is(p, "ClinicalDocument", "author")) {
@@ -222,6 +263,8 @@ public final class CdaHeaderReader {
                             && is(p, "ClinicalDocument", "author", "assignedAuthor", "representedOrganization", "id")) {
                         st.currentAuthor.ids.add(new CdaHeader.OrganizationId(SecureStax.attr(r, "root"),
                                 SecureStax.attr(r, "extension"), SecureStax.attr(r, "nullFlavor")));
+                        st.idDepth = p.size();
+                        st.idContentReported = false;
                     } else if (st.currentAuthor != null && st.currentAuthor.name == null
                             && is(p, "ClinicalDocument", "author", "assignedAuthor", "representedOrganization", "name")) {
                         st.nameText = new StringBuilder();
@@ -232,6 +275,11 @@ public final class CdaHeaderReader {
                     }
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if (st.idDepth > 0 && !st.idContentReported && !blank(r)) {
+                        st.idContentReported = true;
+                        st.problem("texte dans representedOrganization/id : un id (type II) n'a pas de contenu, "
+                                + "deux lecteurs n'y liraient pas le même identifiant", text(r));
+                    }
                     if (st.nameText != null) {
                         st.nameText.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
                         if (st.nameText.length() > limits.maxTextLength()) {
@@ -250,6 +298,9 @@ public final class CdaHeaderReader {
                     if (st.currentAuthor != null && is(p, "ClinicalDocument", "author")) {
                         st.closeAuthor();
                     }
+                    if (p.size() == st.idDepth) {
+                        st.idDepth = -1;
+                    }
                     p.remove(p.size() - 1);
                     if (p.isEmpty()) {
                         st.complete = true;
@@ -258,6 +309,87 @@ public final class CdaHeaderReader {
                 }
                 default -> {
                     // comments, processing instructions: ignored
+                }
+            }
+        }
+    }
+
+    private static final List<String> AUTHOR_PATH = List.of("ClinicalDocument", "author", "assignedAuthor",
+            "representedOrganization", "id");
+
+    private static boolean blank(XMLStreamReader r) {
+        char[] c = r.getTextCharacters();
+        for (int i = r.getTextStart(), end = i + r.getTextLength(); i < end; i++) {
+            if (!Character.isWhitespace(c[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String text(XMLStreamReader r) {
+        return new String(r.getTextCharacters(), r.getTextStart(), Math.min(r.getTextLength(), 80));
+    }
+
+    /**
+     * From the start of the body ({@code ClinicalDocument/component}) to the end of the document: skips the body
+     * (depth only), then requires the end of {@code ClinicalDocument}. Each pull may read at most
+     * {@link XmlLimits#maxEventBytes()} more bytes.
+     */
+    private void afterHeader(XMLStreamReader r, State st, CountingInputStream in) throws XMLStreamException {
+        int depth = 1; // inside the body component
+        while (depth > 0) {
+            in.allow(limits.maxEventBytes(), "event");
+            int ev = r.next();
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                if (++depth + 1 > limits.maxDepth()) {
+                    st.problem("imbrication au-delà de " + limits.maxDepth() + " niveaux dans le corps du document CDA",
+                            r.getLocalName());
+                    return;
+                }
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            } else if (ev == XMLStreamConstants.ENTITY_REFERENCE) {
+                st.problem("référence d'entité non déclarée &" + r.getLocalName() + "; dans le document CDA", "");
+                return;
+            }
+        }
+        boolean reported = false;
+        int level = 0; // below ClinicalDocument, after the body
+        while (r.hasNext()) {
+            in.allow(limits.maxEventBytes(), "event");
+            int ev = r.next();
+            switch (ev) {
+                case XMLStreamConstants.START_ELEMENT -> {
+                    if (level == 0 && !reported) {
+                        reported = true;
+                        st.problem("élément <" + r.getLocalName() + "> après le corps du document (component, dernier "
+                                + "enfant de ClinicalDocument) : structure CDA invalide, un lecteur y verrait un "
+                                + "élément d'en-tête que l'en-tête lu ne contient pas", r.getLocalName());
+                    }
+                    if (++level + 1 > limits.maxDepth()) {
+                        st.problem("imbrication au-delà de " + limits.maxDepth() + " niveaux dans le document CDA",
+                                r.getLocalName());
+                        return;
+                    }
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    if (level-- == 0) {
+                        level = -1; // end of ClinicalDocument
+                    }
+                }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
+                    if (level == 0 && !reported && !blank(r)) {
+                        reported = true;
+                        st.problem("texte après le corps du document (component) : structure CDA invalide", text(r));
+                    }
+                }
+                case XMLStreamConstants.ENTITY_REFERENCE -> {
+                    st.problem("référence d'entité non déclarée &" + r.getLocalName() + "; dans le document CDA", "");
+                    return;
+                }
+                default -> {
+                    // comments, processing instructions, white space, end of document
                 }
             }
         }

@@ -28,6 +28,10 @@ public final class Control2Session {
     private final Instant at;
     private XdsMetadata metadata;
     private final Map<String, CdaHeader> xopHeaders = new LinkedHashMap<>();
+    /** href as written → id of the first document referencing it; normalised href → href as written. */
+    private final Map<String, String> hrefDocument = new LinkedHashMap<>();
+    private final Map<String, String> normalisedHref = new java.util.HashMap<>();
+    private final Set<String> pending = new LinkedHashSet<>();
     private Report report;
 
     Control2Session(AuthorInstitutionValidator validator, StructureId vihf, Instant at) {
@@ -47,6 +51,7 @@ public final class Control2Session {
         Objects.requireNonNull(xml, "xml");
         ensureNoSubmission();
         metadata = validator.metadataReader().read(xml);
+        index();
     }
 
     /**
@@ -62,6 +67,18 @@ public final class Control2Session {
         Objects.requireNonNull(reader, "reader");
         ensureNoSubmission();
         metadata = validator.metadataReader().read(reader);
+        index();
+    }
+
+    /** Indexes the XOP references once, so that each attachment is matched in constant time. */
+    private void index() {
+        for (XdsMetadata.DocumentContent d : metadata.documents()) {
+            d.xopHref().filter(h -> !h.isEmpty()).ifPresent(h -> {
+                hrefDocument.putIfAbsent(h, d.id());
+                normalisedHref.putIfAbsent(normalise(h), h);
+                pending.add(h);
+            });
+        }
     }
 
     private void ensureNoSubmission() {
@@ -80,13 +97,7 @@ public final class Control2Session {
 
     /** The {@code xop:Include/@href} values (as written, e.g. {@code cid:doc1}) of documents not read yet. */
     public Set<String> pendingAttachments() {
-        Set<String> out = new LinkedHashSet<>();
-        if (metadata != null) {
-            for (XdsMetadata.DocumentContent d : metadata.documents()) {
-                d.xopHref().filter(h -> !h.isEmpty() && !xopHeaders.containsKey(h)).ifPresent(out::add);
-            }
-        }
-        return Collections.unmodifiableSet(out);
+        return Collections.unmodifiableSet(new LinkedHashSet<>(pending));
     }
 
     /**
@@ -100,30 +111,17 @@ public final class Control2Session {
     public void readDocument(String xopHref, InputStream cdaBytes) {
         Objects.requireNonNull(xopHref, "xopHref");
         Objects.requireNonNull(cdaBytes, "cdaBytes");
-        String href = null;
-        for (String p : pendingAttachments()) {
-            if (p.equals(xopHref)) {
-                href = p;
-                break;
-            }
-        }
-        if (href == null) {
-            String key = normalise(xopHref);
-            for (String p : pendingAttachments()) {
-                if (normalise(p).equals(key)) {
-                    href = p;
-                    break;
-                }
-            }
-        }
-        if (href == null) {
+        String href = pending.contains(xopHref) ? xopHref : normalisedHref.get(normalise(xopHref));
+        if (href == null || !pending.contains(href)) {
             throw new IllegalArgumentException("no pending xop:Include with href " + xopHref
-                    + " (pending: " + pendingAttachments() + ")");
+                    + " (pending: " + pending + ")");
         }
-        String docId = metadata.documents().stream().filter(d -> d.xopHref().isPresent())
-                .filter(d -> d.xopHref().get().equals(xopHref) || normalise(d.xopHref().get()).equals(normalise(xopHref)))
-                .map(XdsMetadata.DocumentContent::id).findFirst().orElse(xopHref);
-        xopHeaders.put(href, validator.headerReader().read(cdaBytes, "CDA[" + docId + "]"));
+        String docId = hrefDocument.get(href);
+        String location = "CDA[" + docId + "]";
+        xopHeaders.put(href, validator.policy().readWholeAttachments()
+                ? validator.headerReader().readWholeDocument(cdaBytes, location)
+                : validator.headerReader().read(cdaBytes, location));
+        pending.remove(href);
     }
 
     /** Headers read from MTOM parts so far, by href as written. */

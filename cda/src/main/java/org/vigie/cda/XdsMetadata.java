@@ -15,10 +15,20 @@ import org.vigie.core.Finding;
  * @param entries         the document entries (ExtrinsicObject), in document order
  * @param documents       the {@code xds:Document} elements, in document order (empty for a bare SubmitObjectsRequest)
  * @param provideAndRegister true when the metadata sat inside a {@code ProvideAndRegisterDocumentSetRequest}
- * @param problems        {@code AI-XML} findings (unreadable input, DOCTYPE, limits)
+ * @param problems        {@code AI-XML} findings (unreadable input, DOCTYPE, limits, structure XDS refuses)
+ * @param complete        true when the reader went through the whole submission (false when it stopped on an
+ *                        unreadable input or a limit: what seems missing may then lie beyond that point)
  */
 public record XdsMetadata(Optional<SubmissionSet> submissionSet, List<DocumentEntry> entries,
-                          List<DocumentContent> documents, boolean provideAndRegister, List<Finding> problems) {
+                          List<DocumentContent> documents, boolean provideAndRegister, List<Finding> problems,
+                          boolean complete) {
+
+    /** Metadata whose reading counts as complete when no problem is an ERROR. */
+    public XdsMetadata(Optional<SubmissionSet> submissionSet, List<DocumentEntry> entries,
+                       List<DocumentContent> documents, boolean provideAndRegister, List<Finding> problems) {
+        this(submissionSet, entries, documents, provideAndRegister, problems,
+                problems.stream().noneMatch(f -> f.severity() == org.vigie.core.Severity.ERROR));
+    }
 
     /** Classification scheme of DocumentEntry.author. */
     public static final String DOCUMENT_ENTRY_AUTHOR_SCHEME = "urn:uuid:93606bcf-9494-43ec-9b4e-a7748d1a838d";

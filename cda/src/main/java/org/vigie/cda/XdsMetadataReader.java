@@ -18,6 +18,7 @@ import org.vigie.cda.internal.CountingInputStream;
 import org.vigie.cda.internal.SecureStax;
 import org.vigie.core.Finding;
 import org.vigie.core.Rules;
+import org.vigie.core.Severity;
 
 /**
  * Streams XDS.b metadata with hardened StAX: a {@code SubmitObjectsRequest} alone, inside a
@@ -27,13 +28,28 @@ import org.vigie.core.Rules;
  * {@code xds:Document}: a XOP reference is recorded, inline base64 content is decoded while it is parsed and only
  * the CDA header is read (the rest is skipped without being decoded or kept). Immutable and thread-safe.
  *
- * <p>Bad input never throws: {@link XdsMetadata#problems()} holds the {@code AI-XML} findings.
+ * <p>Bad input never throws: {@link XdsMetadata#problems()} holds the {@code AI-XML} findings. What ebRIM / XDS
+ * refuses is reported and still read, so that control 2 sees every author another reader might see: registry
+ * objects nested in others, two objects with one id, a RegistryPackage classified neither SubmissionSet nor Folder,
+ * an author attached to no object or to one of the wrong kind, a Classification without {@code classifiedObject}
+ * (a WARNING when nested in its object, as the ANS examples write it), metadata elements in a foreign namespace,
+ * mixed content in a {@code rim:Value}, and a scheme, node, slot name or reference that matches only loosely
+ * (case, spaces, invisible characters). Authors are linked to their objects through indexes by id: the cost is
+ * linear in the size of the metadata.
  */
 public final class XdsMetadataReader {
 
     private static final String SOR = "SubmitObjectsRequest";
     private static final String PNR = "ProvideAndRegisterDocumentSetRequest";
     private static final String XOP_NS = "http://www.w3.org/2004/08/xop/include";
+    static final String RIM_NS = "urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0";
+    static final String LCM_NS = "urn:oasis:names:tc:ebxml-regrep:xsd:lcm:3.0";
+    static final String XDS_NS = "urn:ihe:iti:xds-b:2007";
+    /** Classification node marking a RegistryPackage as a Folder. */
+    static final String FOLDER_NODE = "urn:uuid:d9d542f3-6cc4-48b6-8870-ea235fbc94c2";
+    /** The ebRIM elements the reader interprets by local name (their namespace is checked). */
+    private static final Set<String> RIM_ELEMENTS = Set.of("RegistryObjectList", "RegistryPackage", "ExtrinsicObject",
+            "Classification", "Slot", "ValueList", "Value", "ExternalIdentifier", "Association");
 
     private final XmlLimits limits;
     private final CdaHeaderReader cdaReader;
@@ -75,49 +91,7 @@ public final class XdsMetadataReader {
      * is not closed.
      */
     public XdsMetadata read(InputStream xml) {
-        Objects.requireNonNull(xml, "xml");
-        CountingInputStream in = new CountingInputStream(xml);
-        in.limitAt(limits.maxMetadataBytes(), "metadata");
-        Parse p = new Parse(in);
-        XMLStreamReader r = null;
-        try {
-            r = SecureStax.open(in);
-            boolean found = false;
-            int depth = 0;
-            while (r.hasNext() && !found) {
-                int ev = r.next();
-                if (ev == XMLStreamConstants.DTD) {
-                    p.problem("DOCTYPE interdit dans le message", "");
-                    return p.result();
-                }
-                if (ev == XMLStreamConstants.ENTITY_REFERENCE) {
-                    p.problem("référence d'entité non déclarée &" + r.getLocalName() + "; dans le message", "");
-                    return p.result();
-                }
-                if (ev == XMLStreamConstants.START_ELEMENT) {
-                    depth++;
-                    if (depth > limits.maxDepth()) {
-                        p.problem("imbrication au-delà de " + limits.maxDepth() + " niveaux", r.getLocalName());
-                        return p.result();
-                    }
-                    String local = r.getLocalName();
-                    if (SOR.equals(local) || PNR.equals(local)) {
-                        found = true;
-                        p.run(r);
-                    }
-                } else if (ev == XMLStreamConstants.END_ELEMENT) {
-                    depth--;
-                }
-            }
-            if (!found && !p.fatal) {
-                p.problem("aucun élément SubmitObjectsRequest ni ProvideAndRegisterDocumentSetRequest dans le message", "");
-            }
-        } catch (XMLStreamException | RuntimeException e) {
-            p.fail(e);
-        } finally {
-            close(r);
-        }
-        return p.result();
+        return parse(xml).result();
     }
 
     /**
@@ -169,20 +143,149 @@ public final class XdsMetadataReader {
         }
     }
 
-    private record ClassifiedAuthor(String scheme, String object, XdsMetadata.Author author) {
+    /** A registry object (RegistryPackage or ExtrinsicObject) met anywhere in the metadata. */
+    private static final class Obj {
+        final String kind;
+        final String id;
+        final int depth;
+        final EntryBuilder entry;
+        final List<XdsMetadata.Author> authors = new ArrayList<>();
+
+        Obj(String kind, String id, int depth, EntryBuilder entry) {
+            this.kind = kind;
+            this.id = id;
+            this.depth = depth;
+            this.entry = entry;
+        }
+    }
+
+    private record ClassifiedAuthor(boolean submissionSetScheme, String object, String location,
+                                    XdsMetadata.Author author) {
+    }
+
+    /** What a read found, with the number of id look-ups and comparisons its matching took (for growth tests). */
+    record Counted(XdsMetadata metadata, long operations) {
+    }
+
+    /** Reads like {@link #read(InputStream)} and counts the matching operations of the result step. */
+    Counted readCounted(InputStream xml) {
+        Parse p = parse(xml);
+        XdsMetadata md = p.result();
+        return new Counted(md, p.operations);
+    }
+
+    private static final int NO_MATCH = 0;
+    private static final int EXACT = 1;
+    private static final int LOOSE = 2;
+
+    /**
+     * How {@code actual} compares with the expected name: exactly, only loosely (another reader ignoring case,
+     * spaces, invisible characters or compatibility forms would take it for the expected one), or not at all.
+     */
+    static int match(String actual, String expected) {
+        if (actual == null) {
+            return NO_MATCH;
+        }
+        if (actual.equals(expected)) {
+            return EXACT;
+        }
+        return loose(actual).equals(loose(expected)) ? LOOSE : NO_MATCH;
+    }
+
+    /**
+     * The form lax readers would agree on: NFKC, without white space, invisible (format) or control characters, in
+     * lower case.
+     */
+    static String loose(String s) {
+        String n = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC);
+        StringBuilder b = new StringBuilder(n.length());
+        for (int i = 0; i < n.length(); ) {
+            int c = n.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+                    || Character.getType(c) == Character.FORMAT) {
+                continue;
+            }
+            b.appendCodePoint(Character.toLowerCase(c));
+        }
+        return b.toString();
+    }
+
+    private static String shown(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            if (c < 0x21 || c > 0x7e) {
+                b.append(String.format("<U+%04X>", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private Parse parse(InputStream xml) {
+        Objects.requireNonNull(xml, "xml");
+        CountingInputStream in = new CountingInputStream(xml);
+        in.limitAt(limits.maxMetadataBytes(), "metadata");
+        Parse p = new Parse(in);
+        XMLStreamReader r = null;
+        try {
+            r = SecureStax.open(in);
+            boolean found = false;
+            int depth = 0;
+            while (r.hasNext() && !found) {
+                int ev = r.next();
+                if (ev == XMLStreamConstants.DTD) {
+                    p.fatal("DOCTYPE interdit dans le message", "");
+                    return p;
+                }
+                if (ev == XMLStreamConstants.ENTITY_REFERENCE) {
+                    p.fatal("référence d'entité non déclarée &" + r.getLocalName() + "; dans le message", "");
+                    return p;
+                }
+                if (ev == XMLStreamConstants.START_ELEMENT) {
+                    depth++;
+                    if (depth > limits.maxDepth()) {
+                        p.fatal("imbrication au-delà de " + limits.maxDepth() + " niveaux", r.getLocalName());
+                        return p;
+                    }
+                    String local = r.getLocalName();
+                    if (SOR.equals(local) || PNR.equals(local)) {
+                        found = true;
+                        p.run(r);
+                    }
+                } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                    depth--;
+                }
+            }
+            if (!found && !p.fatal) {
+                p.fatal("aucun élément SubmitObjectsRequest ni ProvideAndRegisterDocumentSetRequest dans le message", "");
+            }
+        } catch (XMLStreamException | RuntimeException e) {
+            p.fail(e);
+        } finally {
+            close(r);
+        }
+        return p;
     }
 
     private final class Parse {
         final CountingInputStream in;
         final List<Finding> problems = new ArrayList<>();
-        final List<String> packages = new ArrayList<>();
-        final List<EntryBuilder> entries = new ArrayList<>();
+        final List<Obj> objects = new ArrayList<>();
+        final java.util.ArrayDeque<Obj> open = new java.util.ArrayDeque<>();
         final List<ClassifiedAuthor> authors = new ArrayList<>();
         final Set<String> submissionSetIds = new LinkedHashSet<>();
+        final Set<String> folderIds = new LinkedHashSet<>();
+        final Set<String> foreignReported = new LinkedHashSet<>();
         final List<XdsMetadata.DocumentContent> documents = new ArrayList<>();
         boolean pnr;
         boolean fatal;
         int elements;
+        int submitObjectsRequests;
+        long operations;
 
         Parse(CountingInputStream in) {
             this.in = in;
@@ -214,22 +317,35 @@ public final class XdsMetadataReader {
             }
         }
 
+        /** An element the reader interprets by its local name, in a namespace XDS does not give it. */
+        void namespace(XMLStreamReader r, String local, String expected) {
+            String ns = Objects.requireNonNullElse(r.getNamespaceURI(), "");
+            if (!expected.equals(ns) && foreignReported.add("{" + ns + "}" + local)) {
+                problem("élément <" + local + "> dans l'espace de noms '" + ns + "' au lieu de '" + expected
+                        + "' : le DMP ne le lirait pas comme métadonnée XDS", "XDS/" + local, "{" + ns + "}" + local);
+            }
+        }
+
         /** Runs from the start element of SOR or PnR to its end element. */
         void run(XMLStreamReader r) throws XMLStreamException {
             pnr = PNR.equals(r.getLocalName());
+            namespace(r, r.getLocalName(), pnr ? XDS_NS : LCM_NS);
+            if (!pnr) {
+                submitObjectsRequests = 1;
+            }
             List<String> path = new ArrayList<>();
             path.add(r.getLocalName());
-            // context
-            String currentObject = null;      // id of the enclosing RegistryPackage / ExtrinsicObject
-            String currentObjectKind = null;
-            int objectDepth = -1;
             String clsId = null;
-            String clsScheme = null;
+            String clsLoc = null;
+            Boolean clsAuthor = null;         // null: not an author classification; true: SubmissionSet.author
             String clsObject = null;
             int clsDepth = -1;
+            boolean clsTextReported = false;
             Map<String, List<String>> clsSlots = null;
             String slotName = null;
             StringBuilder value = null;
+            int valueDepth = -1;
+            boolean valueMixedReported = false;
             List<String> slotValues = null;
             while (r.hasNext()) {
                 int ev = r.next();
@@ -262,34 +378,92 @@ public final class XdsMetadataReader {
                         path.add(local);
                         int d = path.size();
                         if (pnr && d == 2 && "Document".equals(local)) {
+                            namespace(r, local, XDS_NS);
                             readDocument(r);
                             path.remove(path.size() - 1);
                             continue;
                         }
+                        if (pnr && d == 2 && SOR.equals(local)) {
+                            namespace(r, local, LCM_NS);
+                            if (++submitObjectsRequests == 2) {
+                                problem("plusieurs SubmitObjectsRequest dans ProvideAndRegisterDocumentSetRequest : "
+                                        + "un seul attendu", "");
+                            }
+                        }
+                        if (RIM_ELEMENTS.contains(local)) {
+                            namespace(r, local, RIM_NS);
+                        }
+                        if (valueDepth > 0 && !valueMixedReported) {
+                            valueMixedReported = true;
+                            problem("élément <" + local + "> dans une valeur rim:Value"
+                                    + (slotName == null ? "" : " du slot '" + slotName + "'")
+                                    + " : contenu mixte, deux lecteurs n'y liraient pas la même valeur",
+                                    clsLoc == null ? "XDS" : clsLoc, local);
+                        }
                         switch (local) {
                             case "RegistryPackage", "ExtrinsicObject" -> {
-                                if (currentObject == null) {
-                                    currentObject = Objects.requireNonNullElse(SecureStax.attr(r, "id"), "");
-                                    currentObjectKind = local;
-                                    objectDepth = d;
-                                    if ("RegistryPackage".equals(local)) {
-                                        packages.add(currentObject);
-                                    } else {
-                                        entries.add(new EntryBuilder(currentObject, SecureStax.attr(r, "objectType"),
-                                                SecureStax.attr(r, "mimeType")));
-                                    }
+                                String id = Objects.requireNonNullElse(SecureStax.attr(r, "id"), "");
+                                Obj outer = open.peek();
+                                if (outer != null) {
+                                    problem(local + " '" + id + "' imbriqué dans " + outer.kind + " '" + outer.id
+                                            + "' : XDS veut chaque objet directement dans RegistryObjectList",
+                                            local + "[" + id + "]", id);
                                 }
+                                EntryBuilder eb = "ExtrinsicObject".equals(local)
+                                        ? new EntryBuilder(id, SecureStax.attr(r, "objectType"), SecureStax.attr(r, "mimeType"))
+                                        : null;
+                                Obj o = new Obj(local, id, d, eb);
+                                objects.add(o);
+                                open.push(o);
                             }
                             case "Classification" -> {
                                 if (clsDepth < 0) {
                                     clsDepth = d;
                                     clsId = SecureStax.attr(r, "id");
-                                    clsScheme = SecureStax.attr(r, "classificationScheme");
+                                    clsLoc = "Classification[" + Objects.requireNonNullElse(clsId, "") + "]";
+                                    clsTextReported = false;
+                                    String scheme = SecureStax.attr(r, "classificationScheme");
+                                    clsAuthor = null;
+                                    for (String expected : List.of(XdsMetadata.DOCUMENT_ENTRY_AUTHOR_SCHEME,
+                                            XdsMetadata.SUBMISSION_SET_AUTHOR_SCHEME)) {
+                                        int m = match(scheme, expected);
+                                        if (m != NO_MATCH) {
+                                            clsAuthor = expected.equals(XdsMetadata.SUBMISSION_SET_AUTHOR_SCHEME);
+                                        }
+                                        if (m == LOOSE) {
+                                            problem("classificationScheme '" + shown(scheme) + "' n'est " + expected
+                                                    + " qu'à la casse ou aux espaces près : un lecteur y verrait un auteur, "
+                                                    + "un autre non", clsLoc, scheme);
+                                        }
+                                    }
                                     String classified = SecureStax.attr(r, "classifiedObject");
-                                    clsObject = classified != null ? classified : currentObject;
+                                    Obj outer = open.peek();
+                                    if (classified == null && outer == null) {
+                                        problem("Classification sans attribut classifiedObject ni objet englobant : "
+                                                + "elle ne classe rien (classifiedObject est obligatoire dans rim.xsd 3.0)",
+                                                clsLoc, "");
+                                    } else if (classified == null) {
+                                        // rim.xsd 3.0 requires the attribute, but the ANS's own DMP examples (TD3.3c,
+                                        // TD3.3d) omit it on a nested author: every reader takes the enclosing object
+                                        problems.add(Finding.of(Rules.AI_XML, Severity.WARNING, "Classification sans "
+                                                + "attribut classifiedObject (obligatoire dans rim.xsd 3.0) : rattachée à "
+                                                + outer.kind + " '" + outer.id + "' qui l'englobe", clsLoc, outer.id));
+                                    } else if (outer != null && !classified.equals(outer.id)) {
+                                        problem("Classification imbriquée dans " + outer.kind + " '" + outer.id
+                                                + "' mais classifiedObject '" + shown(classified) + "' : un lecteur la "
+                                                + "rattache à l'objet englobant, un autre à l'attribut", clsLoc, classified);
+                                    }
+                                    clsObject = classified != null ? classified : outer == null ? null : outer.id;
                                     String node = SecureStax.attr(r, "classificationNode");
-                                    if (XdsMetadata.SUBMISSION_SET_NODE.equals(node) && clsObject != null) {
-                                        submissionSetIds.add(clsObject);
+                                    for (String expected : List.of(XdsMetadata.SUBMISSION_SET_NODE, FOLDER_NODE)) {
+                                        int m = match(node, expected);
+                                        if (m == LOOSE) {
+                                            problem("classificationNode '" + shown(node) + "' n'est " + expected
+                                                    + " qu'à la casse ou aux espaces près : lecture ambiguë", clsLoc, node);
+                                        }
+                                        if (m != NO_MATCH && clsObject != null) {
+                                            (expected.equals(FOLDER_NODE) ? folderIds : submissionSetIds).add(clsObject);
+                                        }
                                     }
                                     clsSlots = new LinkedHashMap<>();
                                 }
@@ -297,19 +471,28 @@ public final class XdsMetadataReader {
                             case "Slot" -> {
                                 if (clsDepth > 0 && d == clsDepth + 1) {
                                     slotName = Objects.requireNonNullElse(SecureStax.attr(r, "name"), "");
+                                    if (match(slotName, "authorInstitution") == LOOSE) {
+                                        problem("slot '" + shown(slotName) + "' n'est authorInstitution qu'à la casse ou aux "
+                                                + "espaces près : lecture ambiguë", clsLoc, slotName);
+                                        slotName = "authorInstitution";
+                                    }
                                     slotValues = new ArrayList<>();
                                 }
                             }
                             case "Value" -> {
-                                if (slotValues != null) {
-                                    value = new StringBuilder();
+                                if (valueDepth < 0) {
+                                    valueDepth = d;
+                                    valueMixedReported = false;
+                                    if (slotValues != null) {
+                                        value = new StringBuilder();
+                                    }
                                 }
                             }
                             case "ExternalIdentifier" -> {
-                                if ("ExtrinsicObject".equals(currentObjectKind) && XdsMetadata.DOCUMENT_ENTRY_UNIQUE_ID_SCHEME
+                                Obj o = open.peek();
+                                if (o != null && o.entry != null && XdsMetadata.DOCUMENT_ENTRY_UNIQUE_ID_SCHEME
                                         .equals(SecureStax.attr(r, "identificationScheme"))) {
-                                    entries.get(entries.size() - 1).uniqueId =
-                                            Objects.requireNonNullElse(SecureStax.attr(r, "value"), "");
+                                    o.entry.uniqueId = Objects.requireNonNullElse(SecureStax.attr(r, "value"), "");
                                 }
                             }
                             default -> {
@@ -326,6 +509,10 @@ public final class XdsMetadataReader {
                         } else if (r.getTextLength() > limits.maxTextLength()) {
                             fatal("texte de plus de " + limits.maxTextLength() + " caractères dans les métadonnées", "");
                             return;
+                        } else if (clsDepth > 0 && valueDepth < 0 && !clsTextReported && !isBlank(r)) {
+                            clsTextReported = true;
+                            problem("texte hors de tout rim:Value dans une Classification : lecture ambiguë", clsLoc,
+                                    new String(r.getTextCharacters(), r.getTextStart(), Math.min(r.getTextLength(), 80)));
                         }
                     }
                     case XMLStreamConstants.END_ELEMENT -> {
@@ -333,9 +520,12 @@ public final class XdsMetadataReader {
                         int d = path.size();
                         switch (local) {
                             case "Value" -> {
-                                if (value != null) {
-                                    slotValues.add(value.toString());
-                                    value = null;
+                                if (d == valueDepth) {
+                                    if (value != null) {
+                                        slotValues.add(value.toString());
+                                        value = null;
+                                    }
+                                    valueDepth = -1;
                                 }
                             }
                             case "Slot" -> {
@@ -347,22 +537,20 @@ public final class XdsMetadataReader {
                             }
                             case "Classification" -> {
                                 if (d == clsDepth) {
-                                    if (XdsMetadata.DOCUMENT_ENTRY_AUTHOR_SCHEME.equals(clsScheme)
-                                            || XdsMetadata.SUBMISSION_SET_AUTHOR_SCHEME.equals(clsScheme)) {
+                                    if (clsAuthor != null) {
                                         Map<String, List<String>> slots = new LinkedHashMap<>();
                                         clsSlots.forEach((k, v) -> slots.put(k, List.copyOf(v)));
-                                        authors.add(new ClassifiedAuthor(clsScheme, clsObject == null ? "" : clsObject,
-                                                new XdsMetadata.Author(clsId, slots)));
+                                        authors.add(new ClassifiedAuthor(clsAuthor, clsObject == null ? "" : clsObject,
+                                                clsLoc, new XdsMetadata.Author(clsId, slots)));
                                     }
                                     clsDepth = -1;
                                     clsSlots = null;
+                                    clsLoc = null;
                                 }
                             }
                             case "RegistryPackage", "ExtrinsicObject" -> {
-                                if (d == objectDepth) {
-                                    currentObject = null;
-                                    currentObjectKind = null;
-                                    objectDepth = -1;
+                                if (!open.isEmpty() && open.peek().depth == d) {
+                                    open.pop();
                                 }
                             }
                             default -> {
@@ -398,6 +586,7 @@ public final class XdsMetadataReader {
             }
         }
 
+
         /** At the start tag of xds:Document; returns at its end tag. */
         void readDocument(XMLStreamReader r) throws XMLStreamException {
             String id = Objects.requireNonNullElse(SecureStax.attr(r, "id"), "");
@@ -414,7 +603,7 @@ public final class XdsMetadataReader {
                             continue;
                         }
                         Base64TextStream b64 = new Base64TextStream(r, true, this::beforePull);
-                        CdaHeader header = cdaReader.parse(b64, "CDA[" + id + "]");
+                        CdaHeader header = cdaReader.parse(b64, "CDA[" + id + "]", true);
                         if (b64.outerFailure() != null) {
                             throw b64.outerFailure();
                         }
@@ -487,27 +676,91 @@ public final class XdsMetadataReader {
             }
         }
 
+        /** Finds the object a reference designates: by its exact id, else (reported as ambiguous) loosely. */
+        Obj resolve(String ref, Map<String, Obj> byId, Map<String, List<Obj>> byLoose, String location, String what) {
+            operations++;
+            Obj o = byId.get(ref);
+            if (o != null) {
+                return o;
+            }
+            operations++;
+            List<Obj> near = byLoose.get(loose(ref));
+            if (near != null && near.size() == 1) {
+                Obj n = near.get(0);
+                problem(what + " '" + shown(ref) + "' ne désigne " + n.kind + " '" + n.id
+                        + "' qu'à la casse ou aux espaces près : lecture ambiguë", location, ref);
+                return n;
+            }
+            return null;
+        }
+
+        /** Links every author to its object through indexes by id: linear in the size of the metadata. */
         XdsMetadata result() {
-            Optional<XdsMetadata.SubmissionSet> ss = Optional.empty();
-            List<String> ssPackages = packages.stream().filter(submissionSetIds::contains).toList();
-            if (ssPackages.size() > 1) {
-                problem("plusieurs RegistryPackage classés SubmissionSet: " + ssPackages, "");
+            Map<String, Obj> byId = new java.util.HashMap<>();
+            Map<String, List<Obj>> byLoose = new java.util.HashMap<>();
+            for (Obj o : objects) {
+                operations++;
+                Obj first = byId.putIfAbsent(o.id, o);
+                if (first != null && !o.id.isEmpty()) {
+                    problem("deux objets portent l'id '" + o.id + "' (" + first.kind + " et " + o.kind
+                            + ") : les identifiants ebRIM sont uniques", o.kind + "[" + o.id + "]", o.id);
+                }
+                byLoose.computeIfAbsent(loose(o.id), k -> new ArrayList<>(1)).add(o);
             }
-            if (!ssPackages.isEmpty()) {
-                String id = ssPackages.get(0);
-                List<XdsMetadata.Author> a = authors.stream()
-                        .filter(c -> c.object().equals(id) && XdsMetadata.SUBMISSION_SET_AUTHOR_SCHEME.equals(c.scheme()))
-                        .map(ClassifiedAuthor::author).toList();
-                ss = Optional.of(new XdsMetadata.SubmissionSet(id, a));
+            List<Obj> ssPackages = new ArrayList<>();
+            Set<Obj> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (String ref : submissionSetIds) {
+                Obj o = resolve(ref, byId, byLoose, "SubmissionSet", "classifiedObject du nœud SubmissionSet");
+                if (o != null && "RegistryPackage".equals(o.kind) && seen.add(o)) {
+                    ssPackages.add(o);
+                }
             }
+            Set<Obj> folders = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (String ref : folderIds) {
+                Obj o = resolve(ref, byId, byLoose, "Folder", "classifiedObject du nœud Folder");
+                if (o != null) {
+                    folders.add(o);
+                }
+            }
+            // document order of the packages classified SubmissionSet
+            List<Obj> ordered = objects.stream().filter(seen::contains).toList();
+            if (ordered.size() > 1) {
+                problem("plusieurs RegistryPackage classés SubmissionSet: " + ordered.stream().map(o -> o.id).toList(), "");
+            }
+            Obj ss = ordered.isEmpty() ? null : ordered.get(0);
+            for (Obj o : objects) {
+                if ("RegistryPackage".equals(o.kind) && !seen.contains(o) && !folders.contains(o)) {
+                    problem("RegistryPackage '" + o.id + "' classé ni SubmissionSet ni Folder : XDS n'admet pas d'autre "
+                            + "paquet", "RegistryPackage[" + o.id + "]", o.id);
+                }
+            }
+            for (ClassifiedAuthor c : authors) {
+                String what = c.submissionSetScheme() ? "SubmissionSet.author" : "DocumentEntry.author";
+                Obj o = c.object().isEmpty() ? null
+                        : resolve(c.object(), byId, byLoose, c.location(), "classifiedObject de l'auteur");
+                if (o == null) {
+                    problem(what + " rattaché à un objet absent de la soumission ('" + shown(c.object())
+                            + "') : auteur lu par personne ou par un autre lecteur", c.location(), c.object());
+                } else if (c.submissionSetScheme() && o != ss) {
+                    problem(what + " rattaché à " + o.kind + " '" + o.id + "', qui n'est pas le lot de soumission",
+                            c.location(), o.id);
+                } else if (!c.submissionSetScheme() && o.entry == null) {
+                    problem(what + " rattaché à " + o.kind + " '" + o.id + "', qui n'est pas une fiche (ExtrinsicObject)",
+                            c.location(), o.id);
+                } else {
+                    o.authors.add(c.author());
+                }
+            }
+            Optional<XdsMetadata.SubmissionSet> set = ss == null ? Optional.empty()
+                    : Optional.of(new XdsMetadata.SubmissionSet(ss.id, ss.authors));
             List<XdsMetadata.DocumentEntry> es = new ArrayList<>();
-            for (EntryBuilder e : entries) {
-                List<XdsMetadata.Author> a = authors.stream()
-                        .filter(c -> c.object().equals(e.id) && XdsMetadata.DOCUMENT_ENTRY_AUTHOR_SCHEME.equals(c.scheme()))
-                        .map(ClassifiedAuthor::author).toList();
-                es.add(new XdsMetadata.DocumentEntry(e.id, e.uniqueId, e.objectType, e.mimeType, a));
+            for (Obj o : objects) {
+                if (o.entry != null) {
+                    EntryBuilder e = o.entry;
+                    es.add(new XdsMetadata.DocumentEntry(e.id, e.uniqueId, e.objectType, e.mimeType, o.authors));
+                }
             }
-            return new XdsMetadata(ss, es, documents, pnr, problems);
+            return new XdsMetadata(set, es, documents, pnr, problems, !fatal);
         }
     }
 

@@ -32,9 +32,12 @@ public final class Xon {
     private final List<List<String>> components;
     private final List<String> syntaxProblems;
     private final boolean repeated;
+    private final List<String> rawComponents;
 
-    private Xon(String raw, List<List<String>> components, List<String> syntaxProblems, boolean repeated) {
+    private Xon(String raw, List<List<String>> components, List<String> syntaxProblems, boolean repeated,
+                List<String> rawComponents) {
         this.raw = raw;
+        this.rawComponents = rawComponents;
         this.components = components;
         this.syntaxProblems = syntaxProblems;
         this.repeated = repeated;
@@ -46,14 +49,15 @@ public final class Xon {
         List<String> problems = new ArrayList<>();
         boolean repeated = text.indexOf('~') >= 0;
         List<List<String>> comps = new ArrayList<>();
-        for (String c : split(text, '^')) {
+        List<String> raws = split(text, '^');
+        for (String c : raws) {
             List<String> subs = new ArrayList<>();
             for (String s : split(c, '&')) {
                 subs.add(unescape(s, problems));
             }
             comps.add(Collections.unmodifiableList(subs));
         }
-        return new Xon(text, Collections.unmodifiableList(comps), List.copyOf(problems), repeated);
+        return new Xon(text, Collections.unmodifiableList(comps), List.copyOf(problems), repeated, List.copyOf(raws));
     }
 
     /** The French-profile XON of a structure: {@code Name^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^<id>}. */
@@ -121,6 +125,21 @@ public final class Xon {
             i = end + 1;
         }
         return sb.toString();
+    }
+
+    /** The text with every character outside printable ASCII shown as {@code <U+XXXX>}. */
+    public static String visible(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            if (c < 0x20 || c > 0x7e) {
+                b.append(String.format("<U+%04X>", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        }
+        return b.toString();
     }
 
     private static boolean isHex(String h) {
@@ -256,6 +275,25 @@ public final class Xon {
         for (int n : new int[] {2, 3, 4, 5, 8, 9}) {
             if (!component(n).isEmpty()) {
                 problems.add("XON." + n + " doit être vide, trouvé '" + component(n) + "'");
+            }
+        }
+        // the identifying components (6, 7, 10 and those that must stay empty) are compared as text by the
+        // controls: an HL7 escape there, or a character outside printable ASCII (a Unicode space, a zero-width
+        // character, a control), is read differently by readers that decode or trim and readers that do not
+        for (int n = 2; n <= Math.min(components.size(), MAX_COMPONENTS); n++) {
+            String written = rawComponents.get(n - 1);
+            if (written.indexOf('\\') >= 0) {
+                problems.add("séquence d'échappement HL7 dans XON." + n + " ('" + visible(written) + "') : un "
+                        + "identifiant s'écrit sans échappement, deux lecteurs n'y liraient pas la même valeur");
+            }
+            for (int i = 0; i < written.length(); ) {
+                int c = written.codePointAt(i);
+                i += Character.charCount(c);
+                if (c < 0x21 || c > 0x7e) {
+                    problems.add(String.format("caractère U+%04X dans XON.%d : un identifiant s'écrit en ASCII "
+                            + "imprimable, sans espace (lecture ambiguë)", c, n));
+                    break;
+                }
             }
         }
         String oid = assigningAuthorityOid();

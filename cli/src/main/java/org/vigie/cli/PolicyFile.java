@@ -21,7 +21,8 @@ import org.vigie.dmp.RequestLimits;
  * keep a default). Keys:
  * <ul>
  *   <li>{@code ejEgMode} (true/false): the EJ/EG mode, for both controls;</li>
- *   <li>{@code ai.lotMayDiffer} (true/false), {@code ai.geographicMandatoryFrom} (date, e.g. 2024-01-01);</li>
+ *   <li>{@code ai.lotMayDiffer} (true/false), {@code ai.geographicMandatoryFrom} (date, e.g. 2024-01-01),
+ *       {@code ai.readWholeAttachments} (true/false: MTOM parts read to their end, nothing may follow the CDA body);</li>
  *   <li>{@code limits.maxVihfBytes}, {@code limits.maxSoapHeaderBytes}, {@code limits.maxParts},
  *       {@code limits.maxHttpHeaderBytes}, {@code limits.maxDepth} (positive integers);</li>
  *   <li>VIHF keys, see {@link VihfPolicyKeys}.</li>
@@ -50,6 +51,7 @@ final class PolicyFile {
                 case "ejEgMode" -> ejEg = bool(k, v);
                 case "ai.lotMayDiffer" -> ai.lotMayDiffer(bool(k, v));
                 case "ai.geographicMandatoryFrom" -> ai.geographicMandatoryFrom(date(k, v));
+                case "ai.readWholeAttachments" -> ai.readWholeAttachments(bool(k, v));
                 case "limits.maxVihfBytes" -> limits.maxVihfBytes(integer(k, v));
                 case "limits.maxSoapHeaderBytes" -> limits.maxSoapHeaderBytes(integer(k, v));
                 case "limits.maxParts" -> limits.maxParts(integer(k, v));

@@ -168,7 +168,8 @@ public final class Base64TextStream extends InputStream {
             padding++;
             if (quantumCount + padding == 4) {
                 if (decode) {
-                    out[0] = (byte) (quantum >> 10);
+                    // two characters carry 12 bits (one byte), three carry 18 bits (two bytes)
+                    out[0] = (byte) (quantumCount == 3 ? quantum >> 10 : quantum >> 4);
                     outLen = 1;
                     if (quantumCount == 3) {
                         out[1] = (byte) (quantum >> 2);

@@ -2,6 +2,8 @@ package org.vigie.cda.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,7 +66,7 @@ public final class Control2Evaluator {
         if (policy.ejEgMode() && vihf != null) {
             occs.add(new Occ(Occurrence.Place.VIHF, "", vihf.value(), Optional.of(vihf), "VIHF/Identifiant_Structure"));
         }
-        boolean unreadable = md.problems().stream().anyMatch(f -> f.severity() == Severity.ERROR);
+        boolean unreadable = !md.complete();
 
         // submission set
         if (md.submissionSet().isPresent()) {
@@ -75,12 +77,21 @@ public final class Control2Evaluator {
                     + XdsMetadata.SUBMISSION_SET_NODE + ") : authorInstitution du lot absent", "SubmissionSet", "");
         }
 
-        // documents by id
-        Map<String, XdsMetadata.DocumentContent> docs = new LinkedHashMap<>();
+        // documents by id (exact, and in lower case for the tolerated case mismatch): one pass, then look-ups
+        Map<String, List<XdsMetadata.DocumentContent>> docs = new LinkedHashMap<>();
+        Map<String, List<XdsMetadata.DocumentContent>> docsLower = new HashMap<>();
         for (XdsMetadata.DocumentContent d : md.documents()) {
-            docs.putIfAbsent(d.id(), d);
+            docs.computeIfAbsent(d.id(), k -> new ArrayList<>(1)).add(d);
+            docsLower.computeIfAbsent(d.id().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(d);
         }
-        Set<String> linkedDocs = new LinkedHashSet<>();
+        for (Map.Entry<String, List<XdsMetadata.DocumentContent>> en : docs.entrySet()) {
+            if (en.getValue().size() > 1) {
+                rb.add(Rules.AI_XML, en.getValue().size() + " xds:Document portent l'id '" + en.getKey()
+                        + "' : une fiche décrit un seul document (chacun est tout de même contrôlé)",
+                        "Document[" + en.getKey() + "]", en.getKey());
+            }
+        }
+        Set<XdsMetadata.DocumentContent> linkedDocs = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         boolean cdaNotEvaluatedReported = false;
         for (XdsMetadata.DocumentEntry e : md.entries()) {
             List<Occ> entryOccs = new ArrayList<>();
@@ -94,54 +105,46 @@ public final class Control2Evaluator {
                 }
                 continue;
             }
-            XdsMetadata.DocumentContent dc = docs.get(e.id());
-            if (dc == null) {
-                List<XdsMetadata.DocumentContent> ci = md.documents().stream()
-                        .filter(d -> d.id().toLowerCase(Locale.ROOT).equals(e.id().toLowerCase(Locale.ROOT))).toList();
+            List<XdsMetadata.DocumentContent> dcs = docs.get(e.id());
+            if (dcs == null) {
+                List<XdsMetadata.DocumentContent> ci = docsLower.getOrDefault(e.id().toLowerCase(Locale.ROOT), List.of());
                 if (ci.size() == 1) {
-                    dc = ci.get(0);
+                    XdsMetadata.DocumentContent dc = ci.get(0);
+                    dcs = ci;
                     rb.add(Rules.AI_XML, Severity.WARNING, "xds:Document '" + dc.id() + "' rattaché à la fiche '" + e.id()
                             + "' à la casse près : les identifiants doivent être identiques", "Document[" + dc.id() + "]", dc.id());
                 }
             }
-            if (dc == null) {
+            if (dcs == null) {
                 if (!unreadable) {
                     rb.add(Rules.AI_XML, "aucun xds:Document pour la fiche '" + e.id() + "' : en-tête CDA non lu",
                             "DocumentEntry[" + e.id() + "]", "");
                 }
                 continue;
             }
-            linkedDocs.add(dc.id());
-            CdaHeader header;
-            if (dc.header().isPresent()) {
-                header = dc.header().get();
-            } else {
-                String href = dc.xopHref().orElse("");
-                header = xopHeaders.get(href);
+            for (XdsMetadata.DocumentContent dc : dcs) {
+                linkedDocs.add(dc);
+                CdaHeader header = header(rb, dc, xopHeaders, "en-tête CDA de la fiche '" + e.id() + "' non lu");
                 if (header == null) {
-                    rb.add(Rules.AI_XML, "pièce jointe XOP '" + href + "' absente du message : en-tête CDA de la fiche '"
-                            + e.id() + "' non lu", "Document[" + dc.id() + "]", href);
                     continue;
                 }
+                List<Occ> cdaOccs = new ArrayList<>();
+                if (cda(rb, cdaOccs, e.id(), header)) {
+                    occs.addAll(cdaOccs);
+                    cdaMatch(rb, e.id(), entryOccs, cdaOccs);
+                }
             }
-            header.problems().forEach(rb::add);
-            if (!header.problems().isEmpty()) {
-                continue;
-            }
-            if (!header.clinicalDocument()) {
-                rb.add(Rules.AI_CDA_MATCH, Severity.INFO, "document non CDA (racine " + header.rootElement()
-                        + ") : pas d'en-tête à comparer", "CDA[" + e.id() + "]", header.rootElement());
-                continue;
-            }
-            List<Occ> cdaOccs = new ArrayList<>();
-            cdaPlace(rb, cdaOccs, e.id(), header);
-            occs.addAll(cdaOccs);
-            cdaMatch(rb, e.id(), entryOccs, cdaOccs);
         }
         for (XdsMetadata.DocumentContent d : md.documents()) {
-            if (!linkedDocs.contains(d.id())) {
-                rb.add(Rules.AI_XML, Severity.WARNING, "xds:Document '" + d.id() + "' sans fiche (ExtrinsicObject) de même id",
+            if (!linkedDocs.contains(d)) {
+                // a document no entry describes: the DMP refuses it, and whatever its header says is checked anyway
+                rb.add(Rules.AI_XML, "xds:Document '" + d.id() + "' sans fiche (ExtrinsicObject) de même id : "
+                        + "chaque document doit être décrit par une fiche (son en-tête CDA est tout de même contrôlé)",
                         "Document[" + d.id() + "]", d.id());
+                CdaHeader header = header(rb, d, xopHeaders, "en-tête CDA du document '" + d.id() + "' non lu");
+                if (header != null) {
+                    cda(rb, occs, d.id(), header);
+                }
             }
         }
 
@@ -151,6 +154,36 @@ public final class Control2Evaluator {
         keys(rb, occs);
         occs.forEach(o -> rb.addOccurrence(o.toOccurrence()));
         return rb.build();
+    }
+
+    /** The header of a document (inline, or its MTOM part), or null after reporting the missing part. */
+    private static CdaHeader header(Report.Builder rb, XdsMetadata.DocumentContent dc, Map<String, CdaHeader> xopHeaders,
+                                    String consequence) {
+        if (dc.header().isPresent()) {
+            return dc.header().get();
+        }
+        String href = dc.xopHref().orElse("");
+        CdaHeader header = xopHeaders.get(href);
+        if (header == null) {
+            rb.add(Rules.AI_XML, "pièce jointe XOP '" + href + "' absente du message : " + consequence,
+                    "Document[" + dc.id() + "]", href);
+        }
+        return header;
+    }
+
+    /** Reports the reader's problems and, for a readable CDA, its occurrences; false when there is nothing to compare. */
+    private boolean cda(Report.Builder rb, List<Occ> occs, String doc, CdaHeader header) {
+        header.problems().forEach(rb::add);
+        if (!header.problems().isEmpty()) {
+            return false;
+        }
+        if (!header.clinicalDocument()) {
+            rb.add(Rules.AI_CDA_MATCH, Severity.INFO, "document non CDA (racine " + header.rootElement()
+                    + ") : pas d'en-tête à comparer", "CDA[" + doc + "]", header.rootElement());
+            return false;
+        }
+        cdaPlace(rb, occs, doc, header);
+        return true;
     }
 
     // ---------------------------------------------------------------------------------------------------- places
@@ -167,6 +200,13 @@ public final class Control2Evaluator {
             XdsMetadata.Author a = authors.get(i);
             String loc = base + "/author[" + (a.classificationId().isEmpty() ? String.valueOf(i + 1) : a.classificationId())
                     + "]/authorInstitution";
+            for (String v : a.institutions()) {
+                if (!v.isEmpty() && v.isBlank() && !v.chars().allMatch(c -> c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
+                    rb.add(Rules.AI_FORMAT, "authorInstitution fait seulement d'espaces ('" + Xon.visible(v)
+                            + "') dans " + label + " : un lecteur le tiendrait pour absent, un autre pour une valeur",
+                            loc, v);
+                }
+            }
             List<String> values = a.institutions().stream().filter(v -> !v.isBlank()).toList();
             if (values.isEmpty()) {
                 continue;
@@ -195,6 +235,13 @@ public final class Control2Evaluator {
         boolean any = false;
         for (CdaHeader.Author a : header.authors()) {
             String loc = base + "/author[" + a.index() + "]/assignedAuthor/representedOrganization/id";
+            for (CdaHeader.OrganizationId id : a.organizationIds()) {
+                if (!id.nullFlavor().isEmpty() && !id.extension().isEmpty()) {
+                    rb.add(Rules.AI_XML, "id à la fois nullFlavor='" + id.nullFlavor() + "' et extension='"
+                            + id.extension() + "' : un lecteur n'y voit pas d'identifiant, un autre y lit "
+                            + id.extension(), loc, id.root() + "/" + id.extension() + " nullFlavor=" + id.nullFlavor());
+                }
+            }
             List<CdaHeader.OrganizationId> ids = a.organizationIds().stream()
                     .filter(id -> id.nullFlavor().isEmpty() && !id.extension().isEmpty()).toList();
             if (ids.isEmpty()) {

@@ -17,6 +17,7 @@ import org.vigie.cda.CdaHeader;
 import org.vigie.cda.CdaHeaderReader;
 import org.vigie.cda.XmlLimits;
 import org.vigie.testkit.CdaBuilder;
+import org.vigie.testkit.SubmissionDefect;
 
 /**
  * Fuzz targets of the CDA header reader, raw and base64: whatever the bytes, a header (with its problems) comes
@@ -46,6 +47,12 @@ class CdaHeaderReaderFuzzTest {
         CdaHeader h = READER.read(new ByteArrayInputStream(data), "fuzz");
         assertThat(h).isNotNull();
         assertThat(h.authors()).isNotNull();
+        CdaHeader whole = READER.readWholeDocument(new ByteArrayInputStream(data), "fuzz");
+        // reading further never finds fewer problems, and reads the same header
+        assertThat(whole.problems().size()).isGreaterThanOrEqualTo(h.problems().size());
+        if (h.problems().isEmpty() && whole.problems().isEmpty()) {
+            assertThat(whole.authors()).isEqualTo(h.authors());
+        }
     }
 
     static void checkBase64(byte[] data) {
@@ -54,9 +61,17 @@ class CdaHeaderReaderFuzzTest {
     }
 
     static List<byte[]> seeds() {
-        return new ArrayList<>(List.of(CdaBuilder.ciSis().author("Site", "1750100125").toBytes(),
+        List<byte[]> out = new ArrayList<>(List.of(CdaBuilder.ciSis().author("Site", "1750100125").toBytes(),
                 CdaBuilder.ciSis().author("Site", "1750100125").author("Autre", "1130000011").nonXmlBodyPdf(300).toBytes(),
                 CdaBuilder.ciSis().authorWithNullFlavorId("Site", "UNK").toBytes()));
+        // the red-team shapes of a CDA (after the body, content in ids, foreign namespaces, odd spaces)
+        String cda = CdaBuilder.ciSis().author("Site", "1750100125").toXml();
+        for (SubmissionDefect d : SubmissionDefect.values()) {
+            if (d.cdaLevel()) {
+                out.add(d.applyToCda(cda, "1920100013").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return out;
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.vigie.cda.XmlLimits;
 import org.vigie.core.Report;
 import org.vigie.core.StructureId;
 import org.vigie.testkit.CdaBuilder;
+import org.vigie.testkit.SubmissionDefect;
 import org.vigie.testkit.XdsSubmissionBuilder;
 
 /**
@@ -78,6 +79,11 @@ class XdsMetadataReaderFuzzTest {
                 .submissionSetAuthorInstitution(XdsSubmissionBuilder.xon("Site", EG))
                 .documentAuthorInstitution("Doc01", XdsSubmissionBuilder.xon("Site", EG)).xop().toXml()
                 .getBytes(StandardCharsets.UTF_8));
+        // the red-team shapes (ambiguous values, XDS structure, CDA after its body), on the inline submission
+        String inline = sub.inline().toXml();
+        for (SubmissionDefect d : SubmissionDefect.values()) {
+            seeds.add(d.apply(inline.replace("\"Doc01\"", "\"doc1\""), "1920100013").getBytes(StandardCharsets.UTF_8));
+        }
         return seeds;
     }
 
@@ -94,5 +100,10 @@ class XdsMetadataReaderFuzzTest {
             checkControl2(b);
         }
         assertThat(VALIDATOR.check(new ByteArrayInputStream(seeds.get(0)), Map.of(), VIHF, AT).accepted()).isTrue();
+        // every hostile seed is refused: none of them may pass as a clean submission
+        for (byte[] hostile : seeds.subList(2, seeds.size())) {
+            assertThat(VALIDATOR.check(new ByteArrayInputStream(hostile), Map.of(), VIHF, AT).accepted())
+                    .as(new String(hostile, StandardCharsets.UTF_8)).isFalse();
+        }
     }
 }

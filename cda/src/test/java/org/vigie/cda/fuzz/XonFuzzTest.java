@@ -46,6 +46,14 @@ class XonFuzzTest {
 
     static void checkParse(String text) {
         Xon x = Xon.parse(text);
+        Xon.FrenchProfile fp = x.frenchProfile();
+        if (fp.valid()) {
+            // an accepted value has identifying components in plain printable ASCII, without HL7 escapes
+            for (int n = 2; n <= x.componentCount(); n++) {
+                assertThat(x.component(n)).as("XON.%d of « %s »", n, text).matches("[\\x21-\\x7e]*");
+            }
+            assertThat(text.substring(text.indexOf('^') + 1)).doesNotContain("\\");
+        }
         assertThat(x.raw()).isEqualTo(text);
         assertThat(x.repeated()).isEqualTo(text.indexOf('~') >= 0);
         x.frenchProfile();
@@ -107,7 +115,13 @@ class XonFuzzTest {
             "Pharmacie \\T\\ Co^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^1750100125",
             "Service^^^^^&1.3.2&ISO^SIREN^^^2260100045",
             "a\\S\\b\\F\\c\\R\\d\\E\\e\\X41\\\\X4\\\\Q\\\\unterminated",
-            "x~y^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^1750712184", "", "^", "&", "^^^^^^^^^^^^^^", "\\");
+            "x~y^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^1750712184", "", "^", "&", "^^^^^^^^^^^^^^", "\\",
+            // hostile shapes: escapes and non-ASCII characters in the identifying components
+            "CH^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^\\X31\\750100125",
+            "CH^^^^^&1.2.250.1.71.4.2.2&ISO^\\H\\IDNST\\N\\^^^1750100125",
+            "CH^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^1750100125\u3000",
+            "CH^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^\u00a01750100125",
+            "CH^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^17501\u200b00125");
 
     /** Random strings over the XON alphabet (delimiters, escapes, digits, letters, accents). */
     static List<String> generated(long seed, int count) {
