@@ -9,10 +9,11 @@ import java.util.Optional;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.vigie.cda.internal.CountingInputStream;
 import org.vigie.cda.internal.SecureStax;
 import org.vigie.core.Finding;
 import org.vigie.core.Rules;
+import org.vigie.core.internal.limits.LimitExceededException;
+import org.vigie.core.internal.limits.MeteredInputStream;
 
 /**
  * Reads the header of a CDA R2 document with hardened StAX and stops at its end: the first {@code component} child
@@ -92,17 +93,20 @@ public final class CdaHeaderReader {
     // ------------------------------------------------------------------------------------------------------------
 
     CdaHeader parse(InputStream source, String location) {
-        CountingInputStream in = new CountingInputStream(source);
-        in.limitAt(limits.maxHeaderBytes() + READ_AHEAD_SLACK, "header");
+        MeteredInputStream in = new MeteredInputStream(source);
+        in.limitAt(limits.maxHeaderBytes() + READ_AHEAD_SLACK, "header", "en-tête CDA au-delà de "
+                + limits.maxHeaderBytes() + " octets sans fin d'en-tête");
         State st = new State(location);
         XMLStreamReader r = null;
         try {
-            r = SecureStax.open(in);
+            r = SecureStax.openMetered(in, limits.maxEventBytes());
             run(r, st);
         } catch (XMLStreamException | RuntimeException e) {
-            Optional<String> limit = SecureStax.limitOf(e);
-            if (limit.isPresent()) {
+            Optional<LimitExceededException> limit = SecureStax.limitOf(e);
+            if (limit.isPresent() && "header".equals(limit.get().label())) {
                 st.problem("en-tête CDA au-delà de " + limits.maxHeaderBytes() + " octets sans fin d'en-tête", "");
+            } else if (limit.isPresent()) {
+                st.problem(limit.get().getMessage(), "");
             } else {
                 st.problem("document CDA illisible: " + SecureStax.describe(e), "");
             }
