@@ -131,10 +131,10 @@ public final class RequestLimits {
         private Builder() {
         }
 
-        /** At least 4 KiB (a parser buffer). */
+        /** At least 64 KiB: the byte buffer, the character decoder and the parser read up to about 24 KiB ahead. */
         public Builder maxXmlTokenBytes(long v) {
-            if (v < 4096) {
-                throw new IllegalArgumentException("maxXmlTokenBytes must be at least 4096: " + v);
+            if (v < 65_536) {
+                throw new IllegalArgumentException("maxXmlTokenBytes must be at least 65536: " + v);
             }
             this.maxXmlTokenBytes = v;
             return this;

@@ -69,11 +69,11 @@ class XmlTokenLimitsTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(HugeTokens.Where.class)
-    void aTokenUnderTheLimitIsReadAndOneOverItIsRefusedNamingTheLimit(HugeTokens.Where where) {
-        RequestLimits limits = RequestLimits.builder().maxXmlTokenBytes(64 * 1024).build();
-        Report under = check(limits, HugeTokens.request(SEC, where, HugeTokens.Kind.COMMENT, 32 * 1024));
+    void aTokenUnderTheLimitIsReadAndATokenOverItIsRefusedNamingTheLimit(HugeTokens.Where where) {
+        RequestLimits limits = RequestLimits.builder().maxXmlTokenBytes(128 * 1024).build();
+        Report under = check(limits, HugeTokens.request(SEC, where, HugeTokens.Kind.COMMENT, 64 * 1024));
         assertThat(under.accepted()).as("%s", under).isTrue();
-        Report over = check(limits, HugeTokens.request(SEC, where, HugeTokens.Kind.ATTRIBUTE, 200 * 1024));
+        Report over = check(limits, HugeTokens.request(SEC, where, HugeTokens.Kind.ATTRIBUTE, 256 * 1024));
         assertThat(over.accepted()).isFalse();
         String limit = where == HugeTokens.Where.INLINE_CDA ? "maxEventBytes" : "maxXmlTokenBytes";
         if (where == HugeTokens.Where.INLINE_CDA) {
