@@ -101,6 +101,7 @@ class TimeoutCancellationTest {
         DmpMessageBuilder m = message();
         FakeExchange endless = new FakeExchange(endless(m.toPlainXml()), m.plainContentType());
         Thread first = new Thread(() -> handler.handle(endless), "endless-request");
+        first.setDaemon(true);
         first.start();
         first.join(60_000);
         assertThat(first.isAlive()).as("the endless request was cancelled after its timeout").isFalse();
