@@ -38,11 +38,13 @@ public final class HugeTokenMain {
                     BigAttachmentMain.CountingStream raw = new BigAttachmentMain.CountingStream(
                             HugeTokens.request(sec, where, kind, size));
                     InputStream in = encoding.equals("gzip") ? HugeTokens.gzipCapture(raw, java.util.zip.Deflater.BEST_SPEED) : raw;
+                    long t0 = System.nanoTime();
                     Report r = v.validate(auth.certificate(), auth.chain(), in, null, at);
+                    long ms = (System.nanoTime() - t0) / 1_000_000;
                     boolean limit = r.bySeverity(Severity.ERROR).stream()
                             .anyMatch(f -> f.message().contains("limite") && f.message().contains("dépass"));
                     System.out.println("case=" + where + "/" + kind + "/" + encoding + " accepted=" + r.accepted()
-                            + " limit=" + limit + " rules=" + String.join(",", r.rulesFired()) + " bytes=" + raw.count
+                            + " limit=" + limit + " rules=" + String.join(",", r.rulesFired()) + " bytes=" + raw.count + " ms=" + ms
                             + " first=" + r.bySeverity(Severity.ERROR).stream().map(f -> f.message()).findFirst()
                             .orElse("").replace(' ', '_'));
                 }

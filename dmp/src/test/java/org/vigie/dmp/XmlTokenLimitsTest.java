@@ -100,6 +100,7 @@ class XmlTokenLimitsTest {
             p.destroyForcibly();
         }
         String log = Files.readString(logFile.toPath(), StandardCharsets.UTF_8);
+        System.out.println(log);
         assertThat(done).as("forked JVM finished: %s", log).isTrue();
         assertThat(log).doesNotContain("OutOfMemoryError", "Exception");
         assertThat(p.exitValue()).as(log).isZero();
