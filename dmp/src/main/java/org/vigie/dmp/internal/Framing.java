@@ -51,7 +51,7 @@ public final class Framing {
     /**
      * Frames the request; a captured {@code Content-Encoding: gzip/deflate} body is decoded within
      * {@code maxDecodedBytes} and {@code maxRatio} (after the first MiB), a refusal being a
-     * {@link org.vigie.core.internal.limits.LimitExceededException} from the body's {@code read}.
+     * {@code org.vigie.core.internal.limits.LimitExceededException} from the body's {@code read}.
      */
     public static Framed frame(InputStream in, String givenContentType, int maxHttpHeaderBytes, long maxDecodedBytes,
                                int maxRatio) throws IOException, FramingException {
