@@ -13,4 +13,6 @@ module org.vigie.core {
 
     // the bounded, lock-free cache of certificate-derived work, shared with control 1 only (not an API)
     exports org.vigie.core.cert.internal to org.vigie.saml;
+    // bounded streams and the one hardened StAX factory: limits that hold under the parsers and decoders (not an API)
+    exports org.vigie.core.internal.limits to org.vigie.cda, org.vigie.dmp, org.vigie.server;
 }

@@ -9,10 +9,11 @@ import java.util.Optional;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.vigie.cda.internal.CountingInputStream;
 import org.vigie.cda.internal.SecureStax;
 import org.vigie.core.Finding;
 import org.vigie.core.Rules;
+import org.vigie.core.internal.limits.LimitExceededException;
+import org.vigie.core.internal.limits.MeteredInputStream;
 
 /**
  * Reads the header of a CDA R2 document with hardened StAX and stops at its end: the first {@code component} child
@@ -111,23 +112,23 @@ public final class CdaHeaderReader {
     }
 
     CdaHeader parse(InputStream source, String location, boolean wholeDocument) {
-        CountingInputStream in = new CountingInputStream(source);
-        in.limitAt(limits.maxHeaderBytes() + READ_AHEAD_SLACK, "header");
+        MeteredInputStream in = new MeteredInputStream(source);
+        in.limitAt(limits.maxHeaderBytes() + READ_AHEAD_SLACK, "header", "en-tête CDA au-delà de "
+                + limits.maxHeaderBytes() + " octets sans fin d'en-tête");
         State st = new State(location);
         XMLStreamReader r = null;
         try {
-            r = SecureStax.open(in);
+            r = SecureStax.openMetered(in, limits.maxEventBytes());
             run(r, st);
             if (wholeDocument && st.bodyStarted) {
                 afterHeader(r, st, in);
             }
         } catch (XMLStreamException | RuntimeException e) {
-            Optional<String> limit = SecureStax.limitOf(e);
-            if (limit.isPresent() && "event".equals(limit.get())) {
-                st.problem("un événement XML du corps du document CDA dépasse " + limits.maxEventBytes()
-                        + " octets (attribut ou texte démesuré)", "");
-            } else if (limit.isPresent()) {
+            Optional<LimitExceededException> limit = SecureStax.limitOf(e);
+            if (limit.isPresent() && "header".equals(limit.get().label())) {
                 st.problem("en-tête CDA au-delà de " + limits.maxHeaderBytes() + " octets sans fin d'en-tête", "");
+            } else if (limit.isPresent()) {
+                st.problem(limit.get().getMessage(), "");
             } else {
                 st.problem("document CDA illisible: " + SecureStax.describe(e), "");
             }
@@ -333,13 +334,13 @@ public final class CdaHeaderReader {
 
     /**
      * From the start of the body ({@code ClinicalDocument/component}) to the end of the document: skips the body
-     * (depth only), then requires the end of {@code ClinicalDocument}. Each pull may read at most
-     * {@link XmlLimits#maxEventBytes()} more bytes.
+     * (depth only), then requires the end of {@code ClinicalDocument}. The header's byte bound is lifted; each pull
+     * may still read at most {@link XmlLimits#maxEventBytes()} more bytes (the metered reader's allowance).
      */
-    private void afterHeader(XMLStreamReader r, State st, CountingInputStream in) throws XMLStreamException {
+    private void afterHeader(XMLStreamReader r, State st, MeteredInputStream in) throws XMLStreamException {
+        in.limitAt(Long.MAX_VALUE, "", ""); // past the header: only the per-event allowance of the metered reader
         int depth = 1; // inside the body component
         while (depth > 0) {
-            in.allow(limits.maxEventBytes(), "event");
             int ev = r.next();
             if (ev == XMLStreamConstants.START_ELEMENT) {
                 if (++depth + 1 > limits.maxDepth()) {
@@ -357,7 +358,6 @@ public final class CdaHeaderReader {
         boolean reported = false;
         int level = 0; // below ClinicalDocument, after the body
         while (r.hasNext()) {
-            in.allow(limits.maxEventBytes(), "event");
             int ev = r.next();
             switch (ev) {
                 case XMLStreamConstants.START_ELEMENT -> {

@@ -14,11 +14,12 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.vigie.cda.internal.Base64TextStream;
-import org.vigie.cda.internal.CountingInputStream;
 import org.vigie.cda.internal.SecureStax;
 import org.vigie.core.Finding;
 import org.vigie.core.Rules;
 import org.vigie.core.Severity;
+import org.vigie.core.internal.limits.LimitExceededException;
+import org.vigie.core.internal.limits.MeteredInputStream;
 
 /**
  * Streams XDS.b metadata with hardened StAX: a {@code SubmitObjectsRequest} alone, inside a
@@ -227,12 +228,13 @@ public final class XdsMetadataReader {
 
     private Parse parse(InputStream xml) {
         Objects.requireNonNull(xml, "xml");
-        CountingInputStream in = new CountingInputStream(xml);
-        in.limitAt(limits.maxMetadataBytes(), "metadata");
+        MeteredInputStream in = new MeteredInputStream(xml);
+        in.limitAt(limits.maxMetadataBytes(), "metadata", "métadonnées au-delà de " + limits.maxMetadataBytes() + " octets");
         Parse p = new Parse(in);
         XMLStreamReader r = null;
         try {
-            r = SecureStax.open(in);
+            // every event bounded under the parser (a huge comment, PI, CDATA or attribute is never held whole)
+            r = SecureStax.openMetered(in, limits.maxEventBytes());
             boolean found = false;
             int depth = 0;
             while (r.hasNext() && !found) {
@@ -272,7 +274,7 @@ public final class XdsMetadataReader {
     }
 
     private final class Parse {
-        final CountingInputStream in;
+        final MeteredInputStream in;
         final List<Finding> problems = new ArrayList<>();
         final List<Obj> objects = new ArrayList<>();
         final java.util.ArrayDeque<Obj> open = new java.util.ArrayDeque<>();
@@ -287,7 +289,7 @@ public final class XdsMetadataReader {
         int submitObjectsRequests;
         long operations;
 
-        Parse(CountingInputStream in) {
+        Parse(MeteredInputStream in) {
             this.in = in;
         }
 
@@ -305,12 +307,15 @@ public final class XdsMetadataReader {
         }
 
         void fail(Throwable e) {
-            Optional<String> limit = SecureStax.limitOf(e);
+            Optional<LimitExceededException> limit = SecureStax.limitOf(e);
             if (limit.isPresent()) {
-                if ("metadata".equals(limit.get())) {
+                if ("metadata".equals(limit.get().label())) {
                     fatal("métadonnées au-delà de " + limits.maxMetadataBytes() + " octets", "");
+                } else if (SecureStax.EVENT.equals(limit.get().label())) {
+                    fatal("un événement XML dépasse " + limits.maxEventBytes() + " octets (attribut ou texte démesuré) : "
+                            + limit.get().getMessage(), "");
                 } else {
-                    fatal("un événement XML dépasse " + limits.maxEventBytes() + " octets (attribut ou texte démesuré)", "");
+                    fatal(limit.get().getMessage(), ""); // a limit of the caller (e.g. the SOAP reader's, or decoding)
                 }
             } else {
                 fatal("soumission XDS illisible: " + SecureStax.describe(e), "");
@@ -574,16 +579,15 @@ public final class XdsMetadataReader {
             fatal("fin de message inattendue dans la soumission", "");
         }
 
+        /** Document contents are not metadata: from the end of SubmitObjectsRequest on, only the per-event bound holds. */
         void sorEnd() {
             if (in != null) {
-                in.allow(limits.maxEventBytes(), "event");
+                in.limitAt(Long.MAX_VALUE, "", "");
             }
         }
 
         void beforePull() {
-            if (in != null) {
-                in.allow(limits.maxEventBytes(), "event");
-            }
+            sorEnd();
         }
 
 

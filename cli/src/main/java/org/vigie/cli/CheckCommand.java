@@ -100,7 +100,15 @@ public final class CheckCommand implements Callable<Integer> {
         Checker.Request req = new Checker.Request(tlsCert, input.message, input.parts == null ? null : input.parts.vihf,
                 input.parts == null ? null : input.parts.submission, input.parts == null ? List.of() : input.parts.cda,
                 contentType, directory, trust, trustTest, crl, at, policy);
-        Checker.Outcome o = new Checker(err).check(req);
+        Checker.Outcome o;
+        try {
+            o = new Checker(err).check(req);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // last resort: the reading limits are meant to hold long before; never a stack trace
+            err.println("vigie: " + VigieCommand.describe(e));
+            err.flush();
+            return ExitCodes.UNUSABLE;
+        }
         if (format == Checker.Format.json) {
             out.print(org.vigie.dmp.ReportJson.toJson(o.report()));
         } else {

@@ -100,7 +100,12 @@ final class Checker {
             context.add("Évaluée à : " + at);
             return new Outcome(v.report(), context);
         }
-        byte[] vihf = readAll(r.vihf());
+        VihfInput vihf;
+        try (InputStream in = open(r.vihf())) {
+            vihf = VihfInput.of(in); // bounded read (VihfInput.MAX_STREAM_BYTES): never the whole of a huge file
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
         Map<String, Supplier<InputStream>> docs = new LinkedHashMap<>();
         for (String spec : r.cda()) {
             int eq = spec.indexOf('=');
@@ -123,10 +128,10 @@ final class Checker {
         Report report;
         if (r.submission() != null) {
             try (InputStream sub = open(r.submission())) {
-                report = validator.validateParts(leaf, chain, VihfInput.of(vihf), sub, docs, at);
+                report = validator.validateParts(leaf, chain, vihf, sub, docs, at);
             }
         } else {
-            report = validator.validateParts(leaf, chain, VihfInput.of(vihf), null, docs, at);
+            report = validator.validateParts(leaf, chain, vihf, null, docs, at);
         }
         context.add("Jeton VIHF : " + r.vihf() + (r.submission() == null ? " — contrôle 1 seul"
                 : " ; métadonnées : " + r.submission() + " ; documents : " + docs.keySet()));
@@ -147,12 +152,6 @@ final class Checker {
             throw new UnusableInputException("fichier introuvable : " + p);
         }
         return new java.io.BufferedInputStream(Files.newInputStream(p), 64 * 1024);
-    }
-
-    static byte[] readAll(Path p) throws IOException {
-        try (InputStream in = open(p)) {
-            return in.readAllBytes();
-        }
     }
 
     static Instant instant(String at) {

@@ -24,7 +24,8 @@ import org.vigie.dmp.RequestLimits;
  *   <li>{@code ai.lotMayDiffer} (true/false), {@code ai.geographicMandatoryFrom} (date, e.g. 2024-01-01),
  *       {@code ai.readWholeAttachments} (true/false: MTOM parts read to their end, nothing may follow the CDA body);</li>
  *   <li>{@code limits.maxVihfBytes}, {@code limits.maxSoapHeaderBytes}, {@code limits.maxParts},
- *       {@code limits.maxHttpHeaderBytes}, {@code limits.maxDepth} (positive integers);</li>
+ *       {@code limits.maxHttpHeaderBytes}, {@code limits.maxDepth}, {@code limits.maxXmlTokenBytes},
+ *       {@code limits.maxDecodedBytes}, {@code limits.maxExpansionRatio} (positive integers);</li>
  *   <li>VIHF keys, see {@link VihfPolicyKeys}.</li>
  * </ul>
  */
@@ -57,6 +58,15 @@ final class PolicyFile {
                 case "limits.maxParts" -> limits.maxParts(integer(k, v));
                 case "limits.maxHttpHeaderBytes" -> limits.maxHttpHeaderBytes(integer(k, v));
                 case "limits.maxDepth" -> limits.maxDepth(integer(k, v));
+                case "limits.maxXmlTokenBytes" -> {
+                    long n = longValue(k, v);
+                    if (n < 65_536) {
+                        throw new UnusableInputException("politique : " + k + " vaut au moins 65536, pas « " + v + " »");
+                    }
+                    limits.maxXmlTokenBytes(n);
+                }
+                case "limits.maxDecodedBytes" -> limits.maxDecodedBytes(longValue(k, v));
+                case "limits.maxExpansionRatio" -> limits.maxExpansionRatio(integer(k, v));
                 default -> used = false;
             }
             if (used) {
@@ -87,6 +97,18 @@ final class PolicyFile {
                 throw new NumberFormatException();
             }
             return i;
+        } catch (NumberFormatException e) {
+            throw new UnusableInputException("politique : " + k + " attend un entier positif, pas « " + v + " »");
+        }
+    }
+
+    static long longValue(String k, String v) {
+        try {
+            long l = Long.parseLong(v);
+            if (l <= 0) {
+                throw new NumberFormatException();
+            }
+            return l;
         } catch (NumberFormatException e) {
             throw new UnusableInputException("politique : " + k + " attend un entier positif, pas « " + v + " »");
         }

@@ -56,7 +56,8 @@ public final class VigieCommand implements Callable<Integer> {
         int code;
         try {
             code = execute(out, err, args);
-        } catch (RuntimeException | LinkageError e) { // failure outside a subcommand: still no stack trace
+        } catch (RuntimeException | LinkageError | OutOfMemoryError | StackOverflowError e) {
+            // failure outside a subcommand (or a resource exhausted past every limit): still no stack trace
             err.println("vigie: erreur interne : " + describe(e));
             code = ExitCodes.UNUSABLE;
         }
@@ -115,6 +116,9 @@ public final class VigieCommand implements Callable<Integer> {
         }
         if (ex instanceof OutOfMemoryError) {
             return "mémoire insuffisante (augmenter -Xmx)";
+        }
+        if (ex instanceof StackOverflowError) {
+            return "pile d'exécution épuisée (entrée trop imbriquée)";
         }
         String type = ex.getClass().getSimpleName();
         return msg == null || msg.isBlank() ? type : type + ": " + oneLine(msg);

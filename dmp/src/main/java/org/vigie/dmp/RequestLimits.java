@@ -15,6 +15,14 @@ package org.vigie.dmp;
  *   <tr><td>{@code maxSoapHeaderBytes}</td><td>1 MiB</td><td>the SOAP {@code Header} (the VIHF lives there)</td></tr>
  *   <tr><td>{@code maxVihfBytes}</td><td>256 KiB</td><td>the captured VIHF {@code Assertion}</td></tr>
  *   <tr><td>{@code maxDepth}</td><td>100</td><td>element nesting in the SOAP envelope outside the submission</td></tr>
+ *   <tr><td>{@code maxXmlTokenBytes}</td><td>1 MiB</td><td>bytes the parser may read for one XML event of the SOAP
+ *   envelope (a comment, processing instruction, CDATA section, start tag with its attributes, text chunk), anywhere:
+ *   header, Assertion, metadata, inline document, after the Body. Held under the parser, before the token is built;
+ *   an inline base64 document is text in chunks, each chunk a separate event, so it is not bounded</td></tr>
+ *   <tr><td>{@code maxDecodedBytes}</td><td>1 GiB (the {@code vigie serve} body limit)</td><td>bytes decoded from a
+ *   captured body with {@code Content-Encoding: gzip} or {@code deflate}</td></tr>
+ *   <tr><td>{@code maxExpansionRatio}</td><td>100</td><td>decoded / compressed bytes of such a body, checked after the
+ *   first MiB decoded (decompression bombs; DEFLATE tops out near 1 000:1, real requests stay far below 100:1)</td></tr>
  * </table>
  * Attachments and inline documents have no size limit: they are streamed, and a CDA is read until the end of
  * its header only.
@@ -30,6 +38,9 @@ public final class RequestLimits {
     private final long maxSoapHeaderBytes;
     private final int maxVihfBytes;
     private final int maxDepth;
+    private final long maxXmlTokenBytes;
+    private final long maxDecodedBytes;
+    private final int maxExpansionRatio;
 
     private RequestLimits(Builder b) {
         this.maxHttpHeaderBytes = b.maxHttpHeaderBytes;
@@ -39,6 +50,9 @@ public final class RequestLimits {
         this.maxSoapHeaderBytes = b.maxSoapHeaderBytes;
         this.maxVihfBytes = b.maxVihfBytes;
         this.maxDepth = b.maxDepth;
+        this.maxXmlTokenBytes = b.maxXmlTokenBytes;
+        this.maxDecodedBytes = b.maxDecodedBytes;
+        this.maxExpansionRatio = b.maxExpansionRatio;
     }
 
     /** The documented defaults. */
@@ -86,6 +100,21 @@ public final class RequestLimits {
         return maxDepth;
     }
 
+    /** Maximum bytes the XML parser may read to produce one event of the SOAP envelope (one token). */
+    public long maxXmlTokenBytes() {
+        return maxXmlTokenBytes;
+    }
+
+    /** Maximum bytes decoded from a captured gzip or deflate body. */
+    public long maxDecodedBytes() {
+        return maxDecodedBytes;
+    }
+
+    /** Maximum ratio of decoded to compressed bytes of a captured gzip or deflate body (after the first MiB). */
+    public int maxExpansionRatio() {
+        return maxExpansionRatio;
+    }
+
     /** Builder of {@link RequestLimits}; every value must be positive. */
     public static final class Builder {
         private int maxHttpHeaderBytes = 64 * 1024;
@@ -95,8 +124,33 @@ public final class RequestLimits {
         private long maxSoapHeaderBytes = 1024 * 1024;
         private int maxVihfBytes = 256 * 1024;
         private int maxDepth = 100;
+        private long maxXmlTokenBytes = 1024 * 1024;
+        private long maxDecodedBytes = 1L << 30;
+        private int maxExpansionRatio = org.vigie.core.internal.limits.BoundedInflation.DEFAULT_MAX_RATIO;
 
         private Builder() {
+        }
+
+        /** At least 64 KiB: the byte buffer, the character decoder and the parser read up to about 24 KiB ahead. */
+        public Builder maxXmlTokenBytes(long v) {
+            if (v < 65_536) {
+                throw new IllegalArgumentException("maxXmlTokenBytes must be at least 65536: " + v);
+            }
+            this.maxXmlTokenBytes = v;
+            return this;
+        }
+
+        public Builder maxDecodedBytes(long v) {
+            if (v <= 0) {
+                throw new IllegalArgumentException("maxDecodedBytes must be positive: " + v);
+            }
+            this.maxDecodedBytes = v;
+            return this;
+        }
+
+        public Builder maxExpansionRatio(int v) {
+            this.maxExpansionRatio = positive(v, "maxExpansionRatio");
+            return this;
         }
 
         public Builder maxHttpHeaderBytes(int v) {

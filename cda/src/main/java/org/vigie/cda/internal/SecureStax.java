@@ -5,8 +5,14 @@ import java.util.Optional;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.vigie.core.internal.limits.HardenedStax;
+import org.vigie.core.internal.limits.LimitExceededException;
+import org.vigie.core.internal.limits.MeteredInputStream;
 
-/** Hardened StAX: the JDK implementation, DTD support off, external entities off, coalescing off. */
+/**
+ * Hardened StAX for the XDS and CDA readers: core's one hardened factory ({@link HardenedStax}, entity references
+ * reported as events so that the readers refuse them), fed through a {@link MeteredInputStream}.
+ */
 public final class SecureStax {
 
     private SecureStax() {
@@ -14,36 +20,34 @@ public final class SecureStax {
 
     /** A new hardened factory (factories are cheap; one per parse keeps them unshared between threads). */
     public static XMLInputFactory factory() {
-        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
-        f.setProperty(XMLInputFactory.IS_COALESCING, Boolean.FALSE);
-        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, Boolean.TRUE);
-        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, Boolean.FALSE);
-        f.setXMLResolver((publicId, systemId, baseUri, ns) -> {
-            throw new XMLStreamException("external resource refused: " + systemId);
-        });
-        return f;
+        return HardenedStax.factory(true);
     }
 
     public static XMLStreamReader open(InputStream in) throws XMLStreamException {
         return factory().createXMLStreamReader(in);
     }
 
-    /** The limit label when the exception (or one of its causes) is a size-limit refusal. */
-    public static Optional<String> limitOf(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof CountingInputStream.LimitExceededException l) {
-                return Optional.of(l.label());
-            }
-            if (c instanceof XMLStreamException x && x.getNestedException() != null && x.getNestedException() != c) {
-                Optional<String> o = limitOf(x.getNestedException());
-                if (o.isPresent()) {
-                    return o;
-                }
-            }
-        }
-        return Optional.empty();
+    /** Label of the per-token allowance of {@link #openMetered}. */
+    public static final String EVENT = "event";
+
+    /**
+     * A reader over {@code in} where each event may make the parser read at most {@code eventBytes} more bytes: a
+     * huge comment, processing instruction, CDATA section or attribute is refused before the parser holds it.
+     */
+    public static XMLStreamReader openMetered(MeteredInputStream in, long eventBytes) throws XMLStreamException {
+        in.allow(eventBytes, EVENT, eventMessage(eventBytes));
+        return HardenedStax.metered(factory().createXMLStreamReader(in), in, eventBytes, EVENT, eventMessage(eventBytes));
+    }
+
+    /** The one-line message of a refused token. */
+    public static String eventMessage(long eventBytes) {
+        return "limite maxEventBytes dépassée : un événement XML (commentaire, instruction de traitement, section CDATA, "
+                + "balise et ses attributs, texte) de plus de " + eventBytes + " octets";
+    }
+
+    /** The size-limit refusal behind the exception (itself, a cause or a nested parser exception), if any. */
+    public static Optional<LimitExceededException> limitOf(Throwable t) {
+        return LimitExceededException.in(t);
     }
 
     /** A short, single-line description of a parser failure, for finding messages. */

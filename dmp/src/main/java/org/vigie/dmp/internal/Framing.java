@@ -9,8 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.InflaterInputStream;
+import org.vigie.core.internal.limits.BoundedInflation;
 
 /**
  * Works out how a request is framed before any XML is read: a plain SOAP envelope, an MTOM multipart body
@@ -46,6 +45,16 @@ public final class Framing {
      */
     public static Framed frame(InputStream in, String givenContentType, int maxHttpHeaderBytes)
             throws IOException, FramingException {
+        return frame(in, givenContentType, maxHttpHeaderBytes, 1L << 30, BoundedInflation.DEFAULT_MAX_RATIO);
+    }
+
+    /**
+     * Frames the request; a captured {@code Content-Encoding: gzip/deflate} body is decoded within
+     * {@code maxDecodedBytes} and {@code maxRatio} (after the first MiB), a refusal being a
+     * {@code org.vigie.core.internal.limits.LimitExceededException} from the body's {@code read}.
+     */
+    public static Framed frame(InputStream in, String givenContentType, int maxHttpHeaderBytes, long maxDecodedBytes,
+                               int maxRatio) throws IOException, FramingException {
         BufferedInputStream bin = in instanceof BufferedInputStream b ? b : new BufferedInputStream(in, 64 * 1024);
         Optional<ContentType> given = ContentType.parse(givenContentType);
         if (givenContentType != null && !givenContentType.isBlank() && given.isEmpty()) {
@@ -65,10 +74,8 @@ public final class Framing {
                 body = new ChunkedInputStream(body);
             }
             String ce = http.getOrDefault("content-encoding", "").toLowerCase(Locale.ROOT).strip();
-            if (ce.equals("gzip") || ce.equals("x-gzip")) {
-                body = new GZIPInputStream(body, 8192);
-            } else if (ce.equals("deflate")) {
-                body = new InflaterInputStream(body);
+            if (BoundedInflation.handles(ce)) {
+                body = BoundedInflation.decode(body, ce, maxDecodedBytes, maxRatio, BoundedInflation.DEFAULT_RATIO_FREE_BYTES);
             } else if (!ce.isEmpty() && !ce.equals("identity")) {
                 throw new FramingException("Content-Encoding non pris en charge: " + ce);
             }

@@ -25,6 +25,9 @@ import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.MimeTokenStream;
 import org.vigie.core.Report;
 import org.vigie.core.Rules;
+import org.vigie.core.internal.limits.HardenedStax;
+import org.vigie.core.internal.limits.LimitExceededException;
+import org.vigie.core.internal.limits.MeteredInputStream;
 import org.vigie.dmp.RequestLimits;
 
 /**
@@ -53,18 +56,16 @@ public final class MessageReader {
         this.xif = hardenedFactory();
     }
 
-    /** A StAX factory with DTDs and external entities off, not coalescing, namespace aware. */
+    /**
+     * Core's one hardened StAX factory (DTDs and external entities off, not coalescing, namespace aware); an
+     * undeclared entity reference is a parse error. Per-token limits hold under it (see {@link #readEnvelope}).
+     */
     public static XMLInputFactory hardenedFactory() {
-        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        f.setProperty(XMLInputFactory.IS_COALESCING, false);
-        f.setXMLResolver((publicId, systemId, baseUri, ns) -> {
-            throw new XMLStreamException("entité externe refusée: " + systemId);
-        });
-        return f;
+        return HardenedStax.factory(false);
     }
+
+    /** Label of the per-token limit of the envelope. */
+    static final String XML_TOKEN = "xml-token";
 
     /** What was seen while reading (for reports and tests). */
     public record Outcome(String framing, Optional<String> soapVersion, Optional<String> action,
@@ -84,7 +85,8 @@ public final class MessageReader {
         State st = new State(visitor, findings);
         Framing.Framed framed;
         try {
-            framed = Framing.frame(in, contentType, limits.maxHttpHeaderBytes());
+            framed = Framing.frame(in, contentType, limits.maxHttpHeaderBytes(), limits.maxDecodedBytes(),
+                    limits.maxExpansionRatio());
         } catch (Framing.FramingException e) {
             messageError(st, e.getMessage(), "message");
             return st.outcome("illisible");
@@ -163,7 +165,7 @@ public final class MessageReader {
                             // mime4j defaults the charset to US-ASCII: only an explicit charset parameter counts
                             Charset cs = charset(ContentType.parse(partType).flatMap(c -> c.parameter("charset")));
                             readEnvelope(new NonClosing(ts.getDecodedInputStream()), cs, st, "partie racine MTOM");
-                            if (!st.feedingBody) {
+                            if (!st.feedingBody || st.aborted) {
                                 return; // control 1 only: attachments are not needed
                             }
                         } else {
@@ -182,7 +184,8 @@ public final class MessageReader {
                         + "-- est absent (la dernière partie peut être incomplète)", "MTOM");
             }
         } catch (MimeException | IOException e) {
-            messageError(st, "message MTOM illisible: " + e.getMessage(), "MTOM");
+            Optional<LimitExceededException> limit = LimitExceededException.in(e);
+            messageError(st, limit.isPresent() ? limit.get().getMessage() : "message MTOM illisible: " + e.getMessage(), "MTOM");
         }
     }
 
@@ -282,12 +285,26 @@ public final class MessageReader {
 
     // ---------------------------------------------------------------- SOAP envelope, one StAX pass
 
+    /**
+     * One StAX pass over the envelope. The bytes come through a {@link MeteredInputStream} under the character decoder
+     * and the parser, and every pull (ours and the submission reader's, which gets the same metered reader) allows at
+     * most {@code maxXmlTokenBytes} more: one comment, PI, CDATA section or start tag is refused before the parser has
+     * read it whole, wherever it sits. Inline base64 text comes in chunks (the parser is not coalescing), each chunk
+     * its own event, so an inline document of any size still streams.
+     */
     private void readEnvelope(InputStream raw, Charset cs, State st, String where) {
         CountingStream in = new CountingStream(raw);
+        MeteredInputStream meter = new MeteredInputStream(in);
+        long tokenBytes = limits.maxXmlTokenBytes();
+        String tokenMessage = "limite maxXmlTokenBytes dépassée : un élément XML de " + where + " (commentaire, "
+                + "instruction de traitement, section CDATA, balise et ses attributs, texte) dépasse " + tokenBytes + " octets";
+        meter.allow(tokenBytes, XML_TOKEN, tokenMessage);
+        st.meter = meter;
         XMLStreamReader r = null;
         try {
             // decode ourselves: the JDK parser prints "[Fatal Error]" on stderr for malformed bytes it decodes itself
-            r = xif.createXMLStreamReader(XmlDecoding.reader(in, cs));
+            r = HardenedStax.metered(xif.createXMLStreamReader(XmlDecoding.reader(meter, cs)), meter, tokenBytes,
+                    XML_TOKEN, tokenMessage);
             int ev = r.getEventType();
             while (ev != XMLStreamConstants.START_ELEMENT) {
                 if (ev == XMLStreamConstants.DTD) {
@@ -338,14 +355,27 @@ public final class MessageReader {
                 messageError(st, "enveloppe SOAP sans élément Body", where);
             }
         } catch (LimitExceeded e) {
-            messageError(st, e.getMessage(), where);
+            if (e.getMessage() == null) {
+                st.aborted = true; // already reported by the submission reader
+            } else {
+                messageError(st, e.getMessage(), where);
+            }
         } catch (XMLStreamException e) {
-            messageError(st, "XML mal formé dans " + where + position(e.getLocation()) + ": " + cleanMessage(e), where);
+            Optional<LimitExceededException> limit = limitOf(e, meter);
+            st.aborted |= limit.isPresent();
+            messageError(st, limit.isPresent() ? limit.get().getMessage()
+                    : "XML mal formé dans " + where + position(e.getLocation()) + ": " + cleanMessage(e), where);
         } catch (IOException e) {
-            messageError(st, "lecture impossible de " + where + ": " + e.getMessage(), where);
+            Optional<LimitExceededException> limit = limitOf(e, meter);
+            st.aborted |= limit.isPresent();
+            messageError(st, limit.isPresent() ? limit.get().getMessage()
+                    : "lecture impossible de " + where + ": " + e.getMessage(), where);
         } catch (RuntimeException e) {
             // the JDK parser wraps some I/O and encoding failures in unchecked exceptions
-            messageError(st, "lecture impossible de " + where + ": " + e.getClass().getSimpleName()
+            Optional<LimitExceededException> limit = limitOf(e, meter);
+            st.aborted |= limit.isPresent();
+            messageError(st, limit.isPresent() ? limit.get().getMessage()
+                    : "lecture impossible de " + where + ": " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()), where);
         } finally {
             if (r != null) {
@@ -440,6 +470,10 @@ public final class MessageReader {
             if (XDSB.equals(ns) && PNR.equals(local) && !st.feedingBody) {
                 st.feedingBody = true;
                 st.visitor.submission(r);
+                if (st.meter.tripped() != null) {
+                    // a limit refused a token inside the submission: its reader reported it; nothing more is read
+                    throw new LimitExceeded(null);
+                }
                 if (r.getEventType() != XMLStreamConstants.END_ELEMENT) {
                     // the consumer stopped early (it reported why); finish the element ourselves
                     skipRest(r);
@@ -512,6 +546,12 @@ public final class MessageReader {
         return s == null ? "" : s;
     }
 
+    /** The limit refusal behind a failure: in its causes, or the meter's own when the parser lost the cause. */
+    private static Optional<LimitExceededException> limitOf(Throwable e, MeteredInputStream meter) {
+        Optional<LimitExceededException> l = LimitExceededException.in(e);
+        return l.isPresent() ? l : Optional.ofNullable(meter.tripped());
+    }
+
     private static String position(Location l) {
         return l == null || l.getLineNumber() < 0 ? "" : " (ligne " + l.getLineNumber() + ", colonne " + l.getColumnNumber() + ")";
     }
@@ -540,6 +580,8 @@ public final class MessageReader {
         final Report.Builder findings;
         boolean headerDone;
         boolean feedingBody;
+        boolean aborted;
+        MeteredInputStream meter;
         String soapVersion;
         String action;
         String httpAction;

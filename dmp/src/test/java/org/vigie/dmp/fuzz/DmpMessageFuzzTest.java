@@ -63,6 +63,9 @@ class DmpMessageFuzzTest {
     static final Set<String> SIGNED_STRUCTURES = Set.of(EJ_ID, EG_ID);
 
     static final DmpRequestValidator VALIDATOR = DmpRequestValidator.builder()
+            // tight limits so that small inputs reach them: one XML token, decoded size and ratio of a capture
+            .policy(org.vigie.dmp.DmpPolicy.builder().limits(org.vigie.dmp.RequestLimits.builder()
+                    .maxXmlTokenBytes(65_536).maxDecodedBytes(1L << 20).build()).build())
             .trust(TrustAnchors.of(List.of(PKI.root()), List.of(PKI.organisationsCa())))
             .crls(PKI.crls())
             .directory(directory())
@@ -117,8 +120,40 @@ class DmpMessageFuzzTest {
         http.writeBytes(("POST /si-dmp-server/v2/services HTTP/1.1\r\nHost: lps.dmp.test\r\nContent-Type: "
                 + MESSAGE.contentType() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         http.writeBytes(MESSAGE.toMtomBytes());
-        return new ArrayList<>(List.of(MESSAGE.toMtomBytes(), PLAIN.toPlainXml().getBytes(StandardCharsets.UTF_8),
+        List<byte[]> out = new ArrayList<>(List.of(MESSAGE.toMtomBytes(), PLAIN.toPlainXml().getBytes(StandardCharsets.UTF_8),
                 http.toByteArray()));
+        // issue 18 shapes, small: one token over the 64 KiB token limit (comment, PI, CDATA, attribute) in the
+        // header, the metadata and after the Body, then gzip and deflate captures (one plain, one over the limit)
+        String plain = PLAIN.toPlainXml();
+        String big = "x".repeat(100_000);
+        String header = plain.substring(0, plain.indexOf('>', plain.indexOf("Header")) + 1);
+        String afterHeader = plain.substring(header.length());
+        out.add((header + "<!--" + big + "-->" + afterHeader).getBytes(StandardCharsets.UTF_8));
+        out.add((header + "<?pi " + big + "?>" + afterHeader).getBytes(StandardCharsets.UTF_8));
+        int objects = plain.indexOf("RegistryObjectList>") + "RegistryObjectList>".length();
+        out.add((plain.substring(0, objects) + "<![CDATA[" + big + "]]>" + plain.substring(objects)).getBytes(StandardCharsets.UTF_8));
+        int afterBody = plain.lastIndexOf("Body>") + "Body>".length();
+        out.add((plain.substring(0, afterBody) + "<x a=\"" + big + "\"/>" + plain.substring(afterBody)).getBytes(StandardCharsets.UTF_8));
+        for (String encoding : List.of("gzip", "deflate")) {
+            for (byte[] body : List.of(plain.getBytes(StandardCharsets.UTF_8), out.get(3))) {
+                ByteArrayOutputStream capture = new ByteArrayOutputStream();
+                capture.writeBytes(("POST /si-dmp-server/v2/services HTTP/1.1\r\nContent-Type: " + PLAIN.plainContentType()
+                        + "\r\nContent-Encoding: " + encoding + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                try (java.io.OutputStream z = encoding.equals("gzip") ? new java.util.zip.GZIPOutputStream(capture)
+                        : new java.util.zip.DeflaterOutputStream(capture)) {
+                    z.write(body);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                out.add(capture.toByteArray());
+            }
+        }
+        return out;
+    }
+
+    /** Content-type choice of seed {@code i}: the MTOM one for MTOM, the plain one for SOAP, none for captures. */
+    static int choice(int i) {
+        return i == 0 ? 0 : (i == 1 || (i >= 3 && i <= 6)) ? 1 : 2;
     }
 
     @Test
@@ -132,10 +167,19 @@ class DmpMessageFuzzTest {
             // FuzzedDataProvider layout: the int is taken from the end of the input (one byte for a small range)
             byte[] s = seeds.get(i);
             byte[] withChoice = java.util.Arrays.copyOf(s, s.length + 1);
-            withChoice[s.length] = (byte) (i == 1 ? 1 : (i == 2 ? 2 : 0));
+            withChoice[s.length] = (byte) choice(i);
             corpus.add(withChoice);
         }
         FuzzSeeds.writeCorpusIfAsked(DmpMessageFuzzTest.class, "request", corpus);
+        for (int i = 3; i < seeds.size(); i++) {
+            Report r = VALIDATOR.validate(AUTH.certificate(), AUTH.chain(), new ByteArrayInputStream(seeds.get(i)),
+                    CONTENT_TYPES[choice(i)], AT);
+            boolean overLimit = i < 7 || i == 8 || i == 10; // the token seeds and the captures of one
+            assertThat(r.accepted()).as("seed %d: %s", i, r).isEqualTo(!overLimit);
+            if (overLimit) {
+                assertThat(r.findings()).as("seed %d", i).anyMatch(f -> f.message().contains("limite maxXmlTokenBytes"));
+            }
+        }
         List<byte[]> mutants = new Mutator(17L).mutants(seeds, 600);
         int i = 0;
         for (byte[] b : mutants) {

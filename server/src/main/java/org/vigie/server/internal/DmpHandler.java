@@ -83,7 +83,7 @@ public final class DmpHandler implements HttpHandler {
         String framing;
         int attachments;
         boolean refused;
-        LimitedInputStream body;
+        volatile LimitedInputStream body; // set by the worker, cancelled by the timeout watchdog
 
         Call(HttpExchange ex) {
             this.ex = ex;
@@ -104,6 +104,14 @@ public final class DmpHandler implements HttpHandler {
                 c.verdict = "error";
                 answerQuietly(c, 500, SoapAnswers.fault(false, "InternalError",
                         "erreur interne du serveur Vigie : " + e.getClass().getSimpleName(), List.of()), Map.of());
+            }
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // last resort (the reading limits hold long before): one answer, the connection is not reset
+            if (c.status == 0) {
+                c.verdict = "exhausted";
+                answerQuietly(c, 503, SoapAnswers.fault(false, "ResourceExhausted", "ressources du serveur Vigie épuisées ("
+                        + (e instanceof OutOfMemoryError ? "mémoire" : "pile d'exécution") + ") : requête abandonnée",
+                        List.of()), Map.of("Retry-After", "1", "Connection", "close"));
             }
         } finally {
             if (c.state.get() == TIMED_OUT) {
@@ -196,6 +204,9 @@ public final class DmpHandler implements HttpHandler {
 
     private void validate(Call c, X509Certificate[] peer) throws IOException {
         c.body = new LimitedInputStream(c.ex.getRequestBody(), limits.maxBodyBytes());
+        if (c.state.get() == TIMED_OUT) {
+            c.body.cancel(TIMEOUT_REASON); // the watchdog fired before the body existed
+        }
         HeadCapture head = new HeadCapture(c.body, HEAD_CAPTURE_BYTES);
         List<X509Certificate> chain = List.of(peer).subList(1, peer.length);
         String contentType = c.ex.getRequestHeaders().getFirst("Content-Type");
@@ -256,8 +267,16 @@ public final class DmpHandler implements HttpHandler {
                 + " octets", List.of());
     }
 
+    private static final String TIMEOUT_REASON = "délai de la requête dépassé : lecture interrompue";
+
     private void timeout(Call c) {
         if (c.state.compareAndSet(RUNNING, TIMED_OUT)) {
+            // the work stops at its next read of the body (even of bytes already buffered or decoded), so that the
+            // slot comes back; the reading limits bound the work between two reads
+            LimitedInputStream b = c.body;
+            if (b != null) {
+                b.cancel(TIMEOUT_REASON);
+            }
             c.ex.close(); // response not started: the JDK closes the connection, unblocking the reader
         }
     }

@@ -4,12 +4,17 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Counts the bytes read and fails once more than {@code limit} bytes have come, remembering it did. */
+/**
+ * Counts the bytes read and fails once more than {@code limit} bytes have come, remembering it did; fails as well once
+ * {@link #cancel cancelled} (the request timed out), so that the validation reading it stops at its next read and gives
+ * its slot back, whatever sits between it and the socket (buffers, a decoder).
+ */
 public final class LimitedInputStream extends FilterInputStream {
 
     private final long limit;
     private long count;
     private boolean exceeded;
+    private volatile String cancelled;
 
     public LimitedInputStream(InputStream in, long limit) {
         super(in);
@@ -66,7 +71,21 @@ public final class LimitedInputStream extends FilterInputStream {
         }
     }
 
+    /** From now on every read fails with {@code reason} (called by the timeout watchdog, from another thread). */
+    public void cancel(String reason) {
+        cancelled = reason;
+    }
+
+    /** @return true once cancelled */
+    public boolean cancelled() {
+        return cancelled != null;
+    }
+
     private void check() throws IOException {
+        String c = cancelled;
+        if (c != null) {
+            throw new IOException(c);
+        }
         if (exceeded) {
             throw new IOException("corps de requête au-delà de " + limit + " octets");
         }

@@ -1,0 +1,47 @@
+package org.vigie.core.internal.limits;
+
+import java.io.IOException;
+import java.util.Optional;
+import javax.xml.stream.XMLStreamException;
+
+/**
+ * A resource limit refused more input: thrown by the bounded streams of this package from under a parser or a
+ * decoder, so that the parser fails before it holds the bytes. Carries a stable label (which limit) and a one-line
+ * message for the finding. Readers turn it into an {@code AI-XML} (or {@code VIHF-XML}) finding.
+ */
+public final class LimitExceededException extends IOException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String label;
+
+    public LimitExceededException(String label, String message) {
+        super(message);
+        this.label = label;
+    }
+
+    /** Which limit: a short stable label such as {@code xml-token}, {@code decoded-size}, {@code metadata}. */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * The limit refusal behind a failure, if any: the throwable itself, one of its causes, or the nested exception
+     * of an {@link XMLStreamException} (the JDK parser wraps I/O failures of its input).
+     */
+    public static Optional<LimitExceededException> in(Throwable t) {
+        int guard = 0;
+        for (Throwable c = t; c != null && guard++ < 32; c = c.getCause()) {
+            if (c instanceof LimitExceededException l) {
+                return Optional.of(l);
+            }
+            if (c instanceof XMLStreamException x && x.getNestedException() != null && x.getNestedException() != c) {
+                Optional<LimitExceededException> o = in(x.getNestedException());
+                if (o.isPresent()) {
+                    return o;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
