@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import org.vigie.core.Severity;
 
 /**
  * The settings of control 1 that no public source settles (DOMAIN.md marks them UNCONFIRMED), each with a
@@ -20,6 +21,10 @@ import java.util.Set;
  *   <tr><td>{@link #forbiddenSectors()}</td><td>{@link #DEFAULT_FORBIDDEN_SECTORS}</td><td>Secteur_Activite codes firing VIHF-SECTOR-FORBIDDEN</td></tr>
  *   <tr><td>{@link #sectorValueSet()}</td><td>JDV_J61 2024-09-27</td><td>codes accepted by VIHF-SECTOR-VALUESET</td></tr>
  *   <tr><td>{@link #maxTokenBytes()}</td><td>1 MiB</td><td>larger input fires VIHF-XML without being parsed</td></tr>
+ *   <tr><td>{@link #splitRoleSeverity()}</td><td>WARNING</td><td>severity of the VIHF-ATTRIBUTE finding for role values
+ *       split over several {@code Attribute} elements (their values are read together as the role list)</td></tr>
+ *   <tr><td>{@link #audienceRestrictionSeverity()}</td><td>WARNING</td><td>severity of VIHF-CONDITIONS for a
+ *       {@code Conditions/AudienceRestriction}, which the ANS profile says must not be filled</td></tr>
  * </table>
  */
 public final class VihfPolicy {
@@ -45,6 +50,8 @@ public final class VihfPolicy {
     private final Set<String> forbiddenSectors;
     private final SectorValueSet sectorValueSet;
     private final int maxTokenBytes;
+    private final Severity splitRoleSeverity;
+    private final Severity audienceRestrictionSeverity;
 
     private VihfPolicy(Builder b) {
         this.acceptedVersions = Set.copyOf(b.acceptedVersions);
@@ -54,6 +61,8 @@ public final class VihfPolicy {
         this.forbiddenSectors = Set.copyOf(b.forbiddenSectors);
         this.sectorValueSet = b.sectorValueSet != null ? b.sectorValueSet : SectorValueSet.jdvJ61();
         this.maxTokenBytes = b.maxTokenBytes;
+        this.splitRoleSeverity = b.splitRoleSeverity;
+        this.audienceRestrictionSeverity = b.audienceRestrictionSeverity;
     }
 
     /** The documented defaults (see the class table). */
@@ -78,6 +87,8 @@ public final class VihfPolicy {
         b.forbiddenSectors.addAll(forbiddenSectors);
         b.sectorValueSet = sectorValueSet;
         b.maxTokenBytes = maxTokenBytes;
+        b.splitRoleSeverity = splitRoleSeverity;
+        b.audienceRestrictionSeverity = audienceRestrictionSeverity;
         return b;
     }
 
@@ -111,11 +122,31 @@ public final class VihfPolicy {
         return maxTokenBytes;
     }
 
+    /**
+     * Severity of the {@code VIHF-ATTRIBUTE} finding when the role values are split over several
+     * {@code Attribute Name="urn:oasis:names:tc:xacml:2.0:subject:role"} elements (default WARNING). The examples put
+     * every role value in one Attribute; no public source says the DMP refuses the split form. Whatever the severity,
+     * the values of all those elements are read together as the role list, so the profession and specialty checks of
+     * VIHF-ROLE run on them.
+     */
+    public Severity splitRoleSeverity() {
+        return splitRoleSeverity;
+    }
+
+    /**
+     * Severity of {@code VIHF-CONDITIONS} for a {@code Conditions/AudienceRestriction} (default WARNING): the ANS
+     * profile says it must not be filled (DOMAIN.md §6); no public source says the DMP refuses a token that has one.
+     */
+    public Severity audienceRestrictionSeverity() {
+        return audienceRestrictionSeverity;
+    }
+
     @Override
     public String toString() {
         return "VihfPolicy[versions=" + acceptedVersions + ", rejectSha1=" + rejectSha1 + ", clockSkew=" + clockSkew
                 + ", ejEgMode=" + ejEgMode + ", forbiddenSectors=" + forbiddenSectors + ", sectorValueSet="
-                + sectorValueSet + ", maxTokenBytes=" + maxTokenBytes + "]";
+                + sectorValueSet + ", maxTokenBytes=" + maxTokenBytes + ", splitRoleSeverity=" + splitRoleSeverity
+                + ", audienceRestrictionSeverity=" + audienceRestrictionSeverity + "]";
     }
 
     /** Builds a {@link VihfPolicy}; starts from the defaults; not thread-safe. */
@@ -127,6 +158,8 @@ public final class VihfPolicy {
         private final Set<String> forbiddenSectors = new LinkedHashSet<>(DEFAULT_FORBIDDEN_SECTORS);
         private SectorValueSet sectorValueSet;
         private int maxTokenBytes = 1024 * 1024;
+        private Severity splitRoleSeverity = Severity.WARNING;
+        private Severity audienceRestrictionSeverity = Severity.WARNING;
 
         private Builder() {
         }
@@ -183,6 +216,18 @@ public final class VihfPolicy {
                 throw new IllegalArgumentException("maxTokenBytes must be at least 256");
             }
             this.maxTokenBytes = bytes;
+            return this;
+        }
+
+        /** Severity of VIHF-ATTRIBUTE for role values split over several Attribute elements (default WARNING). */
+        public Builder splitRoleSeverity(Severity severity) {
+            this.splitRoleSeverity = Objects.requireNonNull(severity, "severity");
+            return this;
+        }
+
+        /** Severity of VIHF-CONDITIONS for a Conditions/AudienceRestriction (default WARNING). */
+        public Builder audienceRestrictionSeverity(Severity severity) {
+            this.audienceRestrictionSeverity = Objects.requireNonNull(severity, "severity");
             return this;
         }
 

@@ -406,6 +406,7 @@ public final class VihfValidator {
             }
         }
         TokenChecks.issuer(d, sig.certificate(), between);
+        TokenChecks.conditions(d, policy, between);
         Report.Builder after = Report.builder();
         Optional<StructureId> id = TokenChecks.attributes(d, policy, after);
         String rawStructure = null;

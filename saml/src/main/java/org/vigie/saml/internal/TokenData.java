@@ -22,6 +22,9 @@ public final class TokenData {
     public Instant notOnOrAfter;
     public String notBeforeText = "";
     public String notOnOrAfterText = "";
+    /** Conditions/AudienceRestriction elements, and the text of their Audience children. */
+    public int audienceRestrictions;
+    public final List<String> audiences = new ArrayList<>();
     public Instant authnInstant;
     public String authnContextClassRef = "";
     public String authnContextDecl = "";
