@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.InflaterInputStream;
 
 /**
  * Works out how a request is framed before any XML is read: a plain SOAP envelope, an MTOM multipart body
@@ -64,13 +62,10 @@ public final class Framing {
             if (te.contains("chunked")) {
                 body = new ChunkedInputStream(body);
             }
-            String ce = http.getOrDefault("content-encoding", "").toLowerCase(Locale.ROOT).strip();
-            if (ce.equals("gzip") || ce.equals("x-gzip")) {
-                body = new GZIPInputStream(body, 8192);
-            } else if (ce.equals("deflate")) {
-                body = new InflaterInputStream(body);
-            } else if (!ce.isEmpty() && !ce.equals("identity")) {
-                throw new FramingException("Content-Encoding non pris en charge: " + ce);
+            try {
+                body = ContentCodings.decode(body, http.get("content-encoding")); // shared with vigie serve
+            } catch (ContentCodings.UnsupportedCodingException e) {
+                throw new FramingException(e.getMessage());
             }
             body = new BufferedInputStream(body, 64 * 1024);
             start = peek((BufferedInputStream) body);
