@@ -21,7 +21,10 @@ import org.vigie.saml.VihfPolicy;
  *   <li>{@code vihf.clockSkew} — ISO-8601 duration or seconds (default PT5M);</li>
  *   <li>{@code vihf.forbiddenSectors} — comma-separated SAxx codes (replaces the default list);</li>
  *   <li>{@code vihf.sectorValueSet} — {@code JDV_J61} (default), {@code JDV_J02}, or a value-set file;</li>
- *   <li>{@code vihf.maxTokenBytes} — positive integer.</li>
+ *   <li>{@code vihf.maxTokenBytes} — positive integer;</li>
+ *   <li>{@code vihf.splitRoleSeverity} — INFO/WARNING/ERROR (default WARNING): role values split over several
+ *       Attribute elements;</li>
+ *   <li>{@code vihf.audienceRestrictionSeverity} — INFO/WARNING/ERROR (default WARNING): VIHF-CONDITIONS.</li>
  * </ul>
  */
 final class VihfPolicyKeys {
@@ -44,6 +47,8 @@ final class VihfPolicyKeys {
                 case "vihf.forbiddenSectors" -> b.forbiddenSectors(list(v));
                 case "vihf.sectorValueSet" -> b.sectorValueSet(valueSet(v));
                 case "vihf.maxTokenBytes" -> b.maxTokenBytes(PolicyFile.integer(k, v));
+                case "vihf.splitRoleSeverity" -> b.splitRoleSeverity(PolicyFile.severity(k, v));
+                case "vihf.audienceRestrictionSeverity" -> b.audienceRestrictionSeverity(PolicyFile.severity(k, v));
                 default -> {
                     continue;
                 }
