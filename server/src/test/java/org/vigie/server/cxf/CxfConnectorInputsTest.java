@@ -216,6 +216,31 @@ class CxfConnectorInputsTest {
         assertThat(r.errorCodes()).contains("VIHF-STRUCT-EQ");
     }
 
+    // --- the connector's own path: CXF's WSS4JOutInterceptor puts the WSS4J token in wsse:Security ---
+
+    @Test
+    void wss4jOutInterceptorPutsTheSignedVihfInTheSecurityHeaderAndTheChainAcceptsIt() throws Exception {
+        LOG.clear();
+        Element token = vihf(s -> { });
+        Call call = port(SOAPBinding.SOAP12HTTP_MTOM_BINDING, true); // no HEADER_LIST: the interceptor alone adds the token
+        Map<String, Object> props = new HashMap<>();
+        props.put(org.apache.wss4j.common.ConfigurationConstants.ACTION, org.apache.wss4j.common.ConfigurationConstants.SAML_TOKEN_UNSIGNED);
+        javax.security.auth.callback.CallbackHandler handler = callbacks -> {
+            for (javax.security.auth.callback.Callback c : callbacks) {
+                if (c instanceof org.apache.wss4j.common.saml.SAMLCallback saml) {
+                    saml.setAssertionElement(token); // issued and signed beforehand, as an LPS caches its VIHF
+                }
+            }
+        };
+        props.put(org.apache.wss4j.common.ConfigurationConstants.SAML_CALLBACK_REF, handler);
+        ClientProxy.getClient(call.port).getOutInterceptors().add(new org.apache.cxf.ws.security.wss4j.WSS4JOutInterceptor(props));
+        RegistryResponse r = call.port.provideAndRegister(request());
+        assertThat(r.status).as(String.valueOf(r.errorCodes())).isEqualTo(SUCCESS);
+        assertThat(notable(r)).isEmpty();
+        // SAAJ processing by WSS4J kept the MTOM attachments, and the body went gzipped
+        assertThat(lastAccessLine()).contains("\"verdict\":\"accepted\"", "\"attachments\":2");
+    }
+
     // --- item 1: Content-Encoding gzip from CXF's GZIPFeature ---
 
     @Test
