@@ -292,6 +292,32 @@ class CxfConnectorInputsTest {
         assertThat(r.errorCodes()).contains("SOAP-VERSION");
     }
 
+    @Test
+    void soap11CxfClientReadsTheSoap11FaultOfABodyThatInflatesBeyondTheLimit() throws Exception {
+        // gzip on the wire stays under the limit, the decoded body does not: HTTP 413 with a SOAP 1.1 fault. CXF turns
+        // a 4xx into an HTTPException unless told to read its body (no_io_exceptions); then its SOAP 1.1 fault reader
+        // parses ours into a SOAPFaultException
+        try (VigieTestServer small = VigieTestServer.builder().pki(PKI).clock(Clock.fixed(AT, ZoneOffset.UTC))
+                .limits(org.vigie.server.ServerLimits.builder().maxBodyBytes(150_000).build()).start()) {
+            VigieTestServer saved = dmp;
+            dmp = small;
+            try {
+                Call call = port(SOAPBinding.SOAP11HTTP_MTOM_BINDING, true);
+                ((BindingProvider) call.port).getRequestContext().put("org.apache.cxf.transport.no_io_exceptions", Boolean.TRUE);
+                jakarta.xml.ws.soap.SOAPFaultException fault = org.assertj.core.api.Assertions.catchThrowableOfType(
+                        () -> send(call, vihf(s -> { })), jakarta.xml.ws.soap.SOAPFaultException.class);
+                assertThat(fault).isNotNull();
+                assertThat(fault.getFault().getFaultCodeAsQName())
+                        .isEqualTo(new javax.xml.namespace.QName("http://schemas.xmlsoap.org/soap/envelope/", "Client"));
+                assertThat(fault.getFault().getFaultString()).contains("trop volumineux", "150000");
+                assertThat(fault.getFault().getDetail().getTextContent()).contains("vigie:RequestTooLarge");
+                assertThat(call.answers.contentTypes).last().asString().startsWith("text/xml");
+            } finally {
+                dmp = saved;
+            }
+        }
+    }
+
     // --- items 3 and 4 through the whole chain, on WSS4J-built tokens ---
 
     @Test
