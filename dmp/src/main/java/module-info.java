@@ -10,4 +10,7 @@ module org.vigie.dmp {
     requires apache.mime4j.core;
 
     exports org.vigie.dmp;
+
+    // the content-coding decoder (ContentCodings), shared with vigie serve's request handling (not an API)
+    exports org.vigie.dmp.internal to org.vigie.server;
 }

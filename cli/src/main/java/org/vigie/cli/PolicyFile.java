@@ -26,6 +26,7 @@ import org.vigie.dmp.RequestLimits;
  *   <li>{@code limits.maxVihfBytes}, {@code limits.maxSoapHeaderBytes}, {@code limits.maxParts},
  *       {@code limits.maxHttpHeaderBytes}, {@code limits.maxDepth}, {@code limits.maxXmlTokenBytes},
  *       {@code limits.maxDecodedBytes}, {@code limits.maxExpansionRatio} (positive integers);</li>
+ *   <li>{@code soap11Severity} (INFO/WARNING/ERROR, default WARNING): {@code SOAP-VERSION} for a SOAP 1.1 envelope;</li>
  *   <li>VIHF keys, see {@link VihfPolicyKeys}.</li>
  * </ul>
  */
@@ -45,6 +46,7 @@ final class PolicyFile {
         AuthorInstitutionPolicy.Builder ai = AuthorInstitutionPolicy.defaults().toBuilder();
         RequestLimits.Builder limits = RequestLimits.builder();
         boolean ejEg = false;
+        org.vigie.core.Severity soap11 = null;
         for (String k : Set.copyOf(keys)) {
             String v = p.getProperty(k).strip();
             boolean used = true;
@@ -67,6 +69,7 @@ final class PolicyFile {
                 }
                 case "limits.maxDecodedBytes" -> limits.maxDecodedBytes(longValue(k, v));
                 case "limits.maxExpansionRatio" -> limits.maxExpansionRatio(integer(k, v));
+                case "soap11Severity" -> soap11 = severity(k, v);
                 default -> used = false;
             }
             if (used) {
@@ -75,6 +78,9 @@ final class PolicyFile {
         }
         ai.ejEgMode(ejEg);
         DmpPolicy.Builder b = DmpPolicy.builder().authorInstitution(ai.build()).limits(limits.build());
+        if (soap11 != null) {
+            b.soap11Severity(soap11);
+        }
         b.vihf(VihfPolicyKeys.apply(p, keys, ejEg));
         if (!keys.isEmpty()) {
             throw new UnusableInputException("clé(s) de politique inconnue(s) dans " + file + " : " + keys);
@@ -88,6 +94,14 @@ final class PolicyFile {
             case "false", "no", "non", "0" -> false;
             default -> throw new UnusableInputException("politique : " + k + " attend true/false, pas « " + v + " »");
         };
+    }
+
+    static org.vigie.core.Severity severity(String k, String v) {
+        try {
+            return org.vigie.core.Severity.valueOf(v.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UnusableInputException("politique : " + k + " attend INFO, WARNING ou ERROR, pas « " + v + " »");
+        }
     }
 
     static int integer(String k, String v) {

@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Point DMP local en TLS mutuel : reçoit les requêtes SOAP/MTOM comme le DMP, les vérifie avec le "
                 + "certificat client de la poignée de main TLS (contrôles 1 et 2) et répond comme le DMP "
-                + "(RegistryResponse Success/Failure, codes d'erreur = règles Vigie).",
+                + "(RegistryResponse Success/Failure, codes d'erreur = règles Vigie), dans la version SOAP de la requête "
+                + "(1.2, ou 1.1 : text/xml). Corps compressés (Content-Encoding gzip, deflate) décodés.",
                 "Affiche son URL puis une ligne JSON par requête ; Ctrl-C pour l'arrêter proprement."})
 public final class ServeCommand implements Callable<Integer> {
 
@@ -105,7 +106,8 @@ public final class ServeCommand implements Callable<Integer> {
     ClientAuth clientAuth;
 
     @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "1073741824",
-            description = "Taille maximale d'un corps de requête (défaut ${DEFAULT-VALUE}).")
+            description = "Taille maximale d'un corps de requête, reçu et une fois décompressé (gzip, deflate) ; au-delà : "
+                    + "HTTP 413 (défaut ${DEFAULT-VALUE}).")
     long maxBody;
 
     @Option(names = "--max-concurrent", paramLabel = "N", defaultValue = "16",

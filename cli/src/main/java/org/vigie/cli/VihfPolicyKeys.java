@@ -26,6 +26,10 @@ import org.vigie.saml.VihfPolicy;
  *   <li>{@code vihf.requireOrganisationCa} — false for an own PKI whose CAs are not named IGC-Santé ORGANISATIONS;</li>
  *   <li>{@code vihf.organisationPolicyOids} — comma-separated policy OIDs both certificates must carry one of;</li>
  *   <li>{@code vihf.unusableCrlSeverity} — INFO, WARNING (default) or ERROR.</li>
+
+ *   <li>{@code vihf.splitRoleSeverity} — INFO/WARNING/ERROR (default WARNING): role values split over several
+ *       Attribute elements;</li>
+ *   <li>{@code vihf.audienceRestrictionSeverity} — INFO/WARNING/ERROR (default WARNING): VIHF-CONDITIONS.</li>
  * </ul>
  */
 final class VihfPolicyKeys {
@@ -52,6 +56,9 @@ final class VihfPolicyKeys {
                 case "vihf.requireOrganisationCa" -> b.requireOrganisationCa(PolicyFile.bool(k, v));
                 case "vihf.organisationPolicyOids" -> b.organisationPolicyOids(list(v));
                 case "vihf.unusableCrlSeverity" -> b.unusableCrlSeverity(severity(k, v));
+
+                case "vihf.splitRoleSeverity" -> b.splitRoleSeverity(PolicyFile.severity(k, v));
+                case "vihf.audienceRestrictionSeverity" -> b.audienceRestrictionSeverity(PolicyFile.severity(k, v));
                 default -> {
                     continue;
                 }

@@ -19,7 +19,9 @@ public record Rule(String id, Severity defaultSeverity, Family family, String ti
         VIHF("Jeton VIHF", "VIHF token"),
         AUTHOR_INSTITUTION("authorInstitution", "authorInstitution"),
         IDENTIFIER("Identifiants", "Identifiers"),
-        DOCTRINE("Doctrine des certificats", "Certificate doctrine");
+        DOCTRINE("Doctrine des certificats", "Certificate doctrine"),
+        /** The SOAP message itself (envelope version), apart from what it carries. */
+        MESSAGE("Message SOAP", "SOAP message");
 
         private final String fr;
         private final String en;

@@ -9,6 +9,7 @@ import static org.vigie.core.Rule.Family.AUTHOR_INSTITUTION;
 import static org.vigie.core.Rule.Family.CERTIFICATE;
 import static org.vigie.core.Rule.Family.DOCTRINE;
 import static org.vigie.core.Rule.Family.IDENTIFIER;
+import static org.vigie.core.Rule.Family.MESSAGE;
 import static org.vigie.core.Rule.Family.VIHF;
 import static org.vigie.core.Severity.ERROR;
 import static org.vigie.core.Severity.INFO;
@@ -85,6 +86,9 @@ public final class Rules {
     public static final Rule VIHF_AUTHN = r("VIHF-AUTHN", ERROR, VIHF,
             "AuthnStatement absent, répété ou incomplet (AuthnInstant, AuthnContextClassRef)",
             "AuthnStatement missing, repeated or incomplete (AuthnInstant, AuthnContextClassRef)");
+    public static final Rule VIHF_CONDITIONS = r("VIHF-CONDITIONS", WARNING, VIHF,
+            "Conditions porte une AudienceRestriction, que le profil ANS demande de ne pas renseigner",
+            "Conditions carries an AudienceRestriction, which the ANS profile says must not be filled");
 
     // authorInstitution
     public static final Rule AI_XML = r("AI-XML", ERROR, AUTHOR_INSTITUTION,
@@ -142,6 +146,11 @@ public final class Rules {
             "Certificat requis par la doctrine absent : à commander",
             "Certificate required by the doctrine is missing: to order");
 
+    // SOAP message
+    public static final Rule SOAP_VERSION = r("SOAP-VERSION", WARNING, MESSAGE,
+            "Enveloppe SOAP 1.1 : la transaction ITI-41 est spécifiée en SOAP 1.2",
+            "SOAP 1.1 envelope: the ITI-41 transaction is specified over SOAP 1.2");
+
     private static final Map<String, Rule> BY_ID = new LinkedHashMap<>();
 
     static {
@@ -149,11 +158,12 @@ public final class Rules {
                 CERT_SAME_HIERARCHY,
                 VIHF_XML, VIHF_SIGNED, VIHF_SIGNATURE, VIHF_ALGORITHM, VIHF_ISSUER, VIHF_TIME, VIHF_ATTRIBUTE,
                 VIHF_VERSION, VIHF_AUTH_MODE, VIHF_ROLE, VIHF_PURPOSE, VIHF_RESOURCE, VIHF_STRUCT_EQ,
-                VIHF_STRUCT_KNOWN, VIHF_SECTOR_VALUESET, VIHF_SECTOR_FORBIDDEN, VIHF_AUTHN,
+                VIHF_STRUCT_KNOWN, VIHF_SECTOR_VALUESET, VIHF_SECTOR_FORBIDDEN, VIHF_AUTHN, VIHF_CONDITIONS,
                 AI_XML, AI_PRESENT, AI_SINGLE, AI_FORMAT, AI_CDA_MATCH, AI_CONSISTENT, AI_GEOGRAPHIC, AI_SAME_EJ,
                 ID_KEY,
                 DOC_ONE_PER_EJ, DOC_HOLDER, DOC_EJ_NOT_YET, DOC_EG_LEGACY, DOC_SI_PER_SOLUTION, DOC_INSI_NAMING,
-                DOC_EG_TRACE, DOC_CPS, DOC_MISSING)) {
+                DOC_EG_TRACE, DOC_CPS, DOC_MISSING,
+                SOAP_VERSION)) {
             BY_ID.put(rule.id(), rule);
         }
     }

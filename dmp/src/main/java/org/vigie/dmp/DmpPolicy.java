@@ -2,6 +2,7 @@ package org.vigie.dmp;
 
 import java.util.Objects;
 import org.vigie.cda.AuthorInstitutionPolicy;
+import org.vigie.core.Severity;
 import org.vigie.saml.VihfPolicy;
 
 /**
@@ -11,6 +12,11 @@ import org.vigie.saml.VihfPolicy;
  * <p>Defaults: {@link VihfPolicy#defaults()}, {@link AuthorInstitutionPolicy#defaults()},
  * {@link RequestLimits#defaults()}. {@link Builder#ejEgMode(boolean)} switches the EJ/EG mode in both the VIHF and
  * the authorInstitution policies (the VIHF's Identifiant_Structure then counts as an authorInstitution occurrence).
+ *
+ * <p>{@link #soap11Severity()} (default WARNING) is the severity of {@code SOAP-VERSION} for a SOAP 1.1 envelope:
+ * IHE specifies its web-service transactions, ITI-41 included, over SOAP 1.2 (ITI TF-2 Appendix V, §V.2.1), so a 1.1
+ * envelope departs from the specification; but the ANS's own published ITI-41 capture uses the SOAP 1.1 envelope
+ * namespace and no public source says the DMP refuses it, so it is not an ERROR by default.
  */
 public final class DmpPolicy {
 
@@ -19,11 +25,13 @@ public final class DmpPolicy {
     private final VihfPolicy vihf;
     private final AuthorInstitutionPolicy authorInstitution;
     private final RequestLimits limits;
+    private final Severity soap11Severity;
 
     private DmpPolicy(Builder b) {
         this.vihf = b.vihf;
         this.authorInstitution = b.authorInstitution;
         this.limits = b.limits;
+        this.soap11Severity = b.soap11Severity;
     }
 
     /** The documented defaults of the three parts. */
@@ -38,7 +46,7 @@ public final class DmpPolicy {
 
     /** A builder holding this policy's values. */
     public Builder toBuilder() {
-        return new Builder().vihf(vihf).authorInstitution(authorInstitution).limits(limits);
+        return new Builder().vihf(vihf).authorInstitution(authorInstitution).limits(limits).soap11Severity(soap11Severity);
     }
 
     /** The VIHF (control 1) policy. */
@@ -56,11 +64,17 @@ public final class DmpPolicy {
         return limits;
     }
 
+    /** Severity of {@code SOAP-VERSION} for a SOAP 1.1 envelope (default WARNING; see the class comment). */
+    public Severity soap11Severity() {
+        return soap11Severity;
+    }
+
     /** Builder of {@link DmpPolicy}. */
     public static final class Builder {
         private VihfPolicy vihf = VihfPolicy.defaults();
         private AuthorInstitutionPolicy authorInstitution = AuthorInstitutionPolicy.defaults();
         private RequestLimits limits = RequestLimits.defaults();
+        private Severity soap11Severity = Severity.WARNING;
 
         private Builder() {
         }
@@ -77,6 +91,12 @@ public final class DmpPolicy {
 
         public Builder limits(RequestLimits v) {
             this.limits = Objects.requireNonNull(v, "limits");
+            return this;
+        }
+
+        /** Severity of {@code SOAP-VERSION} for a SOAP 1.1 envelope (default WARNING). */
+        public Builder soap11Severity(Severity v) {
+            this.soap11Severity = Objects.requireNonNull(v, "soap11Severity");
             return this;
         }
 

@@ -123,6 +123,11 @@ public final class DmpRequestValidator {
             out.addAll(v.control1);
         }
         out.addAll(messageFindings.build());
+        if (o.soapVersion().filter("1.1"::equals).isPresent()) {
+            out.add(Rules.SOAP_VERSION, policy.soap11Severity(), "enveloppe SOAP 1.1 (" + MessageReader.SOAP11
+                    + ") : la transaction ITI-41 et les autres services web IHE sont spécifiés en SOAP 1.2"
+                    + " (IHE ITI TF-2 annexe V) ; un serveur strict peut la refuser", "soap:Envelope", MessageReader.SOAP11);
+        }
         boolean feedingAction = o.action().map(DmpRequestValidator::isFeedingAction).orElse(false);
         if (v.session != null) {
             out.addAll(v.session.finish());

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import org.vigie.core.Severity;
 
 /**
  * The settings of control 1 that no public source settles (DOMAIN.md marks them UNCONFIRMED), each with a
@@ -24,6 +25,10 @@ import java.util.Set;
  *   <tr><td>{@link #requireOrganisationCa()}</td><td>true</td><td>a TLS or signing certificate not issued by an IGC-Santé ORGANISATIONS CA fires CERT-AUTH-PROFILE / CERT-SIGN-PROFILE</td></tr>
  *   <tr><td>{@link #organisationPolicyOids()}</td><td>none</td><td>when set, both certificates must also carry one of these policy OIDs</td></tr>
  *   <tr><td>{@link #unusableCrlSeverity()}</td><td>WARNING</td><td>severity of the CERT-TRUST "révocation non vérifiée" finding when CRLs of the issuer were supplied but none is usable</td></tr>
+ *   <tr><td>{@link #splitRoleSeverity()}</td><td>WARNING</td><td>severity of the VIHF-ATTRIBUTE finding for role values
+ *       split over several {@code Attribute} elements (their values are read together as the role list)</td></tr>
+ *   <tr><td>{@link #audienceRestrictionSeverity()}</td><td>WARNING</td><td>severity of VIHF-CONDITIONS for a
+ *       {@code Conditions/AudienceRestriction}, which the ANS profile says must not be filled</td></tr>
  * </table>
  */
 public final class VihfPolicy {
@@ -56,6 +61,8 @@ public final class VihfPolicy {
     private final boolean requireOrganisationCa;
     private final Set<String> organisationPolicyOids;
     private final org.vigie.core.Severity unusableCrlSeverity;
+    private final Severity splitRoleSeverity;
+    private final Severity audienceRestrictionSeverity;
 
     private VihfPolicy(Builder b) {
         this.acceptedVersions = Set.copyOf(b.acceptedVersions);
@@ -69,6 +76,8 @@ public final class VihfPolicy {
         this.requireOrganisationCa = b.requireOrganisationCa;
         this.organisationPolicyOids = Set.copyOf(b.organisationPolicyOids);
         this.unusableCrlSeverity = b.unusableCrlSeverity;
+        this.splitRoleSeverity = b.splitRoleSeverity;
+        this.audienceRestrictionSeverity = b.audienceRestrictionSeverity;
     }
 
     /** The documented defaults (see the class table). */
@@ -98,6 +107,8 @@ public final class VihfPolicy {
         b.organisationPolicyOids.clear();
         b.organisationPolicyOids.addAll(organisationPolicyOids);
         b.unusableCrlSeverity = unusableCrlSeverity;
+        b.splitRoleSeverity = splitRoleSeverity;
+        b.audienceRestrictionSeverity = audienceRestrictionSeverity;
         return b;
     }
 
@@ -155,13 +166,33 @@ public final class VihfPolicy {
         return unusableCrlSeverity;
     }
 
+    /**
+     * Severity of the {@code VIHF-ATTRIBUTE} finding when the role values are split over several
+     * {@code Attribute Name="urn:oasis:names:tc:xacml:2.0:subject:role"} elements (default WARNING). The examples put
+     * every role value in one Attribute; no public source says the DMP refuses the split form. Whatever the severity,
+     * the values of all those elements are read together as the role list, so the profession and specialty checks of
+     * VIHF-ROLE run on them.
+     */
+    public Severity splitRoleSeverity() {
+        return splitRoleSeverity;
+    }
+
+    /**
+     * Severity of {@code VIHF-CONDITIONS} for a {@code Conditions/AudienceRestriction} (default WARNING): the ANS
+     * profile says it must not be filled (DOMAIN.md §6); no public source says the DMP refuses a token that has one.
+     */
+    public Severity audienceRestrictionSeverity() {
+        return audienceRestrictionSeverity;
+    }
+
     @Override
     public String toString() {
         return "VihfPolicy[versions=" + acceptedVersions + ", rejectSha1=" + rejectSha1 + ", clockSkew=" + clockSkew
                 + ", ejEgMode=" + ejEgMode + ", forbiddenSectors=" + forbiddenSectors + ", sectorValueSet="
                 + sectorValueSet + ", maxTokenBytes=" + maxTokenBytes + ", maxTokenAge=" + maxTokenAge
                 + ", requireOrganisationCa=" + requireOrganisationCa + ", organisationPolicyOids=" + organisationPolicyOids
-                + ", unusableCrlSeverity=" + unusableCrlSeverity + "]";
+                + ", unusableCrlSeverity=" + unusableCrlSeverity + ", splitRoleSeverity=" + splitRoleSeverity
+                + ", audienceRestrictionSeverity=" + audienceRestrictionSeverity + "]";
     }
 
     /** Builds a {@link VihfPolicy}; starts from the defaults; not thread-safe. */
@@ -177,6 +208,8 @@ public final class VihfPolicy {
         private boolean requireOrganisationCa = true;
         private final Set<String> organisationPolicyOids = new LinkedHashSet<>();
         private org.vigie.core.Severity unusableCrlSeverity = org.vigie.core.Severity.WARNING;
+        private Severity splitRoleSeverity = Severity.WARNING;
+        private Severity audienceRestrictionSeverity = Severity.WARNING;
 
         private Builder() {
         }
@@ -265,6 +298,18 @@ public final class VihfPolicy {
                 throw new IllegalArgumentException("maxTokenBytes must be at least 256");
             }
             this.maxTokenBytes = bytes;
+            return this;
+        }
+
+        /** Severity of VIHF-ATTRIBUTE for role values split over several Attribute elements (default WARNING). */
+        public Builder splitRoleSeverity(Severity severity) {
+            this.splitRoleSeverity = Objects.requireNonNull(severity, "severity");
+            return this;
+        }
+
+        /** Severity of VIHF-CONDITIONS for a Conditions/AudienceRestriction (default WARNING). */
+        public Builder audienceRestrictionSeverity(Severity severity) {
+            this.audienceRestrictionSeverity = Objects.requireNonNull(severity, "severity");
             return this;
         }
 

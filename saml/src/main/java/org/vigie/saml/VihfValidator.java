@@ -476,6 +476,7 @@ public final class VihfValidator {
             }
         }
         TokenChecks.issuer(d, sig.certificate(), between);
+        TokenChecks.conditions(d, policy, between);
         Report.Builder after = Report.builder();
         TokenChecks.authn(d, after);
         Optional<StructureId> id = TokenChecks.attributes(d, policy, after);

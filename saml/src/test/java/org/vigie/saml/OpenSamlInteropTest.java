@@ -56,6 +56,9 @@ class OpenSamlInteropTest {
 
     @BeforeAll
     static void initOpenSaml() throws Exception {
+        if (builders != null) {
+            return;
+        }
         InitializationService.initialize();
         builders = XMLObjectProviderRegistrySupport.getBuilderFactory();
         parser = new BasicParserPool();
@@ -63,7 +66,7 @@ class OpenSamlInteropTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T extends XMLObject> T build(QName name) {
+    static <T extends XMLObject> T build(QName name) {
         return (T) builders.getBuilder(name).buildObject(name);
     }
 
@@ -77,7 +80,7 @@ class OpenSamlInteropTest {
         return a;
     }
 
-    private static XSAny coded(String element, String code, String codeSystem, String displayName) {
+    static XSAny coded(String element, String code, String codeSystem, String displayName) {
         XSAny value = (XSAny) builders.getBuilder(XSAny.TYPE_NAME).buildObject(AttributeValue.DEFAULT_ELEMENT_NAME);
         XSAny ce = (XSAny) builders.getBuilder(XSAny.TYPE_NAME).buildObject(HL7, element, "");
         ce.getUnknownAttributes().put(new QName("code"), code);
@@ -89,7 +92,12 @@ class OpenSamlInteropTest {
     }
 
     /** A complete indirect VIHF, built and signed with OpenSAML only (RSA-SHA256, exc-c14n, enveloped). */
-    private static byte[] openSamlVihf(Instant issueInstant) throws Exception {
+    static byte[] openSamlVihf(Instant issueInstant) throws Exception {
+        return openSamlVihf(issueInstant, a -> { });
+    }
+
+    /** As {@link #openSamlVihf(Instant)}, with {@code tweak} applied to the Assertion before it is signed. */
+    static byte[] openSamlVihf(Instant issueInstant, java.util.function.Consumer<Assertion> tweak) throws Exception {
         Assertion a = build(Assertion.DEFAULT_ELEMENT_NAME);
         a.setID("_opensaml-" + issueInstant.toEpochMilli());
         a.setIssueInstant(issueInstant);
@@ -129,6 +137,7 @@ class OpenSamlInteropTest {
         st.getAttributes().add(text(VihfToken.LPS_NOM, "LPS OpenSAML"));
         st.getAttributes().add(text(VihfToken.LPS_ID_HOMOLOGATION_DMP, "HOMOLOG-1"));
         a.getAttributeStatements().add(st);
+        tweak.accept(a);
 
         BasicX509Credential cred = new BasicX509Credential(Fixtures.SIGN.certificate(), Fixtures.SIGN.privateKey());
         Signature sig = build(Signature.DEFAULT_ELEMENT_NAME);

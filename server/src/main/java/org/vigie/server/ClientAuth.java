@@ -14,7 +14,7 @@ public enum ClientAuth {
      * For connector developers (the default): the handshake asks for a client certificate and accepts any chain
      * whose private key the client proves it holds; the validator then judges it and answers with the rule
      * ({@code CERT-TRUST}, {@code CERT-AUTH-PROFILE}, ...). A connection without a client certificate gets HTTP 403
-     * and a SOAP 1.2 fault. The health endpoint answers without a certificate.
+     * and a fault (SOAP 1.1 or 1.2, as the request's headers announce). The health endpoint answers without a certificate.
      */
     DIAGNOSE
 }

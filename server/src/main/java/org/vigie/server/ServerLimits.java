@@ -10,11 +10,12 @@ import java.util.Objects;
  * <table>
  *   <caption>Default server limits</caption>
  *   <tr><th>limit</th><th>default</th><th>what happens beyond it</th></tr>
- *   <tr><td>{@code maxBodyBytes}</td><td>1 GiB</td><td>HTTP 413 and a SOAP 1.2 fault (announced Content-Length: before
- *   reading; chunked body: as soon as the limit is passed)</td></tr>
+ *   <tr><td>{@code maxBodyBytes}</td><td>1 GiB</td><td>HTTP 413 and a fault (announced Content-Length: before
+ *   reading; chunked body: as soon as the limit is passed). With a {@code Content-Encoding} (gzip, deflate) the decoded
+ *   body is bounded too, counted as it is inflated: a compression bomb stops at the limit</td></tr>
  *   <tr><td>{@code maxConcurrentRequests}</td><td>16</td><td>further requests wait for a slot</td></tr>
  *   <tr><td>{@code busyWait}</td><td>10 s</td><td>a request that waited that long for a slot gets HTTP 503 and a
- *   SOAP 1.2 fault with {@code Retry-After}</td></tr>
+ *   fault with {@code Retry-After}</td></tr>
  *   <tr><td>{@code requestTimeout}</td><td>120 s</td><td>from the request headers to the answer; the connection is
  *   closed without an answer</td></tr>
  *   <tr><td>{@code shutdownGrace}</td><td>10 s</td><td>{@link VigieServer#stop()} lets running requests finish for at
@@ -57,7 +58,7 @@ public final class ServerLimits {
                 .busyWait(busyWait).requestTimeout(requestTimeout).shutdownGrace(shutdownGrace);
     }
 
-    /** @return the largest request body accepted, in bytes */
+    /** @return the largest request body accepted, in bytes, as received and once decoded */
     public long maxBodyBytes() {
         return maxBodyBytes;
     }

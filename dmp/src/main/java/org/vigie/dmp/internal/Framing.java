@@ -73,11 +73,11 @@ public final class Framing {
             if (te.contains("chunked")) {
                 body = new ChunkedInputStream(body);
             }
-            String ce = http.getOrDefault("content-encoding", "").toLowerCase(Locale.ROOT).strip();
-            if (BoundedInflation.handles(ce)) {
-                body = BoundedInflation.decode(body, ce, maxDecodedBytes, maxRatio, BoundedInflation.DEFAULT_RATIO_FREE_BYTES);
-            } else if (!ce.isEmpty() && !ce.equals("identity")) {
-                throw new FramingException("Content-Encoding non pris en charge: " + ce);
+            try {
+                // the one decoder (shared with vigie serve), bounded by decoded size and expansion ratio
+                body = ContentCodings.decode(body, http.get("content-encoding"), maxDecodedBytes, maxRatio);
+            } catch (ContentCodings.UnsupportedCodingException e) {
+                throw new FramingException(e.getMessage());
             }
             body = new BufferedInputStream(body, 64 * 1024);
             start = peek((BufferedInputStream) body);

@@ -46,6 +46,12 @@ public final class AssertionReader {
                     d.notOnOrAfterText = nz(Xml.attr(c, "NotOnOrAfter"));
                     d.notBefore = instant(d.notBeforeText);
                     d.notOnOrAfter = instant(d.notOnOrAfterText);
+                    for (Element restriction : Xml.children(c, Xml.SAML2, "AudienceRestriction")) {
+                        d.audienceRestrictions++;
+                        for (Element audience : Xml.children(restriction, Xml.SAML2, "Audience")) {
+                            d.audiences.add(Xml.text(audience).strip());
+                        }
+                    }
                 }
                 case "AuthnStatement" -> {
                     if (d.authnStatements++ > 0) {

@@ -78,6 +78,18 @@ public final class TokenChecks {
         }
     }
 
+    /**
+     * Conditions: the ANS profile says AudienceRestriction must not be filled (DOMAIN.md §6). The severity is the
+     * policy's ({@link VihfPolicy#audienceRestrictionSeverity()}, default WARNING): no source says the DMP refuses it.
+     */
+    public static void conditions(TokenData d, VihfPolicy p, Report.Builder r) {
+        if (d.audienceRestrictions > 0) {
+            r.add(Rules.VIHF_CONDITIONS, p.audienceRestrictionSeverity(), "Conditions porte " + d.audienceRestrictions
+                    + " AudienceRestriction (" + d.audiences.size() + " Audience) ; le profil ANS du VIHF demande de ne pas"
+                    + " la renseigner", "VIHF/Conditions/AudienceRestriction", String.join(" | ", d.audiences));
+        }
+    }
+
     public static void time(TokenData d, Instant at, VihfPolicy p, Report.Builder r) {
         Instant late = at.plus(p.clockSkew());
         Instant early = at.minus(p.clockSkew());
@@ -166,7 +178,7 @@ public final class TokenChecks {
             single(d, name, false, r);
         }
         authMode(d, r);
-        roles(d, r);
+        roles(d, p, r);
         version(d, p, r);
         purpose(d, r);
         resource(d, r);
@@ -236,14 +248,19 @@ public final class TokenChecks {
         });
     }
 
-    private static void roles(TokenData d, Report.Builder r) {
+    private static void roles(TokenData d, VihfPolicy p, Report.Builder r) {
         String l = loc(VihfToken.ROLE);
         if (!d.attributes.containsKey(VihfToken.ROLE)) {
             r.add(Rules.VIHF_ATTRIBUTE, "attribut obligatoire " + VihfToken.ROLE + " absent", l, "");
             return;
         }
-        if (d.attributeElements.getOrDefault(VihfToken.ROLE, 0) > 1) {
-            r.add(Rules.VIHF_ATTRIBUTE, "attribut " + VihfToken.ROLE + " répété (ses valeurs vont dans un seul Attribute)", l, "");
+        int elements = d.attributeElements.getOrDefault(VihfToken.ROLE, 0);
+        if (elements > 1) {
+            // policy (VihfPolicy#splitRoleSeverity): no source says the DMP refuses the split form; the values of every
+            // element are already in d.roles, so the checks below run on the whole list
+            r.add(Rules.VIHF_ATTRIBUTE, p.splitRoleSeverity(), "attribut " + VihfToken.ROLE + " réparti sur " + elements
+                    + " éléments Attribute (les exemples mettent toutes ses valeurs dans un seul) ; valeurs lues ensemble"
+                    + " comme liste des rôles", l, String.join(" | ", d.attributes.get(VihfToken.ROLE)));
         }
         if (d.roles.isEmpty() && d.malformedRoles.isEmpty()) {
             r.add(Rules.VIHF_ATTRIBUTE, "attribut " + VihfToken.ROLE + " vide", l, "");

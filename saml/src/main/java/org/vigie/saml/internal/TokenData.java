@@ -33,6 +33,9 @@ public final class TokenData {
     public Instant notOnOrAfter;
     public String notBeforeText = "";
     public String notOnOrAfterText = "";
+    /** Conditions/AudienceRestriction elements, and the text of their Audience children. */
+    public int audienceRestrictions;
+    public final List<String> audiences = new ArrayList<>();
     public Instant authnInstant;
     /** How many AuthnStatement elements the Assertion holds (the first one is read). */
     public int authnStatements;

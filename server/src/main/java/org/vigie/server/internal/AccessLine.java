@@ -6,14 +6,15 @@ import java.util.List;
 /**
  * One structured access-log line (a JSON object on one line): time, remote address, method, path, HTTP status,
  * SOAP action, verdict, rule ids fired, client certificate subject, framing of the body (plain SOAP or MTOM) and
- * MTOM documents read, body bytes read, duration.
+ * MTOM documents read, body bytes received (as sent: compressed when the request has a Content-Encoding), body bytes
+ * after decoding the Content-Encoding (equal to the bytes received without one), duration.
  *
  * <p>Verdicts: {@code accepted}, {@code rejected}, {@code not-simulated}, {@code unreadable}, {@code no-client-certificate},
- * {@code too-large}, {@code busy}, {@code timeout}, {@code stopping}, {@code error}, {@code health}, {@code method-not-allowed}.
+ * {@code too-large}, {@code unsupported-encoding}, {@code busy}, {@code timeout}, {@code stopping}, {@code error}, {@code health}, {@code method-not-allowed}.
  */
 public record AccessLine(Instant time, String remote, String method, String path, int status, String action,
                          String verdict, List<String> rules, String client, String framing, int attachments, long bytesIn,
-                         long millis) {
+                         long bytesDecoded, long millis) {
 
     /** @return the line as one-line JSON */
     public String toJson() {
@@ -36,7 +37,8 @@ public record AccessLine(Instant time, String remote, String method, String path
         field(sb, "client", client).append(',');
         field(sb, "framing", framing).append(',');
         sb.append("\"attachments\":").append(attachments).append(',');
-        sb.append("\"bytesIn\":").append(bytesIn).append(",\"ms\":").append(millis).append('}');
+        sb.append("\"bytesIn\":").append(bytesIn).append(",\"bytesDecoded\":").append(bytesDecoded)
+                .append(",\"ms\":").append(millis).append('}');
         return sb.toString();
     }
 

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpsExchange;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ import org.vigie.core.Finding;
 import org.vigie.core.Report;
 import org.vigie.dmp.DmpRequestValidator;
 import org.vigie.dmp.DmpValidation;
+import org.vigie.dmp.internal.ContentCodings;
 import org.vigie.server.ClientAuth;
 import org.vigie.server.ServerLimits;
 
@@ -83,6 +85,11 @@ public final class DmpHandler implements HttpHandler {
         String framing;
         int attachments;
         boolean refused;
+        /** SOAP version of the answers: announced by the headers, then the envelope's once read. */
+        SoapAnswers.Version soap = SoapAnswers.Version.SOAP12;
+        /** Bytes as received (compressed when the request has a Content-Encoding). */
+        LimitedInputStream received;
+        /** Bytes of the decoded body, bounded by the same limit: what --max-body bounds. */
         volatile LimitedInputStream body; // set by the worker, cancelled by the timeout watchdog
 
         Call(HttpExchange ex) {
@@ -102,14 +109,14 @@ public final class DmpHandler implements HttpHandler {
         } catch (RuntimeException | IOException e) {
             if (c.status == 0) {
                 c.verdict = "error";
-                answerQuietly(c, 500, SoapAnswers.fault(false, "InternalError",
+                answerQuietly(c, 500, SoapAnswers.fault(c.soap, false, "InternalError",
                         "erreur interne du serveur Vigie : " + e.getClass().getSimpleName(), List.of()), Map.of());
             }
         } catch (OutOfMemoryError | StackOverflowError e) {
             // last resort (the reading limits hold long before): one answer, the connection is not reset
             if (c.status == 0) {
                 c.verdict = "exhausted";
-                answerQuietly(c, 503, SoapAnswers.fault(false, "ResourceExhausted", "ressources du serveur Vigie épuisées ("
+                answerQuietly(c, 503, SoapAnswers.fault(c.soap, false, "ResourceExhausted", "ressources du serveur Vigie épuisées ("
                         + (e instanceof OutOfMemoryError ? "mémoire" : "pile d'exécution") + ") : requête abandonnée",
                         List.of()), Map.of("Retry-After", "1", "Connection", "close"));
             }
@@ -122,7 +129,8 @@ public final class DmpHandler implements HttpHandler {
             InetSocketAddress ra = ex.getRemoteAddress();
             AccessLine line = new AccessLine(clock.instant(), ra == null ? "" : ra.getAddress().getHostAddress() + ":" + ra.getPort(),
                     ex.getRequestMethod(), ex.getRequestURI().getRawPath(), c.status, c.action, c.verdict, c.rules, c.client,
-                    c.framing, c.attachments, c.body == null ? 0 : c.body.count(),
+                    c.framing, c.attachments, c.received == null ? 0 : c.received.count(),
+                    c.body == null ? 0 : c.body.count(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - c.t0));
             try {
                 log.accept(line);
@@ -137,6 +145,8 @@ public final class DmpHandler implements HttpHandler {
         HttpExchange ex = c.ex;
         String method = ex.getRequestMethod();
         String path = ex.getRequestURI().getPath();
+        c.soap = SoapAnswers.Version.announced(ex.getRequestHeaders().getFirst("Content-Type"),
+                ex.getRequestHeaders().getFirst("SOAPAction"));
         X509Certificate[] peer = peerCertificates(ex);
         if (peer.length > 0) {
             c.client = peer[0].getSubjectX500Principal().getName();
@@ -155,7 +165,7 @@ public final class DmpHandler implements HttpHandler {
         }
         if (c.refused) {
             c.verdict = "stopping";
-            answerSoap(c, 503, SoapAnswers.fault(false, "ShuttingDown", "serveur Vigie en cours d'arrêt", List.of()),
+            answerSoap(c, 503, SoapAnswers.fault(c.soap, false, "ShuttingDown", "serveur Vigie en cours d'arrêt", List.of()),
                     Map.of("Connection", "close"));
             return;
         }
@@ -167,7 +177,7 @@ public final class DmpHandler implements HttpHandler {
         }
         if (peer.length == 0) {
             c.verdict = "no-client-certificate";
-            answerSoap(c, 403, SoapAnswers.fault(true, "NoClientCertificate",
+            answerSoap(c, 403, SoapAnswers.fault(c.soap, true, "NoClientCertificate",
                     "aucun certificat client TLS présenté lors de la poignée de main : le DMP refuse la connexion ; "
                             + "configurez le certificat d'authentification de la structure (ORG_AUTH_CLI) dans le connecteur",
                     List.of()), Map.of("Connection", "close"));
@@ -176,7 +186,7 @@ public final class DmpHandler implements HttpHandler {
         long announced = contentLength(ex);
         if (announced > limits.maxBodyBytes()) {
             c.verdict = "too-large";
-            answerSoap(c, 413, tooLarge(announced), Map.of("Connection", "close"));
+            answerSoap(c, 413, tooLarge(c.soap, announced), Map.of("Connection", "close"));
             return;
         }
         boolean slot;
@@ -188,7 +198,7 @@ public final class DmpHandler implements HttpHandler {
         }
         if (!slot) {
             c.verdict = "busy";
-            answerSoap(c, 503, SoapAnswers.fault(false, "ServerBusy", "serveur Vigie occupé ("
+            answerSoap(c, 503, SoapAnswers.fault(c.soap, false, "ServerBusy", "serveur Vigie occupé ("
                     + limits.maxConcurrentRequests() + " requêtes en cours) : réessayez", List.of()),
                     Map.of("Retry-After", "1", "Connection", "close"));
             return;
@@ -203,7 +213,30 @@ public final class DmpHandler implements HttpHandler {
     }
 
     private void validate(Call c, X509Certificate[] peer) throws IOException {
-        c.body = new LimitedInputStream(c.ex.getRequestBody(), limits.maxBodyBytes());
+        c.received = new LimitedInputStream(c.ex.getRequestBody(), limits.maxBodyBytes());
+        String coding = c.ex.getRequestHeaders().getFirst("Content-Encoding");
+        InputStream decoded;
+        try {
+            // the one decoder of the project (dmp's, also used by vigie check on captured HTTP messages); it holds no
+            // more than its buffers: the bound is the count of decoded bytes below, checked as they are read
+            decoded = ContentCodings.decode(c.received, coding);
+        } catch (ContentCodings.UnsupportedCodingException e) {
+            c.body = c.received;
+            c.received.drain(); // bounded: read what was sent so that the client reads the answer
+            c.verdict = "unsupported-encoding";
+            answerSoap(c, 415, SoapAnswers.fault(c.soap, true, "UnsupportedContentEncoding", e.getMessage(), List.of()),
+                    Map.of("Accept-Encoding", ContentCodings.SUPPORTED, "Connection", "close"));
+            return;
+        } catch (IOException e) {
+            c.body = c.received;
+            c.received.drain();
+            c.verdict = c.received.exceeded() ? "too-large" : "unreadable";
+            answerSoap(c, c.received.exceeded() ? 413 : 400, c.received.exceeded() ? tooLarge(c.soap, -1)
+                    : SoapAnswers.fault(c.soap, true, "UnreadableRequest", "requête illisible : corps annoncé en « "
+                    + coding + " » mais illisible (" + e.getMessage() + ")", List.of()), Map.of("Connection", "close"));
+            return;
+        }
+        c.body = decoded == c.received ? c.received : new LimitedInputStream(decoded, limits.maxBodyBytes());
         if (c.state.get() == TIMED_OUT) {
             c.body.cancel(TIMEOUT_REASON); // the watchdog fired before the body existed
         }
@@ -215,6 +248,10 @@ public final class DmpHandler implements HttpHandler {
         if (!c.body.exceeded()) {
             c.body.drain();
         }
+        if (c.received != c.body && !c.received.exceeded()) {
+            c.received.drain(); // what follows a gzip member, or what a decoding error left unread
+        }
+        v.soapVersion().ifPresent(version -> c.soap = SoapAnswers.Version.of(version));
         Report r = v.report();
         c.action = v.action().orElse(null);
         c.framing = v.framing();
@@ -224,34 +261,34 @@ public final class DmpHandler implements HttpHandler {
             c.verdict = "timeout";
             return;
         }
-        if (c.body.exceeded()) {
+        if (c.body.exceeded() || c.received.exceeded()) {
             c.verdict = "too-large";
-            answerSoap(c, 413, tooLarge(-1), Map.of("Connection", "close"));
+            answerSoap(c, 413, tooLarge(c.soap, -1), Map.of("Connection", "close"));
             return;
         }
         if (v.soapVersion().isEmpty()) {
             c.verdict = "unreadable";
             String first = r.findings().isEmpty() ? "enveloppe SOAP introuvable" : r.findings().get(0).message();
-            answerSoap(c, 400, SoapAnswers.fault(true, "UnreadableRequest", "requête illisible : " + first, r.findings()),
+            answerSoap(c, 400, SoapAnswers.fault(c.soap, true, "UnreadableRequest", "requête illisible : " + first, r.findings()),
                     verdictHeaders(c));
             return;
         }
         boolean feeding = v.feeding() || v.action().map(DmpRequestValidator::isFeedingAction).orElse(false);
         if (feeding) {
             c.verdict = r.accepted() ? "accepted" : "rejected";
-            answerSoap(c, 200, SoapAnswers.registryResponse(ITI41_RESPONSE_ACTION, relatesTo, false, r), verdictHeaders(c));
+            answerSoap(c, 200, SoapAnswers.registryResponse(c.soap, ITI41_RESPONSE_ACTION, relatesTo, false, r), verdictHeaders(c));
             return;
         }
         String action = v.action().orElse("(action absente)");
         if (!r.accepted()) {
             c.verdict = "rejected";
             boolean query = action.strip().equals(ITI18_ACTION);
-            answerSoap(c, 200, SoapAnswers.registryResponse(action.strip() + "Response", relatesTo, query, r), verdictHeaders(c));
+            answerSoap(c, 200, SoapAnswers.registryResponse(c.soap, action.strip() + "Response", relatesTo, query, r), verdictHeaders(c));
             return;
         }
         c.verdict = "not-simulated";
         List<Finding> notes = r.findings();
-        answerSoap(c, 500, SoapAnswers.fault(false, "NotSimulated", "contrôle 1 conforme (certificat TLS et VIHF) ; "
+        answerSoap(c, 500, SoapAnswers.fault(c.soap, false, "NotSimulated", "contrôle 1 conforme (certificat TLS et VIHF) ; "
                 + "la transaction « " + action + " » n'est pas simulée par Vigie : seule l'alimentation ITI-41 "
                 + "(ProvideAndRegisterDocumentSet-b) reçoit une réponse du DMP", notes), verdictHeaders(c));
     }
@@ -261,8 +298,8 @@ public final class DmpHandler implements HttpHandler {
                 : Map.of("X-Vigie-Verdict", c.verdict, "X-Vigie-Rules", String.join(",", c.rules));
     }
 
-    private String tooLarge(long announced) {
-        return SoapAnswers.fault(true, "RequestTooLarge", "corps de requête trop volumineux"
+    private String tooLarge(SoapAnswers.Version soap, long announced) {
+        return SoapAnswers.fault(soap, true, "RequestTooLarge", "corps de requête trop volumineux"
                 + (announced > 0 ? " (" + announced + " octets annoncés)" : "") + " : limite " + limits.maxBodyBytes()
                 + " octets", List.of());
     }
@@ -312,7 +349,7 @@ public final class DmpHandler implements HttpHandler {
     }
 
     private void answerSoap(Call c, int status, String envelope, Map<String, String> headers) throws IOException {
-        answer(c, status, envelope, headers, SoapAnswers.CONTENT_TYPE);
+        answer(c, status, envelope, headers, c.soap.contentType());
     }
 
     private void answerQuietly(Call c, int status, String envelope, Map<String, String> headers) {
