@@ -55,7 +55,7 @@ final class VihfPolicyKeys {
                 case "vihf.maxTokenAge" -> b.maxTokenAge(v.equalsIgnoreCase("none") ? null : positive(k, duration(k, v)));
                 case "vihf.requireOrganisationCa" -> b.requireOrganisationCa(PolicyFile.bool(k, v));
                 case "vihf.organisationPolicyOids" -> b.organisationPolicyOids(list(v));
-                case "vihf.unusableCrlSeverity" -> b.unusableCrlSeverity(severity(k, v));
+                case "vihf.unusableCrlSeverity" -> b.unusableCrlSeverity(PolicyFile.severity(k, v));
 
                 case "vihf.splitRoleSeverity" -> b.splitRoleSeverity(PolicyFile.severity(k, v));
                 case "vihf.audienceRestrictionSeverity" -> b.audienceRestrictionSeverity(PolicyFile.severity(k, v));
@@ -85,14 +85,6 @@ final class VihfPolicyKeys {
             throw new UnusableInputException("politique : " + k + " attend une durée positive (ou none), pas « " + d + " »");
         }
         return d;
-    }
-
-    private static org.vigie.core.Severity severity(String k, String v) {
-        try {
-            return org.vigie.core.Severity.valueOf(v.toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new UnusableInputException("politique : " + k + " attend INFO, WARNING ou ERROR, pas « " + v + " »");
-        }
     }
 
     private static SectorValueSet valueSet(String v) throws IOException {
