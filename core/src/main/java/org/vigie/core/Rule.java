@@ -19,7 +19,8 @@ public record Rule(String id, Severity defaultSeverity, Family family, String ti
         VIHF("Jeton VIHF", "VIHF token"),
         AUTHOR_INSTITUTION("authorInstitution", "authorInstitution"),
         IDENTIFIER("Identifiants", "Identifiers"),
-        DOCTRINE("Doctrine des certificats", "Certificate doctrine");
+        DOCTRINE("Doctrine des certificats", "Certificate doctrine"),
+        SOAP_MIME("Message SOAP et MIME", "SOAP and MIME message");
 
         private final String fr;
         private final String en;
