@@ -346,8 +346,17 @@ public final class MessageReader {
                 messageError(st, "enveloppe SOAP sans élément Body", where);
             } else {
                 if (st.actions == 0 && st.bodyElement != null) {
-                    st.findings.add(Rules.SOAP_ACTION, "aucun en-tête wsa:Action (WS-Addressing en exige exactement un) :"
-                            + " le service ne sait pas quelle opération est demandée", "soap:Header", "");
+                    if (st.httpAction != null && !st.httpAction.isEmpty()) {
+                        // SOAP 1.2 HTTP binding: the action parameter names the operation to a stack without WS-Addressing
+                        st.findings.add(Rules.SOAP_ACTION, Severity.WARNING, "aucun en-tête wsa:Action : seule l'action HTTP"
+                                + " « " + st.httpAction + " » désigne l'opération (un service qui exige WS-Addressing refuse"
+                                + " le message)", "soap:Header", st.httpAction);
+                    } else {
+                        // a SOAP stack without WS-Addressing (CXF's default) dispatches on the Body's element: a warning
+                        st.findings.add(Rules.SOAP_ACTION, Severity.WARNING, "aucun en-tête wsa:Action ni action HTTP"
+                                + " (WS-Addressing en exige exactement un) : seul l'élément du corps désigne l'opération,"
+                                + " un service qui exige WS-Addressing refuse le message", "soap:Header", "");
+                    }
                 }
                 trailing(r, st, where);
             }
