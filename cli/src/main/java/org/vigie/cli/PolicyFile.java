@@ -21,6 +21,7 @@ import org.vigie.dmp.RequestLimits;
  * keep a default). Keys:
  * <ul>
  *   <li>{@code ejEgMode} (true/false): the EJ/EG mode, for both controls;</li>
+ *   <li>{@code requireWsAddressing} (true/false): a request without wsa:Action is a SOAP-ACTION ERROR;</li>
  *   <li>{@code ai.lotMayDiffer} (true/false), {@code ai.geographicMandatoryFrom} (date, e.g. 2024-01-01);</li>
  *   <li>{@code limits.maxVihfBytes}, {@code limits.maxSoapHeaderBytes}, {@code limits.maxParts},
  *       {@code limits.maxHttpHeaderBytes}, {@code limits.maxDepth} (positive integers);</li>
@@ -43,11 +44,13 @@ final class PolicyFile {
         AuthorInstitutionPolicy.Builder ai = AuthorInstitutionPolicy.defaults().toBuilder();
         RequestLimits.Builder limits = RequestLimits.builder();
         boolean ejEg = false;
+        boolean wsa = false;
         for (String k : Set.copyOf(keys)) {
             String v = p.getProperty(k).strip();
             boolean used = true;
             switch (k) {
                 case "ejEgMode" -> ejEg = bool(k, v);
+                case "requireWsAddressing" -> wsa = bool(k, v);
                 case "ai.lotMayDiffer" -> ai.lotMayDiffer(bool(k, v));
                 case "ai.geographicMandatoryFrom" -> ai.geographicMandatoryFrom(date(k, v));
                 case "limits.maxVihfBytes" -> limits.maxVihfBytes(integer(k, v));
@@ -62,7 +65,8 @@ final class PolicyFile {
             }
         }
         ai.ejEgMode(ejEg);
-        DmpPolicy.Builder b = DmpPolicy.builder().authorInstitution(ai.build()).limits(limits.build());
+        DmpPolicy.Builder b = DmpPolicy.builder().authorInstitution(ai.build()).limits(limits.build())
+                .requireWsAddressing(wsa);
         b.vihf(VihfPolicyKeys.apply(p, keys, ejEg));
         if (!keys.isEmpty()) {
             throw new UnusableInputException("clé(s) de politique inconnue(s) dans " + file + " : " + keys);

@@ -75,7 +75,7 @@ public final class DmpRequestValidator {
         }
         this.vihfValidator = vb.build();
         this.aiValidator = ab.build();
-        this.reader = new MessageReader(b.policy.limits());
+        this.reader = new MessageReader(b.policy.limits(), b.policy.requireWsAddressing());
     }
 
     /** A builder with the defaults: default policy, IGC-Santé production anchors, no CRL, no directory, UTC clock. */

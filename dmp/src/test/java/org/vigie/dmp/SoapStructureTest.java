@@ -89,6 +89,19 @@ class SoapStructureTest {
         assertThat(none.byRule(Rules.SOAP_ACTION)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("ni action HTTP"));
         assertThat(none.accepted()).isTrue();
+        // policy setting: a receiver that requires WS-Addressing refuses both
+        DmpRequestValidator strict = DmpRequestValidator.builder()
+                .policy(DmpPolicy.builder().requireWsAddressing(true).build())
+                .trust(org.vigie.core.cert.TrustAnchors.of(java.util.List.of(DmpRequestValidatorTest.PKI.root()),
+                        java.util.List.of(DmpRequestValidatorTest.PKI.organisationsCa())))
+                .crls(DmpRequestValidatorTest.PKI.crls()).directory(DmpRequestValidatorTest.DIRECTORY).build();
+        assertThat(DmpPolicy.defaults().requireWsAddressing()).isFalse();
+        assertThat(strict.policy().toBuilder().build().requireWsAddressing()).isTrue();
+        Report refused = strict.validate(DmpRequestValidatorTest.AUTH.certificate(), DmpRequestValidatorTest.AUTH.chain(),
+                new ByteArrayInputStream(noAction.getBytes(StandardCharsets.UTF_8)), null, DmpRequestValidatorTest.AT);
+        assertThat(refused.byRule(Rules.SOAP_ACTION)).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
+        assertThat(refused.accepted()).isFalse();
     }
 
     @Test

@@ -49,10 +49,20 @@ public final class MessageReader {
     public static final String PNR = "ProvideAndRegisterDocumentSetRequest";
 
     private final RequestLimits limits;
+    private final boolean requireWsAddressing;
     private final XMLInputFactory xif;
 
     public MessageReader(RequestLimits limits) {
+        this(limits, false);
+    }
+
+    /**
+     * @param requireWsAddressing true: a request without {@code wsa:Action} is a {@code SOAP-ACTION} ERROR (a receiver
+     *                            that requires WS-Addressing refuses it); false: a WARNING ({@code DmpPolicy} default)
+     */
+    public MessageReader(RequestLimits limits, boolean requireWsAddressing) {
         this.limits = limits;
+        this.requireWsAddressing = requireWsAddressing;
         this.xif = hardenedFactory();
     }
 
@@ -348,12 +358,12 @@ public final class MessageReader {
                 if (st.actions == 0 && st.bodyElement != null) {
                     if (st.httpAction != null && !st.httpAction.isEmpty()) {
                         // SOAP 1.2 HTTP binding: the action parameter names the operation to a stack without WS-Addressing
-                        st.findings.add(Rules.SOAP_ACTION, Severity.WARNING, "aucun en-tête wsa:Action : seule l'action HTTP"
+                        st.findings.add(Rules.SOAP_ACTION, missingAction(), "aucun en-tête wsa:Action : seule l'action HTTP"
                                 + " « " + st.httpAction + " » désigne l'opération (un service qui exige WS-Addressing refuse"
                                 + " le message)", "soap:Header", st.httpAction);
                     } else {
                         // a SOAP stack without WS-Addressing (CXF's default) dispatches on the Body's element: a warning
-                        st.findings.add(Rules.SOAP_ACTION, Severity.WARNING, "aucun en-tête wsa:Action ni action HTTP"
+                        st.findings.add(Rules.SOAP_ACTION, missingAction(), "aucun en-tête wsa:Action ni action HTTP"
                                 + " (WS-Addressing en exige exactement un) : seul l'élément du corps désigne l'opération,"
                                 + " un service qui exige WS-Addressing refuse le message", "soap:Header", "");
                     }
@@ -379,6 +389,10 @@ public final class MessageReader {
                 }
             }
         }
+    }
+
+    private Severity missingAction() {
+        return requireWsAddressing ? Severity.ERROR : Severity.WARNING;
     }
 
     private void readHeader(XMLStreamReader r, Map<String, String> headerScope, Map<String, String> headerXml,
