@@ -118,6 +118,22 @@ class MimeAmbiguityTest {
     }
 
     @Test
+    void aContentIdOnlyCxfDecodesToTheHrefIsAnAmbiguityNotADocument() throws Exception {
+        // CXF also strips cid: from, and %-decodes, the Content-ID header itself; RFC 2392 compares it as written
+        for (String header : new String[] {"<cid:" + CID + ">", "<" + CID.replace("@", "%40") + ">"}) {
+            DmpMessageBuilder msg = Receiving.feeding(EG_ID, true);
+            List<Part> parts = new ArrayList<>(Receiving.parts(msg.toMtomBytes(), msg.boundary()));
+            parts.set(1, parts.get(1).withContentId(header));
+            byte[] mime = Receiving.join(parts, msg.boundary());
+            assertThat(text(cxfResolves(mime, msg.contentType(), "cid:" + CID))).as("CXF resolves %s", header).contains(EG_ID);
+            Report r = rx.validate(mime, msg.contentType()).report();
+            assertThat(r.accepted()).as(header).isFalse();
+            assertThat(r.byRule(Rules.MIME_CID)).as(header).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("CXF"));
+        }
+    }
+
+    @Test
     void twoPartsUnderOneContentIdAreAnAmbiguity() throws Exception {
         DmpMessageBuilder msg = Receiving.feeding(EG_ID, true);
         List<Part> parts = new ArrayList<>(Receiving.parts(msg.toMtomBytes(), msg.boundary()));

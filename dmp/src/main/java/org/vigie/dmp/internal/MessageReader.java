@@ -250,8 +250,13 @@ public final class MessageReader {
             }
         }
         if (match == null) {
+            String decodedByCxf = cxfDecodedContentId(contentId);
             for (String href : pending) {
-                if (ContentIds.ofHref(href).map(contentId::equalsIgnoreCase).orElse(false)) {
+                if (!decodedByCxf.equals(contentId) && ContentIds.ofHref(href).map(decodedByCxf::equals).orElse(false)) {
+                    st.findings.add(Rules.MIME_CID, "la partie <" + contentId + "> n'est pas celle que désigne « " + href
+                            + " » selon RFC 2392, mais CXF, qui décode aussi le Content-ID (cid:, %HH, +), la résout :"
+                            + " deux récepteurs liraient deux documents ; elle n'est pas lue", "MTOM", contentId);
+                } else if (ContentIds.ofHref(href).map(contentId::equalsIgnoreCase).orElse(false)) {
                     st.findings.add(Rules.MIME_CID, "la partie <" + contentId + "> ne diffère de la référence XOP « " + href
                             + " » que par la casse : un Content-ID se compare exactement (RFC 2392, CXF), ce n'est pas"
                             + " la partie que le service reçoit ; elle n'est pas lue", "MTOM", contentId);
@@ -262,6 +267,16 @@ public final class MessageReader {
         }
         st.read.add(contentId);
         st.visitor.attachment(match, new NonClosing(ts.getDecodedInputStream()));
+    }
+
+    /** The Content-ID as CXF's {@code AttachmentUtil.cleanContentId} keeps it: without {@code cid:}, URL-decoded. */
+    private static String cxfDecodedContentId(String contentId) {
+        String id = contentId.startsWith("cid:") ? contentId.substring(4) : contentId;
+        try {
+            return java.net.URLDecoder.decode(id, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return id;
+        }
     }
 
     /** True when an XOP href ({@code cid:} URL, RFC 2392) names the Content-ID exactly (see {@link ContentIds}). */
