@@ -3,11 +3,14 @@ package org.vigie.cda;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.vigie.core.Report;
+import org.vigie.core.Rules;
 import org.vigie.core.StructureDirectory;
 import org.vigie.core.StructureId;
 
@@ -76,10 +79,12 @@ public final class AuthorInstitutionValidator {
     }
 
     /**
-     * One call: reads the submission, then each XOP attachment it references from {@code attachments} (keys are the
-     * {@code xop:Include/@href} values as written, e.g. {@code cid:doc1}; a Content-ID form {@code <doc1>} or a key
-     * without {@code cid:} is matched too), then evaluates. Missing attachments become {@code AI-XML} findings.
-     * The streams obtained from the suppliers are closed after reading.
+     * One call: reads the submission, then each XOP attachment it references from {@code attachments}, then evaluates.
+     * Keys are the {@code xop:Include/@href} values as written (e.g. {@code cid:doc1}); otherwise a key is matched
+     * as {@link ContentIds} resolves it (a {@code cid:} URL %-decoded, or a bare Content-ID or {@code <doc1>} form),
+     * exactly, case included. An href that is not a valid {@code cid:} URL, or that several keys match, is a
+     * {@code MIME-CID} finding (the ambiguous document is not read); missing attachments become {@code AI-XML}
+     * findings. The streams obtained from the suppliers are closed after reading.
      */
     public Report check(InputStream submission, Map<String, Supplier<InputStream>> attachments, StructureId vihfStructure,
                         Instant at) {
@@ -87,14 +92,32 @@ public final class AuthorInstitutionValidator {
         Objects.requireNonNull(attachments, "attachments");
         Control2Session s = start(vihfStructure, at);
         s.readSubmission(submission);
-        Map<String, Supplier<InputStream>> byNormalised = new java.util.HashMap<>();
-        for (Map.Entry<String, Supplier<InputStream>> e : attachments.entrySet()) {
-            byNormalised.putIfAbsent(Control2Session.normalise(e.getKey()), e.getValue());
-        }
+        Report.Builder mime = Report.builder();
         for (String href : s.pendingAttachments()) {
+            ContentIds.problem(href).ifPresent(m -> mime.add(Rules.MIME_CID, m, "xop:Include", href));
             Supplier<InputStream> sup = attachments.get(href);
             if (sup == null) {
-                sup = byNormalised.get(Control2Session.normalise(href));
+                Optional<String> key = ContentIds.key(href);
+                List<String> matching = new ArrayList<>();
+                List<String> byCase = new ArrayList<>();
+                for (Map.Entry<String, Supplier<InputStream>> e : attachments.entrySet()) {
+                    Optional<String> k = ContentIds.key(e.getKey());
+                    if (key.isPresent() && k.isPresent() && k.get().equals(key.get())) {
+                        matching.add(e.getKey());
+                        sup = e.getValue();
+                    } else if (key.isPresent() && k.isPresent() && k.get().equalsIgnoreCase(key.get())) {
+                        byCase.add(e.getKey());
+                    }
+                }
+                if (matching.size() > 1) {
+                    mime.add(Rules.MIME_CID, "la référence XOP « " + href + " » désigne " + matching.size()
+                            + " documents fournis (" + String.join(", ", matching) + ") : aucun n'est lu", "xop:Include", href);
+                    sup = null;
+                } else if (matching.isEmpty() && !byCase.isEmpty()) {
+                    mime.add(Rules.MIME_CID, "la référence XOP « " + href + " » ne diffère de " + byCase
+                            + " que par la casse : un Content-ID se compare exactement (RFC 2392), ce document n'est pas"
+                            + " celui que le service reçoit", "xop:Include", href);
+                }
             }
             if (sup != null) {
                 try (InputStream in = sup.get()) {
@@ -106,7 +129,14 @@ public final class AuthorInstitutionValidator {
                 }
             }
         }
-        return s.finish();
+        Report c2 = s.finish();
+        Report extra = mime.build();
+        if (extra.findings().isEmpty()) {
+            return c2;
+        }
+        Report.Builder out = Report.builder().addAll(c2).addAll(extra);
+        c2.evaluatedAt().ifPresent(out::evaluatedAt);
+        return out.build();
     }
 
     /** Builds validators. */

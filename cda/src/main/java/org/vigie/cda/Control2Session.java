@@ -1,8 +1,6 @@
 package org.vigie.cda;
 
 import java.io.InputStream;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -143,20 +141,8 @@ public final class Control2Session {
         return report;
     }
 
-    /** Compares hrefs and Content-IDs: without {@code cid:}, angle brackets and URL escapes. */
+    /** The comparison key of an href or Content-ID ({@link ContentIds#key}); as written when it is no valid cid: URL. */
     static String normalise(String href) {
-        String s = href.trim();
-        if (s.regionMatches(true, 0, "cid:", 0, 4)) {
-            s = s.substring(4);
-        }
-        if (s.startsWith("<") && s.endsWith(">")) {
-            s = s.substring(1, s.length() - 1);
-        }
-        try {
-            s = URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            // keep as written
-        }
-        return s;
+        return ContentIds.key(href).orElse(href.strip());
     }
 }

@@ -42,6 +42,8 @@ public final class XdsMetadataReader {
 
     private static final String SOR = "SubmitObjectsRequest";
     private static final String PNR = "ProvideAndRegisterDocumentSetRequest";
+    private static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
+    private static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
     private static final String XOP_NS = "http://www.w3.org/2004/08/xop/include";
     static final String RIM_NS = "urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0";
     static final String LCM_NS = "urn:oasis:names:tc:ebxml-regrep:xsd:lcm:3.0";
@@ -88,8 +90,9 @@ public final class XdsMetadataReader {
 
     /**
      * Reads a submission from bytes: the first {@code SubmitObjectsRequest} or
-     * {@code ProvideAndRegisterDocumentSetRequest} found, wherever it sits; reading stops at its end tag. The stream
-     * is not closed.
+     * {@code ProvideAndRegisterDocumentSetRequest} found; in a SOAP envelope, only the one that is the child of
+     * {@code soap:Body} (a request in a header or nested deeper is a decoy: {@code SOAP-STRUCTURE} WARNING, ignored).
+     * Reading stops at its end tag. The stream is not closed.
      */
     public XdsMetadata read(InputStream xml) {
         return parse(xml).result();
@@ -237,6 +240,8 @@ public final class XdsMetadataReader {
             r = SecureStax.openMetered(in, limits.maxEventBytes());
             boolean found = false;
             int depth = 0;
+            String soapNs = null; // set when the document is a SOAP envelope
+            boolean inBody = false;
             while (r.hasNext() && !found) {
                 int ev = r.next();
                 if (ev == XMLStreamConstants.DTD) {
@@ -254,9 +259,23 @@ public final class XdsMetadataReader {
                         return p;
                     }
                     String local = r.getLocalName();
+                    if (depth == 1 && "Envelope".equals(local)
+                            && (SOAP11.equals(r.getNamespaceURI()) || SOAP12.equals(r.getNamespaceURI()))) {
+                        soapNs = r.getNamespaceURI();
+                    }
+                    if (soapNs != null && depth == 2) {
+                        inBody = "Body".equals(local) && soapNs.equals(r.getNamespaceURI());
+                    }
                     if (SOR.equals(local) || PNR.equals(local)) {
-                        found = true;
-                        p.run(r);
+                        if (soapNs == null || (depth == 3 && inBody)) {
+                            found = true;
+                            p.run(r);
+                        } else {
+                            // what a SOAP receiver dispatches is the Body's child: a request elsewhere is a decoy
+                            p.problems.add(Finding.of(Rules.SOAP_STRUCTURE, Severity.WARNING, local + " hors du corps SOAP"
+                                    + " (profondeur " + depth + ") ignoré : seul l'enfant de soap:Body est la requête",
+                                    "XDS", local));
+                        }
                     }
                 } else if (ev == XMLStreamConstants.END_ELEMENT) {
                     depth--;

@@ -52,7 +52,8 @@ public final class CheckCommand implements Callable<Integer> {
         Path submission;
 
         @Option(names = "--cda", arity = "1..*", paramLabel = "[HREF=]FILE",
-                description = "Documents joints : HREF est la référence XOP (cid:...) ; par défaut « cid: » + nom du fichier.")
+                description = "Documents joints : HREF est la référence XOP (cid:...) ou le Content-ID ; par défaut le nom"
+                        + " du fichier comme Content-ID. Comparaison exacte, casse comprise (RFC 2392, comme CXF).")
         List<String> cda = new ArrayList<>();
     }
 

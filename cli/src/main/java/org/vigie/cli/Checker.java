@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.vigie.cda.ContentIds;
 import org.vigie.core.Report;
 import org.vigie.core.StructureDirectory;
 import org.vigie.core.cert.TrustAnchors;
@@ -110,9 +111,12 @@ final class Checker {
         for (String spec : r.cda()) {
             int eq = spec.indexOf('=');
             Path p = Path.of(eq < 0 ? spec : spec.substring(eq + 1));
-            String href = eq < 0 ? "cid:" + p.getFileName() : spec.substring(0, eq);
-            if (!href.regionMatches(true, 0, "cid:", 0, 4)) {
-                href = "cid:" + href;
+            // a cid: URL as written in xop:Include, or else a Content-ID (default: the file name): resolved by the
+            // one matcher of cda (ContentIds), exactly, as the receiver resolves the MTOM parts
+            String href = eq < 0 ? p.getFileName().toString() : spec.substring(0, eq);
+            if (ContentIds.isCidUrl(href)) {
+                String h = href;
+                ContentIds.problem(href).ifPresent(m -> err.println("vigie: --cda " + h + " : " + m));
             }
             if (!Files.isRegularFile(p)) {
                 throw new UnusableInputException("fichier introuvable : " + p);

@@ -21,6 +21,7 @@ import org.vigie.dmp.RequestLimits;
  * keep a default). Keys:
  * <ul>
  *   <li>{@code ejEgMode} (true/false): the EJ/EG mode, for both controls;</li>
+ *   <li>{@code requireWsAddressing} (true/false): a request without wsa:Action is a SOAP-ACTION ERROR;</li>
  *   <li>{@code ai.lotMayDiffer} (true/false), {@code ai.geographicMandatoryFrom} (date, e.g. 2024-01-01),
  *       {@code ai.readWholeAttachments} (true/false: MTOM parts read to their end, nothing may follow the CDA body);</li>
  *   <li>{@code limits.maxVihfBytes}, {@code limits.maxSoapHeaderBytes}, {@code limits.maxParts},
@@ -47,11 +48,13 @@ final class PolicyFile {
         RequestLimits.Builder limits = RequestLimits.builder();
         boolean ejEg = false;
         org.vigie.core.Severity soap11 = null;
+        boolean wsa = false;
         for (String k : Set.copyOf(keys)) {
             String v = p.getProperty(k).strip();
             boolean used = true;
             switch (k) {
                 case "ejEgMode" -> ejEg = bool(k, v);
+                case "requireWsAddressing" -> wsa = bool(k, v);
                 case "ai.lotMayDiffer" -> ai.lotMayDiffer(bool(k, v));
                 case "ai.geographicMandatoryFrom" -> ai.geographicMandatoryFrom(date(k, v));
                 case "ai.readWholeAttachments" -> ai.readWholeAttachments(bool(k, v));
@@ -77,7 +80,8 @@ final class PolicyFile {
             }
         }
         ai.ejEgMode(ejEg);
-        DmpPolicy.Builder b = DmpPolicy.builder().authorInstitution(ai.build()).limits(limits.build());
+        DmpPolicy.Builder b = DmpPolicy.builder().authorInstitution(ai.build()).limits(limits.build())
+                .requireWsAddressing(wsa);
         if (soap11 != null) {
             b.soap11Severity(soap11);
         }

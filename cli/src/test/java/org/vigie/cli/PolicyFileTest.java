@@ -1,6 +1,7 @@
 package org.vigie.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The control-2 keys of a {@code --policy} file. */
+/** Keys of a {@code --policy} file: control 2 ({@code ai.readWholeAttachments}) and the receiver ({@code requireWsAddressing}). */
 class PolicyFileTest {
 
     @TempDir
@@ -21,5 +22,16 @@ class PolicyFileTest {
         Path other = Files.writeString(dir.resolve("other.properties"), "ai.lotMayDiffer=true\n");
         assertThat(PolicyFile.load(other).authorInstitution().readWholeAttachments()).isFalse();
         assertThat(PolicyFile.load(other).authorInstitution().lotMayDiffer()).isTrue();
+    }
+
+    /** docs/security.md, "What the receiver reads". */
+    @Test
+    void requireWsAddressingIsReadAndDefaultsToFalse() throws Exception {
+        assertThat(PolicyFile.load(Files.writeString(dir.resolve("on.properties"), "requireWsAddressing=true\n"))
+                .requireWsAddressing()).isTrue();
+        assertThat(PolicyFile.load(Files.writeString(dir.resolve("off.properties"), "ejEgMode=false\n"))
+                .requireWsAddressing()).isFalse();
+        assertThatThrownBy(() -> PolicyFile.load(Files.writeString(dir.resolve("bad.properties"), "requireWsAddressing=peut-être\n")))
+                .isInstanceOf(UnusableInputException.class);
     }
 }

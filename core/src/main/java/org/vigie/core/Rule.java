@@ -20,8 +20,8 @@ public record Rule(String id, Severity defaultSeverity, Family family, String ti
         AUTHOR_INSTITUTION("authorInstitution", "authorInstitution"),
         IDENTIFIER("Identifiants", "Identifiers"),
         DOCTRINE("Doctrine des certificats", "Certificate doctrine"),
-        /** The SOAP message itself (envelope version), apart from what it carries. */
-        MESSAGE("Message SOAP", "SOAP message");
+        /** The SOAP and MIME message itself (envelope, version, addressing, parts), apart from what it carries. */
+        SOAP_MIME("Message SOAP et MIME", "SOAP and MIME message");
 
         private final String fr;
         private final String en;

@@ -9,7 +9,7 @@ import static org.vigie.core.Rule.Family.AUTHOR_INSTITUTION;
 import static org.vigie.core.Rule.Family.CERTIFICATE;
 import static org.vigie.core.Rule.Family.DOCTRINE;
 import static org.vigie.core.Rule.Family.IDENTIFIER;
-import static org.vigie.core.Rule.Family.MESSAGE;
+import static org.vigie.core.Rule.Family.SOAP_MIME;
 import static org.vigie.core.Rule.Family.VIHF;
 import static org.vigie.core.Severity.ERROR;
 import static org.vigie.core.Severity.INFO;
@@ -146,10 +146,28 @@ public final class Rules {
             "Certificat requis par la doctrine absent : à commander",
             "Certificate required by the doctrine is missing: to order");
 
-    // SOAP message
-    public static final Rule SOAP_VERSION = r("SOAP-VERSION", WARNING, MESSAGE,
+    // SOAP and MIME message: what the DMP's receiving stack reads (or refuses) before any control
+    public static final Rule SOAP_VERSION = r("SOAP-VERSION", WARNING, SOAP_MIME,
             "Enveloppe SOAP 1.1 : la transaction ITI-41 est spécifiée en SOAP 1.2",
             "SOAP 1.1 envelope: the ITI-41 transaction is specified over SOAP 1.2");
+    public static final Rule SOAP_STRUCTURE = r("SOAP-STRUCTURE", ERROR, SOAP_MIME,
+            "Enveloppe SOAP refusée par une pile SOAP : Header ou Body répété ou mal placé, plusieurs requêtes, contenu après l'enveloppe",
+            "SOAP envelope a SOAP stack refuses: Header or Body repeated or misplaced, several requests, content after the envelope");
+    public static final Rule SOAP_ACTION = r("SOAP-ACTION", ERROR, SOAP_MIME,
+            "Aucun ou plusieurs wsa:Action, ou Action en désaccord avec le corps",
+            "No or several wsa:Action, or an Action at odds with the Body");
+    public static final Rule SOAP_MUST_UNDERSTAND = r("SOAP-MUST-UNDERSTAND", ERROR, SOAP_MIME,
+            "Bloc d'en-tête mustUnderstand que le destinataire final ne comprend pas",
+            "mustUnderstand header block the ultimate receiver does not understand");
+    public static final Rule SOAP_SECURITY_ROLE = r("SOAP-SECURITY-ROLE", WARNING, SOAP_MIME,
+            "En-tête wsse:Security adressé à un autre rôle SOAP (role / actor) : il n'est pas pris comme VIHF",
+            "wsse:Security header targeted at another SOAP role (role / actor): not taken as the VIHF");
+    public static final Rule MIME_START = r("MIME-START", ERROR, SOAP_MIME,
+            "Paramètre start en désaccord avec la première partie MIME : deux récepteurs liraient deux enveloppes",
+            "start parameter at odds with the first MIME part: two receivers would read two envelopes");
+    public static final Rule MIME_CID = r("MIME-CID", ERROR, SOAP_MIME,
+            "Référence XOP invalide ou ambiguë : URL cid: mal formée, Content-ID répété ou différent par la casse",
+            "XOP reference invalid or ambiguous: malformed cid: URL, Content-ID repeated or differing by case");
 
     private static final Map<String, Rule> BY_ID = new LinkedHashMap<>();
 
@@ -163,7 +181,7 @@ public final class Rules {
                 ID_KEY,
                 DOC_ONE_PER_EJ, DOC_HOLDER, DOC_EJ_NOT_YET, DOC_EG_LEGACY, DOC_SI_PER_SOLUTION, DOC_INSI_NAMING,
                 DOC_EG_TRACE, DOC_CPS, DOC_MISSING,
-                SOAP_VERSION)) {
+                SOAP_VERSION, SOAP_STRUCTURE, SOAP_ACTION, SOAP_MUST_UNDERSTAND, SOAP_SECURITY_ROLE, MIME_START, MIME_CID)) {
             BY_ID.put(rule.id(), rule);
         }
     }

@@ -26,12 +26,14 @@ public final class DmpPolicy {
     private final AuthorInstitutionPolicy authorInstitution;
     private final RequestLimits limits;
     private final Severity soap11Severity;
+    private final boolean requireWsAddressing;
 
     private DmpPolicy(Builder b) {
         this.vihf = b.vihf;
         this.authorInstitution = b.authorInstitution;
         this.limits = b.limits;
         this.soap11Severity = b.soap11Severity;
+        this.requireWsAddressing = b.requireWsAddressing;
     }
 
     /** The documented defaults of the three parts. */
@@ -46,7 +48,8 @@ public final class DmpPolicy {
 
     /** A builder holding this policy's values. */
     public Builder toBuilder() {
-        return new Builder().vihf(vihf).authorInstitution(authorInstitution).limits(limits).soap11Severity(soap11Severity);
+        return new Builder().vihf(vihf).authorInstitution(authorInstitution).limits(limits).soap11Severity(soap11Severity)
+                .requireWsAddressing(requireWsAddressing);
     }
 
     /** The VIHF (control 1) policy. */
@@ -69,14 +72,30 @@ public final class DmpPolicy {
         return soap11Severity;
     }
 
+    /**
+     * Whether the receiver requires WS-Addressing (default false): a request without {@code wsa:Action} is then a
+     * {@code SOAP-ACTION} ERROR, else a WARNING. No public source fixes it: the DMP's specifications ask for the
+     * WS-Addressing headers, while a CXF service without WS-Addressing dispatches on the Body's element.
+     */
+    public boolean requireWsAddressing() {
+        return requireWsAddressing;
+    }
+
     /** Builder of {@link DmpPolicy}. */
     public static final class Builder {
         private VihfPolicy vihf = VihfPolicy.defaults();
         private AuthorInstitutionPolicy authorInstitution = AuthorInstitutionPolicy.defaults();
         private RequestLimits limits = RequestLimits.defaults();
         private Severity soap11Severity = Severity.WARNING;
+        private boolean requireWsAddressing;
 
         private Builder() {
+        }
+
+        /** See {@link DmpPolicy#requireWsAddressing()} (default false). */
+        public Builder requireWsAddressing(boolean on) {
+            this.requireWsAddressing = on;
+            return this;
         }
 
         public Builder vihf(VihfPolicy v) {

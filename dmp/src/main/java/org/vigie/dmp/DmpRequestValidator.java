@@ -19,6 +19,7 @@ import org.vigie.cda.AuthorInstitutionValidator;
 import org.vigie.cda.Control2Session;
 import org.vigie.core.Report;
 import org.vigie.core.Rules;
+import org.vigie.core.Severity;
 import org.vigie.core.StructureDirectory;
 import org.vigie.core.StructureId;
 import org.vigie.core.cert.TrustAnchors;
@@ -74,7 +75,7 @@ public final class DmpRequestValidator {
         }
         this.vihfValidator = vb.build();
         this.aiValidator = ab.build();
-        this.reader = new MessageReader(b.policy.limits());
+        this.reader = new MessageReader(b.policy.limits(), b.policy.requireWsAddressing());
     }
 
     /** A builder with the defaults: default policy, IGC-Santé production anchors, no CRL, no directory, UTC clock. */
@@ -131,6 +132,10 @@ public final class DmpRequestValidator {
         boolean feedingAction = o.action().map(DmpRequestValidator::isFeedingAction).orElse(false);
         if (v.session != null) {
             out.addAll(v.session.finish());
+            o.action().filter(a -> !isFeedingAction(a)).ifPresent(a -> out.add(Rules.SOAP_ACTION, Severity.WARNING,
+                    "le corps SOAP porte une ProvideAndRegisterDocumentSetRequest mais l'Action est « " + a
+                            + " » : le contrôle 2 est fait quand même, le service refusera ou traitera une autre opération",
+                    "soap:Header/wsa:Action", a));
         } else if (feedingAction && !v.unreadable(messageFindings)) {
             out.add(Rules.AI_XML, "transaction d'alimentation (" + ITI41_ACTION
                     + ") sans ProvideAndRegisterDocumentSetRequest dans le corps SOAP", "soap:Body",

@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -33,6 +35,7 @@ import org.vigie.saml.internal.SecureXml;
 import org.vigie.saml.internal.SignatureVerifier;
 import org.vigie.saml.internal.TokenChecks;
 import org.vigie.saml.internal.TokenData;
+import org.vigie.saml.internal.Xml;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -525,11 +528,16 @@ public final class VihfValidator {
         return total;
     }
 
-    /** Copies a caller's element into a document of our own, with the namespace declarations in scope. */
+    /**
+     * Copies a caller's element into a document of our own, with the namespace declarations in scope and the
+     * {@code xml:*} attributes it inherits (inclusive C14N, which an enveloped-only Reference falls back to, copies
+     * them onto the signed Assertion: losing them would verify a signature that fails in the caller's document). An
+     * Assertion inheriting {@code xml:*} attributes is put under a {@code wsse:Security} wrapper carrying them.
+     */
     private static Document copy(Element el) {
         Document doc = SecureXml.newDocument();
         Element root = (Element) doc.importNode(el, true);
-        doc.appendChild(root);
+        Map<String, Attr> inheritedXml = new LinkedHashMap<>();
         for (Node p = el.getParentNode(); p != null && p.getNodeType() == Node.ELEMENT_NODE; p = p.getParentNode()) {
             NamedNodeMap attrs = p.getAttributes();
             for (int i = 0; i < attrs.getLength(); i++) {
@@ -537,8 +545,23 @@ public final class VihfValidator {
                 if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI())
                         && !root.hasAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, a.getLocalName())) {
                     root.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, a.getName(), a.getValue());
+                } else if (XMLConstants.XML_NS_URI.equals(a.getNamespaceURI())
+                        && !el.hasAttributeNS(XMLConstants.XML_NS_URI, a.getLocalName())) {
+                    inheritedXml.putIfAbsent(a.getLocalName(), a); // the nearest ancestor's value wins
                 }
             }
+        }
+        if (inheritedXml.isEmpty()) {
+            doc.appendChild(root);
+        } else if (Xml.is(el, Xml.SAML2, "Assertion")) {
+            Element wrapper = doc.createElementNS(Xml.WSSE_10, "wsse:Security");
+            wrapper.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:wsse", Xml.WSSE_10);
+            inheritedXml.values().forEach(a -> wrapper.setAttributeNS(XMLConstants.XML_NS_URI, "xml:" + a.getLocalName(), a.getValue()));
+            wrapper.appendChild(root);
+            doc.appendChild(wrapper);
+        } else {
+            inheritedXml.values().forEach(a -> root.setAttributeNS(XMLConstants.XML_NS_URI, "xml:" + a.getLocalName(), a.getValue()));
+            doc.appendChild(root);
         }
         List<Node> stack = new ArrayList<>();
         stack.add(root);

@@ -136,6 +136,8 @@ public final class VihfBuilder {
     private boolean signed = true;
     private boolean sha1;
     private String prefixList = DEFAULT_PREFIX_LIST;
+    private boolean envelopedOnly;
+    private final java.util.Map<String, String> extraNamespaces = new java.util.LinkedHashMap<>();
     private final Set<VihfDefect> defects = EnumSet.noneOf(VihfDefect.class);
 
     private VihfBuilder(OrgCredential signer) {
@@ -518,6 +520,37 @@ public final class VihfBuilder {
     }
 
     /**
+     * Signs with the enveloped-signature transform alone (no exc-c14n transform), which the house profile accepts:
+     * the Reference's node-set is then turned into octets by inclusive C14N 1.0, which copies the {@code xml:*}
+     * attributes the Assertion inherits from its ancestors (see docs/security.md, "What the receiver reads").
+     *
+     * @return this builder
+     */
+    public VihfBuilder envelopedOnly() {
+        this.envelopedOnly = true;
+        return this;
+    }
+
+    /**
+     * Declares on the Assertion, before signing, the namespaces of the message it will travel in (by default the
+     * {@code soap} SOAP 1.2 and {@code wsse} prefixes of {@link DmpMessageBuilder}): with {@link #envelopedOnly()}
+     * inclusive C14N emits every namespace in scope, so such a token verifies in that message as a token signed in
+     * place does.
+     *
+     * @param prefixAndUri prefix, URI, prefix, URI...
+     * @return this builder
+     */
+    public VihfBuilder declaringNamespaces(String... prefixAndUri) {
+        if (prefixAndUri.length % 2 != 0) {
+            throw new IllegalArgumentException("prefix, URI pairs expected");
+        }
+        for (int i = 0; i < prefixAndUri.length; i += 2) {
+            extraNamespaces.put(prefixAndUri[i], prefixAndUri[i + 1]);
+        }
+        return this;
+    }
+
+    /**
      * Applies deliberate defects (cumulative).
      *
      * @param defects what to break
@@ -697,6 +730,7 @@ public final class VihfBuilder {
         Element a = doc.createElementNS(ns, p + ":Assertion");
         Xml.declare(a, p, ns);
         Xml.declare(a, "xsi", Xml.XSI);
+        extraNamespaces.forEach((prefix, uri) -> Xml.declare(a, prefix, uri));
         a.setAttributeNS(null, "ID", id);
         a.setAttributeNS(null, "IssueInstant", issueInstantLexical != null ? issueInstantLexical : issue.toString());
         a.setAttributeNS(null, "Version", "2.0");
@@ -874,6 +908,9 @@ public final class VihfBuilder {
             xp.setXPathNamespaceContext("ds", Constants.SignatureSpecNS);
             xp.setXPath("not(ancestor-or-self::ds:Signature)");
             t.addTransform(Transforms.TRANSFORM_XPATH, xp.getElementPlusReturns());
+        }
+        if (envelopedOnly) {
+            return t;
         }
         if (prefixList != null) {
             t.addTransform(Transforms.TRANSFORM_C14N_EXCL_OMIT_COMMENTS,

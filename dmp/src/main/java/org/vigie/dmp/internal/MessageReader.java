@@ -3,10 +3,10 @@ package org.vigie.dmp.internal;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,11 +24,14 @@ import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.MimeTokenStream;
 import org.vigie.core.Report;
+import org.vigie.cda.ContentIds;
 import org.vigie.core.Rules;
 import org.vigie.core.internal.limits.HardenedStax;
 import org.vigie.core.internal.limits.LimitExceededException;
 import org.vigie.core.internal.limits.MeteredInputStream;
+import org.vigie.core.Severity;
 import org.vigie.dmp.RequestLimits;
+import org.vigie.saml.SecurityHeaderTarget;
 
 /**
  * Streams once through a DMP request (plain SOAP or MTOM, with or without a captured HTTP header block):
@@ -49,10 +52,20 @@ public final class MessageReader {
     public static final String PNR = "ProvideAndRegisterDocumentSetRequest";
 
     private final RequestLimits limits;
+    private final boolean requireWsAddressing;
     private final XMLInputFactory xif;
 
     public MessageReader(RequestLimits limits) {
+        this(limits, false);
+    }
+
+    /**
+     * @param requireWsAddressing true: a request without {@code wsa:Action} is a {@code SOAP-ACTION} ERROR (a receiver
+     *                            that requires WS-Addressing refuses it); false: a WARNING ({@code DmpPolicy} default)
+     */
+    public MessageReader(RequestLimits limits, boolean requireWsAddressing) {
         this.limits = limits;
+        this.requireWsAddressing = requireWsAddressing;
         this.xif = hardenedFactory();
     }
 
@@ -127,7 +140,10 @@ public final class MessageReader {
                     "MTOM");
             return;
         }
-        Optional<String> start = framed.contentType().flatMap(c -> c.parameter("start")).map(MessageReader::stripAngles);
+        // SAAJ reads the part the start parameter names, CXF the first part: Vigie follows start, and says when they differ
+        Optional<String> start = framed.contentType().flatMap(c -> c.parameter("start")).map(ContentIds::ofHeader);
+        Set<String> contentIds = new HashSet<>();
+        boolean rootRead = false;
         int depth = 0;
         String contentId = null;
         String partType = null;
@@ -147,7 +163,7 @@ public final class MessageReader {
                     case T_FIELD -> {
                         Field f = ts.getField();
                         if ("content-id".equalsIgnoreCase(f.getName())) {
-                            contentId = stripAngles(f.getBody());
+                            contentId = ContentIds.ofHeader(f.getBody());
                         } else if ("content-type".equalsIgnoreCase(f.getName())) {
                             partType = f.getBody();
                         }
@@ -156,18 +172,32 @@ public final class MessageReader {
                         if (depth != 1) {
                             continue; // nested multipart inside a part: not an MTOM layout, ignored
                         }
-                        if (st.parts == 1) {
-                            if (start.isPresent() && contentId != null && !start.get().equals(contentId)) {
-                                findingsWarn(st, "la première partie MIME (" + contentId
-                                        + ") n'est pas celle désignée par le paramètre start (" + start.get()
-                                        + "); elle est lue comme enveloppe SOAP");
+                        if (contentId != null && !contentIds.add(contentId)) {
+                            st.findings.add(Rules.MIME_CID, "plusieurs parties MIME portent le Content-ID <" + contentId
+                                    + "> : un récepteur résout la première (CXF), un autre peut en prendre une autre ; "
+                                    + "RFC 2045 exige des Content-ID uniques", "MTOM", contentId);
+                        }
+                        if (!rootRead) {
+                            boolean isRoot = start.isEmpty() || start.get().equals(contentId);
+                            if (st.parts == 1 && !isRoot) {
+                                st.findings.add(Rules.MIME_START, "la première partie MIME ("
+                                        + (contentId == null ? "sans Content-ID" : "<" + contentId + ">")
+                                        + ") n'est pas celle que désigne le paramètre start (<" + start.get()
+                                        + ">) : CXF lit la première partie comme enveloppe, SAAJ celle de start ; "
+                                        + "Vigie lit celle de start", "MTOM", start.get());
                             }
+                            if (!isRoot) {
+                                st.ignored.add(contentId == null ? "(sans Content-ID)" : contentId);
+                                continue;
+                            }
+                            rootRead = true;
                             // mime4j defaults the charset to US-ASCII: only an explicit charset parameter counts
                             Charset cs = charset(ContentType.parse(partType).flatMap(c -> c.parameter("charset")));
                             readEnvelope(new NonClosing(ts.getDecodedInputStream()), cs, st, "partie racine MTOM");
                             if (!st.feedingBody || st.aborted) {
                                 return; // control 1 only: attachments are not needed
                             }
+                            checkHrefs(st);
                         } else {
                             attachment(ts, contentId, st);
                         }
@@ -179,6 +209,11 @@ public final class MessageReader {
             if (st.parts == 0) {
                 messageError(st, "message multipart sans aucune partie (délimiteur "
                         + framed.contentType().flatMap(c -> c.parameter("boundary")).orElse("?") + " introuvable)", "MTOM");
+            } else if (!rootRead) {
+                st.findings.add(Rules.MIME_START, "aucune partie MIME ne porte le Content-ID <" + start.orElse("")
+                        + "> que désigne le paramètre start : SAAJ refuse le message, CXF lirait la première partie ;"
+                        + " aucune enveloppe n'est lue", "MTOM", start.orElse(""));
+                st.ensureHeader("la partie racine désignée par start est introuvable");
             } else if (!watch.seen) {
                 messageError(st, "message MTOM tronqué : le délimiteur final --" + boundary
                         + "-- est absent (la dernière partie peut être incomplète)", "MTOM");
@@ -186,6 +221,13 @@ public final class MessageReader {
         } catch (MimeException | IOException e) {
             Optional<LimitExceededException> limit = LimitExceededException.in(e);
             messageError(st, limit.isPresent() ? limit.get().getMessage() : "message MTOM illisible: " + e.getMessage(), "MTOM");
+        }
+    }
+
+    /** Every pending XOP href must be a cid: URL a receiver resolves as Vigie does. */
+    private static void checkHrefs(State st) {
+        for (String href : st.visitor.pendingAttachments()) {
+            ContentIds.problem(href).ifPresent(m -> st.findings.add(Rules.MIME_CID, m, "xop:Include", href));
         }
     }
 
@@ -205,20 +247,24 @@ public final class MessageReader {
         Set<String> pending = st.visitor.pendingAttachments();
         String match = null;
         for (String href : pending) {
-            if (hrefMatches(href, contentId)) {
+            if (ContentIds.matches(href, contentId)) {
                 match = href;
                 break;
             }
         }
         if (match == null) {
+            String decodedByCxf = cxfDecodedContentId(contentId);
             for (String href : pending) {
-                if (hrefMatchesIgnoreCase(href, contentId)) {
-                    match = href;
-                    break;
+                if (!decodedByCxf.equals(contentId) && ContentIds.ofHref(href).map(decodedByCxf::equals).orElse(false)) {
+                    st.findings.add(Rules.MIME_CID, "la partie <" + contentId + "> n'est pas celle que désigne « " + href
+                            + " » selon RFC 2392, mais CXF, qui décode aussi le Content-ID (cid:, %HH, +), la résout :"
+                            + " deux récepteurs liraient deux documents ; elle n'est pas lue", "MTOM", contentId);
+                } else if (ContentIds.ofHref(href).map(contentId::equalsIgnoreCase).orElse(false)) {
+                    st.findings.add(Rules.MIME_CID, "la partie <" + contentId + "> ne diffère de la référence XOP « " + href
+                            + " » que par la casse : un Content-ID se compare exactement (RFC 2392, CXF), ce n'est pas"
+                            + " la partie que le service reçoit ; elle n'est pas lue", "MTOM", contentId);
                 }
             }
-        }
-        if (match == null) {
             st.ignored.add(contentId);
             return;
         }
@@ -226,50 +272,19 @@ public final class MessageReader {
         st.visitor.attachment(match, new NonClosing(ts.getDecodedInputStream()));
     }
 
-    /** True when an XOP href ({@code cid:} URL, RFC 2392) names the Content-ID (angle brackets already removed). */
+    /** The Content-ID as CXF's {@code AttachmentUtil.cleanContentId} keeps it: without {@code cid:}, URL-decoded. */
+    private static String cxfDecodedContentId(String contentId) {
+        String id = contentId.startsWith("cid:") ? contentId.substring(4) : contentId;
+        try {
+            return java.net.URLDecoder.decode(id, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return id;
+        }
+    }
+
+    /** True when an XOP href ({@code cid:} URL, RFC 2392) names the Content-ID exactly (see {@link ContentIds}). */
     public static boolean hrefMatches(String href, String contentId) {
-        String h = href.strip();
-        if (h.regionMatches(true, 0, "cid:", 0, 4)) {
-            String raw = h.substring(4);
-            return raw.equals(contentId) || percentDecode(raw).equals(contentId);
-        }
-        return h.equals(contentId) || stripAngles(h).equals(contentId);
-    }
-
-    private static boolean hrefMatchesIgnoreCase(String href, String contentId) {
-        String h = href.strip();
-        String raw = h.regionMatches(true, 0, "cid:", 0, 4) ? h.substring(4) : stripAngles(h);
-        return percentDecode(raw).equalsIgnoreCase(contentId);
-    }
-
-    static String percentDecode(String s) {
-        if (s.indexOf('%') < 0) {
-            return s;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
-                out.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
-                i += 2;
-            } else {
-                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                out.write(b, 0, b.length);
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static int hex(char c) {
-        return Character.digit(c, 16);
-    }
-
-    static String stripAngles(String s) {
-        String t = s.strip();
-        if (t.startsWith("<") && t.endsWith(">") && t.length() >= 2) {
-            t = t.substring(1, t.length() - 1).strip();
-        }
-        return t;
+        return ContentIds.matches(href, contentId);
     }
 
     private static Charset charset(Optional<String> name) {
@@ -324,35 +339,68 @@ public final class MessageReader {
                 return;
             }
             st.soapVersion = SOAP12.equals(ns) ? "1.2" : "1.1";
+            st.soapNs = ns;
             Map<String, String> envScope = declarations(r, Map.of());
-            int depth = 1;
+            Map<String, String> envXml = xmlAttributes(r, Map.of());
+            int headers = 0;
+            int bodies = 0;
             boolean bodySeen = false;
             while (r.hasNext()) {
                 ev = r.next();
                 if (ev == XMLStreamConstants.START_ELEMENT) {
                     String local = r.getLocalName();
                     boolean soapChild = ns.equals(r.getNamespaceURI());
-                    if (soapChild && "Header".equals(local) && !st.headerDone) {
-                        readHeader(r, declarations(r, envScope), in, st);
+                    if (soapChild && "Header".equals(local)) {
+                        headers++;
+                        if (bodySeen) {
+                            structure(st, "soap:Header après soap:Body : l'en-tête doit précéder le corps ; il n'est pas lu", "soap:Header");
+                            skip(r, st, () -> { });
+                        } else if (headers > 1) {
+                            structure(st, "plusieurs éléments soap:Header dans l'enveloppe : un seul est permis ; seul le premier est lu", "soap:Header");
+                            skip(r, st, () -> { });
+                        } else {
+                            readHeader(r, declarations(r, envScope), xmlAttributes(r, envXml), in, st);
+                        }
                     } else if (soapChild && "Body".equals(local)) {
-                        st.ensureHeader(null);
-                        bodySeen = true;
-                        readBody(r, st);
-                        if (!st.feedingBody) {
-                            return; // non-feeding: the rest of the body is not needed
+                        bodies++;
+                        if (bodies > 1) {
+                            structure(st, "plusieurs éléments soap:Body dans l'enveloppe : un seul est permis ; seul le premier est lu", "soap:Body");
+                            skip(r, st, () -> { });
+                        } else {
+                            st.ensureHeader(null);
+                            bodySeen = true;
+                            readBody(r, st);
                         }
                     } else {
+                        if (SOAP12.equals(ns) || !bodySeen) {
+                            // SOAP 1.2 §5.1: Header? Body, nothing else; SOAP 1.1 §4.1 allows elements after Body only
+                            structure(st, "élément {" + nz(r.getNamespaceURI()) + "}" + local + " enfant de soap:Envelope"
+                                    + (SOAP12.equals(ns) ? " : SOAP 1.2 n'y permet que Header et Body" : " avant soap:Body"),
+                                    "soap:Envelope");
+                        }
                         skip(r, st, () -> { });
                     }
                 } else if (ev == XMLStreamConstants.END_ELEMENT) {
-                    depth--;
-                    if (depth == 0) {
-                        break;
-                    }
+                    break; // </Envelope>
                 }
             }
             if (!bodySeen) {
                 messageError(st, "enveloppe SOAP sans élément Body", where);
+            } else {
+                if (st.actions == 0 && st.bodyElement != null) {
+                    if (st.httpAction != null && !st.httpAction.isEmpty()) {
+                        // SOAP 1.2 HTTP binding: the action parameter names the operation to a stack without WS-Addressing
+                        st.findings.add(Rules.SOAP_ACTION, missingAction(), "aucun en-tête wsa:Action : seule l'action HTTP"
+                                + " « " + st.httpAction + " » désigne l'opération (un service qui exige WS-Addressing refuse"
+                                + " le message)", "soap:Header", st.httpAction);
+                    } else {
+                        // a SOAP stack without WS-Addressing (CXF's default) dispatches on the Body's element: a warning
+                        st.findings.add(Rules.SOAP_ACTION, missingAction(), "aucun en-tête wsa:Action ni action HTTP"
+                                + " (WS-Addressing en exige exactement un) : seul l'élément du corps désigne l'opération,"
+                                + " un service qui exige WS-Addressing refuse le message", "soap:Header", "");
+                    }
+                }
+                trailing(r, st, where);
             }
         } catch (LimitExceeded e) {
             if (e.getMessage() == null) {
@@ -388,8 +436,12 @@ public final class MessageReader {
         }
     }
 
-    private void readHeader(XMLStreamReader r, Map<String, String> headerScope, CountingStream in, State st)
-            throws XMLStreamException {
+    private Severity missingAction() {
+        return requireWsAddressing ? Severity.ERROR : Severity.WARNING;
+    }
+
+    private void readHeader(XMLStreamReader r, Map<String, String> headerScope, Map<String, String> headerXml,
+                            CountingStream in, State st) throws XMLStreamException {
         Runnable guard = () -> {
             if (in.count > limits.maxSoapHeaderBytes()) {
                 throw new LimitExceeded("en-tête SOAP plus grand que la limite (" + limits.maxSoapHeaderBytes() + " octets)");
@@ -399,6 +451,10 @@ public final class MessageReader {
         String problem = null;
         String action = null;
         int securityHeaders = 0;
+        int forUltimate = 0;
+        int elsewhere = 0;
+        String soapNs = st.soapNs;
+        String roleAttr = SecurityHeaderTarget.attributeName(soapNs);
         try {
             while (r.hasNext()) {
                 int ev = r.next();
@@ -411,11 +467,50 @@ public final class MessageReader {
                 }
                 String ns = nz(r.getNamespaceURI());
                 String local = r.getLocalName();
-                if ((WSA.equals(ns) || WSA_2004.equals(ns)) && "Action".equals(local)) {
-                    action = readText(r, guard).strip();
-                } else if (WSSE.equals(ns) && "Security".equals(local)) {
+                SecurityHeaderTarget target = SecurityHeaderTarget.of(soapNs, r.getAttributeValue(soapNs, roleAttr));
+                boolean wsa = WSA.equals(ns) || WSA_2004.equals(ns);
+                boolean security = WSSE.equals(ns) && "Security".equals(local);
+                String mu = r.getAttributeValue(soapNs, "mustUnderstand");
+                if (mu != null && ("true".equals(mu.strip()) || "1".equals(mu.strip())) && !wsa && !security
+                        && target != SecurityHeaderTarget.OTHER) {
+                    // the ultimate receiver plays no role, ultimateReceiver and next: it must understand those blocks
+                    st.findings.add(Rules.SOAP_MUST_UNDERSTAND, "le bloc d'en-tête {" + ns + "}" + local
+                            + " porte mustUnderstand=\"" + mu.strip() + "\" : le service du DMP ne le comprend pas et"
+                            + " répond par une faute MustUnderstand", "soap:Header", "{" + ns + "}" + local);
+                }
+                if (wsa && "Action".equals(local)) {
+                    st.actions++;
+                    String text = readText(r, guard).strip();
+                    if (st.actions == 1) {
+                        action = text;
+                    } else {
+                        st.findings.add(Rules.SOAP_ACTION, st.actions + " en-têtes wsa:Action (WS-Addressing en exige"
+                                + " exactement un) : « " + action + " » est lu, « " + text + " » ne l'est pas",
+                                "soap:Header/wsa:Action", text);
+                    }
+                } else if (security && !target.taken()) {
                     securityHeaders++;
+                    elsewhere++;
+                    String role = r.getAttributeValue(soapNs, roleAttr);
+                    st.findings.add(Rules.SOAP_SECURITY_ROLE, target == SecurityHeaderTarget.NEXT
+                                    ? Severity.WARNING : Severity.INFO,
+                            "en-tête wsse:Security adressé au rôle « " + role + " » (" + roleAttr + ") : "
+                                    + (target == SecurityHeaderTarget.NEXT
+                                    ? "tout nœud SOAP joue « next », mais WSS4J (sans acteur configuré) ne le traite pas ;"
+                                    : "destiné à un autre nœud SOAP ;")
+                                    + " il n'est pas pris comme VIHF", "soap:Header/wsse:Security", role);
+                    skip(r, st, guard);
+                } else if (security) {
+                    securityHeaders++;
+                    forUltimate++;
+                    if (target == SecurityHeaderTarget.ULTIMATE_EXPLICIT) {
+                        st.findings.add(Rules.SOAP_SECURITY_ROLE, "en-tête wsse:Security adressé explicitement au rôle"
+                                + " ultimateReceiver : SOAP 1.2 le destine au destinataire final (il est lu), mais WSS4J"
+                                + " sans acteur configuré ne le trouve pas", "soap:Header/wsse:Security",
+                                SecurityHeaderTarget.ROLE_ULTIMATE_RECEIVER);
+                    }
                     Map<String, String> secScope = declarations(r, headerScope);
+                    Map<String, String> secXml = xmlAttributes(r, headerXml);
                     while (r.hasNext()) {
                         ev = r.next();
                         guard.run();
@@ -426,7 +521,7 @@ public final class MessageReader {
                             continue;
                         }
                         if (SAML2.equals(r.getNamespaceURI()) && "Assertion".equals(r.getLocalName())) {
-                            SubtreeCapture.Captured c = SubtreeCapture.capture(r, secScope, limits.maxVihfBytes(), guard);
+                            SubtreeCapture.Captured c = SubtreeCapture.capture(r, secScope, secXml, limits.maxVihfBytes(), guard);
                             if (c.tooLarge()) {
                                 problem = "jeton VIHF plus grand que la limite (" + limits.maxVihfBytes() + " octets)";
                             } else {
@@ -446,14 +541,21 @@ public final class MessageReader {
             throw e;
         }
         st.action = action;
-        if (problem == null && assertions.isEmpty()) {
+        if (forUltimate > 1) {
+            assertions.clear();
+            problem = forUltimate + " en-têtes wsse:Security destinés au destinataire final : un seul est permis"
+                    + " (WS-Security 1.1 §6.1 ; WSS4J refuse le message)";
+        } else if (problem == null && assertions.isEmpty()) {
             problem = securityHeaders == 0 ? "aucun en-tête wsse:Security dans le message"
+                    : forUltimate == 0 ? "aucun en-tête wsse:Security destiné au destinataire final (" + elsewhere
+                    + " adressé(s) à un autre rôle SOAP, non lu(s))"
                     : "aucune Assertion SAML 2.0 dans l'en-tête wsse:Security";
         }
         st.header(assertions, assertions.isEmpty() ? problem : null);
     }
 
     private void readBody(XMLStreamReader r, State st) throws XMLStreamException {
+        int children = 0;
         while (r.hasNext()) {
             int ev = r.next();
             if (ev == XMLStreamConstants.END_ELEMENT) {
@@ -464,10 +566,15 @@ public final class MessageReader {
             }
             String ns = nz(r.getNamespaceURI());
             String local = r.getLocalName();
+            children++;
             if (st.bodyElement == null) {
                 st.bodyElement = "{" + ns + "}" + local;
+            } else if (children == 2) {
+                structure(st, "le corps SOAP contient plusieurs éléments ({" + ns + "}" + local + " après "
+                        + st.bodyElement + ") : une requête ITI-41 en porte une seule", "soap:Body");
             }
             if (XDSB.equals(ns) && PNR.equals(local) && !st.feedingBody) {
+                // control 2 runs whenever the Body holds a feeding, wherever it stands among the Body's children
                 st.feedingBody = true;
                 st.visitor.submission(r);
                 if (st.meter.tripped() != null) {
@@ -478,12 +585,49 @@ public final class MessageReader {
                     // the consumer stopped early (it reported why); finish the element ourselves
                     skipRest(r);
                 }
-            } else if (!st.feedingBody) {
-                return; // not a feeding transaction: control 1 only
             } else {
                 skip(r, st, () -> { });
             }
         }
+    }
+
+    /** After {@code </Envelope>}: only white space, comments and processing instructions may follow. */
+    private static void trailing(XMLStreamReader r, State st, String where) {
+        try {
+            while (r.hasNext()) {
+                int ev = r.next();
+                if (ev == XMLStreamConstants.START_ELEMENT) {
+                    structure(st, "un second élément racine ({" + nz(r.getNamespaceURI()) + "}" + r.getLocalName()
+                            + ") suit l'enveloppe SOAP dans " + where, "soap:Envelope");
+                    return;
+                }
+                if ((ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) && !r.isWhiteSpace()) {
+                    structure(st, "du texte suit l'enveloppe SOAP dans " + where, "soap:Envelope");
+                    return;
+                }
+            }
+        } catch (XMLStreamException | RuntimeException e) {
+            structure(st, "du contenu suit l'enveloppe SOAP dans " + where + " : " + (e instanceof XMLStreamException x
+                    ? cleanMessage(x) : e.getClass().getSimpleName()), "soap:Envelope");
+        }
+    }
+
+    private static void structure(State st, String message, String location) {
+        st.findings.add(Rules.SOAP_STRUCTURE, message, location, "");
+    }
+
+    /** The {@code xml:*} attributes in scope: the parent's, overridden by the element's own. */
+    private static Map<String, String> xmlAttributes(XMLStreamReader r, Map<String, String> parent) {
+        Map<String, String> m = null;
+        for (int i = 0; i < r.getAttributeCount(); i++) {
+            if (javax.xml.XMLConstants.XML_NS_URI.equals(r.getAttributeNamespace(i))) {
+                if (m == null) {
+                    m = new LinkedHashMap<>(parent);
+                }
+                m.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
+            }
+        }
+        return m == null ? parent : m;
     }
 
     private void skip(XMLStreamReader r, State st, Runnable guard) throws XMLStreamException {
@@ -570,10 +714,6 @@ public final class MessageReader {
         st.ensureHeader("le message n'a pas pu être lu: " + message);
     }
 
-    private static void findingsWarn(State st, String message) {
-        st.findings.add(Rules.AI_XML, org.vigie.core.Severity.WARNING, message, "MTOM", "");
-    }
-
     /** Per-call mutable state. */
     private static final class State {
         final RequestVisitor visitor;
@@ -583,6 +723,8 @@ public final class MessageReader {
         boolean aborted;
         MeteredInputStream meter;
         String soapVersion;
+        String soapNs;
+        int actions;
         String action;
         String httpAction;
         String bodyElement;

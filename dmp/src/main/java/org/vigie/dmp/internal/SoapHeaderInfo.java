@@ -8,7 +8,9 @@ import java.util.Optional;
  *
  * @param soapVersion  "1.1" or "1.2", or empty when no envelope was read
  * @param action       the WS-Addressing Action, if any
- * @param assertions   each SAML 2.0 Assertion found in {@code wsse:Security}, re-serialised standalone (UTF-8)
+ * @param assertions   each SAML 2.0 Assertion of the {@code wsse:Security} header for the ultimate receiver,
+ *                     re-serialised standalone (UTF-8) with the namespaces in scope; inside a {@code wsse:Security}
+ *                     wrapper carrying the {@code xml:*} attributes it inherits, when there are any
  * @param vihfProblem  why no usable Assertion could be captured (too large, malformed header...), if so
  */
 public record SoapHeaderInfo(Optional<String> soapVersion, Optional<String> action, List<byte[]> assertions,

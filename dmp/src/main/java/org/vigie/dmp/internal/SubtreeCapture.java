@@ -31,7 +31,28 @@ final class SubtreeCapture {
      */
     static Captured capture(XMLStreamReader r, Map<String, String> inScope, int maxBytes, Runnable onEvent)
             throws XMLStreamException {
+        return capture(r, inScope, Map.of(), maxBytes, onEvent);
+    }
+
+    /**
+     * As {@link #capture(XMLStreamReader, Map, int, Runnable)}; when {@code inheritedXml} (the {@code xml:*}
+     * attributes in scope from the ancestors, by local name) is not empty, the element is captured inside a
+     * {@code wsse:Security} wrapper carrying them: inclusive C14N (an enveloped-only Reference) copies inherited
+     * {@code xml:lang}, {@code xml:space}... onto the signed element, so the captured copy canonicalises as the
+     * element does in the message.
+     */
+    static Captured capture(XMLStreamReader r, Map<String, String> inScope, Map<String, String> inheritedXml, int maxBytes,
+                            Runnable onEvent) throws XMLStreamException {
         StringBuilder sb = new StringBuilder(4096);
+        if (!inheritedXml.isEmpty()) {
+            sb.append("<wsse:Security xmlns:wsse=\"").append(MessageReader.WSSE).append('"');
+            for (Map.Entry<String, String> e : inheritedXml.entrySet()) {
+                sb.append(" xml:").append(e.getKey()).append("=\"");
+                escapeAttr(e.getValue(), sb);
+                sb.append('"');
+            }
+            sb.append('>');
+        }
         boolean tooLarge = false;
         int depth = 0;
         while (true) {
@@ -74,6 +95,9 @@ final class SubtreeCapture {
         }
         if (tooLarge) {
             return new Captured(null, true);
+        }
+        if (!inheritedXml.isEmpty()) {
+            sb.append("</wsse:Security>");
         }
         byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
         if (bytes.length > maxBytes) {

@@ -148,12 +148,55 @@ class DmpMessageFuzzTest {
                 out.add(capture.toByteArray());
             }
         }
+        out.addAll(receiverShapes()); // seeds 11 and after
         return out;
     }
 
-    /** Content-type choice of seed {@code i}: the MTOM one for MTOM, the plain one for SOAP, none for captures. */
+    /**
+     * Content-type choice (index in {@link #CONTENT_TYPES}) of seed {@code i}: MTOM 0, plain SOAP 1, HTTP capture 2;
+     * seeds 3–6 are plain SOAP with a huge token, 7–10 captures, 11 and after the receiver shapes.
+     */
     static int choice(int i) {
+        if (i >= 11) {
+            return RECEIVER_SHAPE_CHOICES[i - 11];
+        }
         return i == 0 ? 0 : (i == 1 || (i >= 3 && i <= 6)) ? 1 : 2;
+    }
+
+    static final int[] RECEIVER_SHAPE_CHOICES = {0, 0, 2, 1, 1, 1, 1};
+
+    /**
+     * The shapes two receivers read differently (docs/security.md, "What the receiver reads"): a part under a
+     * Content-ID differing by case, two parts under one Content-ID, a start parameter naming the second part, two
+     * Bodies, a wsse:Security header for another role beside the real one, an unknown mustUnderstand block, a second
+     * envelope after the first.
+     */
+    static List<byte[]> receiverShapes() {
+        String mtom = new String(MESSAGE.toMtomBytes(), StandardCharsets.ISO_8859_1);
+        String cid = "Content-ID: <" + XdsSubmissionBuilder.contentId("Doc01") + ">";
+        String byCase = mtom.replace(cid, cid.toUpperCase(java.util.Locale.ROOT).replace("CONTENT-ID", "Content-ID"));
+        String close = "\r\n--" + MESSAGE.boundary() + "--";
+        int docPart = mtom.indexOf("--" + MESSAGE.boundary(), mtom.indexOf(cid) - 200);
+        String twice = mtom.replace(close, "\r\n" + mtom.substring(docPart, mtom.indexOf(close)) + close);
+        String start = "POST /si-dmp-server/v2/services HTTP/1.1\r\nHost: lps.dmp.test\r\nContent-Type: "
+                + MESSAGE.contentType().replace("start=\"<" + MESSAGE.rootContentId() + ">\"",
+                "start=\"<" + XdsSubmissionBuilder.contentId("Doc01") + ">\"") + "\r\n\r\n" + mtom;
+        String plain = PLAIN.toPlainXml();
+        String twoBodies = plain.replace("</soap:Body>", "</soap:Body><soap:Body/>");
+        String security = plain.substring(plain.indexOf("<wsse:Security"), plain.indexOf("</wsse:Security>") + 16);
+        String otherRole = plain.replace("</soap:Header>", security.replaceFirst("<wsse:Security ",
+                "<wsse:Security soap:role=\"urn:vigie:other\" ") + "</soap:Header>");
+        String mustUnderstand = plain.replace("</soap:Header>",
+                "<x:Ext xmlns:x=\"urn:x\" soap:mustUnderstand=\"1\">v</x:Ext></soap:Header>");
+        String secondEnvelope = plain + plain;
+        List<byte[]> out = new ArrayList<>();
+        for (String s : List.of(byCase, twice, start)) {
+            out.add(s.getBytes(StandardCharsets.ISO_8859_1));
+        }
+        for (String s : List.of(twoBodies, otherRole, mustUnderstand, secondEnvelope)) {
+            out.add(s.getBytes(StandardCharsets.UTF_8));
+        }
+        return out;
     }
 
     @Test
@@ -187,5 +230,13 @@ class DmpMessageFuzzTest {
         }
         check(new byte[0], null);
         check(new byte[0], CONTENT_TYPES[0]);
+        for (int k = 3; k < seeds.size(); k++) {
+            byte[] shape = seeds.get(k);
+            String ct = CONTENT_TYPES[choice(k)];
+            check(shape, ct);
+            // every shape is refused, but for the token addressed to another role: not taken, the real one is
+            assertThat(VALIDATOR.validate(AUTH.certificate(), AUTH.chain(), new ByteArrayInputStream(shape), ct, AT)
+                    .accepted()).as("receiver shape %d", k).isEqualTo(k == 7);
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
+import org.vigie.saml.SecurityHeaderTarget;
 
 /**
  * Finds the one Assertion of a VIHF input whose root is an Assertion, a {@code wsse:Security} header or a SOAP
@@ -29,7 +30,21 @@ public final class Locator {
     public static Located locate(Element root) {
         List<Element> all = new ArrayList<>();
         List<Element> saml1 = new ArrayList<>();
+        // security headers addressed to another SOAP node are not read, nor are the Assertions they carry
+        java.util.Set<Element> notTaken = new java.util.HashSet<>();
+        boolean envelope = Xml.is(root, Xml.SOAP11, "Envelope") || Xml.is(root, Xml.SOAP12, "Envelope");
+        Element soapHeader = envelope ? Xml.child(root, root.getNamespaceURI(), "Header") : null;
+        if (soapHeader != null) {
+            for (Element h : Xml.children(soapHeader)) {
+                if (isSecurity(h) && !target(root, h).taken()) {
+                    notTaken.add(h);
+                }
+            }
+        }
         for (Element e : Xml.subtree(root)) {
+            if (!notTaken.isEmpty() && insideAny(e, notTaken)) {
+                continue;
+            }
             if (Xml.is(e, Xml.SAML2, "Assertion")) {
                 all.add(e);
             } else if (Xml.is(e, Xml.SAML1, "Assertion")) {
@@ -45,14 +60,24 @@ public final class Locator {
             candidates.addAll(Xml.children(root, Xml.SAML2, "Assertion"));
             where = "l'en-tête wsse:Security";
         } else if (Xml.is(root, Xml.SOAP11, "Envelope") || Xml.is(root, Xml.SOAP12, "Envelope")) {
-            Element header = Xml.child(root, root.getNamespaceURI(), "Header");
-            if (header == null) {
+            if (soapHeader == null) {
                 return new Located(null, all, "l'enveloppe SOAP n'a pas d'en-tête (soap:Header) : aucun jeton VIHF");
             }
-            for (Element h : Xml.children(header)) {
-                if (isSecurity(h)) {
+            int forUltimate = 0;
+            for (Element h : Xml.children(soapHeader)) {
+                if (isSecurity(h) && !notTaken.contains(h)) {
+                    forUltimate++;
                     candidates.addAll(Xml.children(h, Xml.SAML2, "Assertion"));
                 }
+            }
+            if (forUltimate > 1) {
+                return new Located(null, all, forUltimate + " en-têtes wsse:Security destinés au destinataire final ; un seul"
+                        + " est permis (WS-Security §6.1, WSS4J refuse le message)");
+            }
+            if (forUltimate == 0 && !notTaken.isEmpty()) {
+                return new Located(null, all, "aucun en-tête wsse:Security destiné au destinataire final : "
+                        + notTaken.size() + " en-tête(s) adressé(s) à un autre rôle SOAP ("
+                        + SecurityHeaderTarget.attributeName(root.getNamespaceURI()) + "), non lu(s)");
             }
             where = "l'en-tête wsse:Security de l'enveloppe SOAP";
         } else if (Xml.is(root, Xml.SAML1, "Assertion")) {
@@ -74,6 +99,22 @@ public final class Locator {
                     : "l'Assertion SAML 2.0 n'est pas à sa place (enfant direct de wsse:Security attendu)");
         }
         return new Located(candidates.get(0), all, null);
+    }
+
+    /** Whom a security header block of this envelope is addressed to. */
+    public static SecurityHeaderTarget target(Element envelope, Element security) {
+        String ns = envelope.getNamespaceURI();
+        String attr = SecurityHeaderTarget.attributeName(ns);
+        return SecurityHeaderTarget.of(ns, security.hasAttributeNS(ns, attr) ? security.getAttributeNS(ns, attr) : null);
+    }
+
+    private static boolean insideAny(Element e, java.util.Set<Element> ancestors) {
+        for (org.w3c.dom.Node p = e; p != null; p = p.getParentNode()) {
+            if (ancestors.contains(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isSecurity(Element e) {
