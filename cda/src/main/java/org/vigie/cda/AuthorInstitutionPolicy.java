@@ -16,11 +16,12 @@ import java.util.Objects;
  *   <li>{@link #geographicMandatoryFrom()} 2024-01-01 (Europe/Paris): before that day {@code AI-GEOGRAPHIC} is a
  *       WARNING, from then an ERROR;</li>
  *   <li>{@link #limits()} {@link XmlLimits#defaults()};</li>
- *   <li>{@link #readWholeAttachments()} {@code false}: an MTOM part is read up to the end of its CDA header only
- *       (inline documents, whose bytes go through anyway, are always read to their end). When {@code true}, each
- *       part is read to its end, without keeping it, so that anything placed after the CDA body (an
- *       {@code author} after {@code component}, schema-invalid and invisible to a header-only reader) is an
- *       {@code AI-XML} finding; set it when the caller drains the parts anyway (as a MIME reader does).</li>
+ *   <li>{@link #readWholeAttachments()} {@code true}: each MTOM part is read to its end, without keeping it, so that
+ *       anything placed after the CDA body (an {@code author} after {@code component}, schema-invalid and invisible
+ *       to a header-only reader, while the DMP parses the whole document) is an {@code AI-XML} finding; inline
+ *       documents, whose bytes go through anyway, are always read to their end. {@code false} reads a part up to the
+ *       end of its CDA header only (a 500 MB part then costs a few KiB of parsing) and leaves that class of defect
+ *       unseen: an opt-out for callers that cannot afford to parse the parts.</li>
  * </ul>
  */
 public final class AuthorInstitutionPolicy {
@@ -80,7 +81,7 @@ public final class AuthorInstitutionPolicy {
         return !at.isBefore(geographicMandatoryFrom.atStartOfDay(FRANCE).toInstant());
     }
 
-    /** MTOM parts are read to their end to check what follows the CDA body (default false). */
+    /** MTOM parts are read to their end to check what follows the CDA body (default true). */
     public boolean readWholeAttachments() {
         return readWholeAttachments;
     }
@@ -102,7 +103,7 @@ public final class AuthorInstitutionPolicy {
         private boolean ejEgMode;
         private LocalDate geographicMandatoryFrom = LocalDate.of(2024, 1, 1);
         private XmlLimits limits = XmlLimits.defaults();
-        private boolean readWholeAttachments;
+        private boolean readWholeAttachments = true;
 
         private Builder() {
         }

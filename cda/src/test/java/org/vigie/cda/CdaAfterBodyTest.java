@@ -24,8 +24,8 @@ import org.vigie.testkit.SubmissionDefect;
  * so whatever follows it is a structure error ({@code AI-XML}). The check needs the bytes after the header: inline
  * documents go through the parser anyway (their base64 must be consumed to reach the rest of the message), so they
  * are always decoded and read to their end, the body skipped event by event without being kept; MTOM parts are read
- * to the end only under {@link AuthorInstitutionPolicy#readWholeAttachments()} (default: header only, so that a
- * 500 MB part costs a few KiB — the caller that drains the parts anyway can turn it on). Memory stays flat either way.
+ * to the end under {@link AuthorInstitutionPolicy#readWholeAttachments()} (default true; false reads the header only,
+ * so that a 500 MB part costs a few KiB, and leaves this defect unseen). Memory stays flat either way.
  */
 class CdaAfterBodyTest {
 
@@ -83,7 +83,7 @@ class CdaAfterBodyTest {
                     StructureId.parse(EG), Instant.parse("2025-06-01T10:00:00Z"));
             assertThat(r.accepted()).as("readWholeAttachments=%s", whole).isEqualTo(!whole);
         }
-        assertThat(AuthorInstitutionPolicy.defaults().readWholeAttachments()).isFalse();
+        assertThat(AuthorInstitutionPolicy.defaults().readWholeAttachments()).isTrue();
         assertThat(AuthorInstitutionPolicy.builder().readWholeAttachments(true).build().toBuilder().build()
                 .readWholeAttachments()).isTrue();
     }

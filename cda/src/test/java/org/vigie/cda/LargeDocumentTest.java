@@ -16,7 +16,9 @@ import org.vigie.core.StructureId;
 /**
  * A submission carrying a 500 MiB CDA (base64 PDF body), checked inside a JVM limited to 64 MiB of heap, inline and as
  * an MTOM part: memory does not grow with document size, the inline content is consumed to its end (skipped without
- * decoding), the MTOM part is read only up to the end of the header.
+ * decoding), the MTOM part is read only up to the end of the header in the opt-out mode
+ * ({@code readWholeAttachments(false)}; by default it is read to its end, memory flat all the same: dmp's
+ * {@code BigAttachmentTest}).
  */
 class LargeDocumentTest {
 

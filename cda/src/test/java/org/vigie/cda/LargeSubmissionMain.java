@@ -27,7 +27,8 @@ public final class LargeSubmissionMain {
         long mib = args.length > 0 ? Long.parseLong(args[0]) : 500;
         long docBytes = mib << 20;
         String id = "1750100125";
-        AuthorInstitutionValidator v = AuthorInstitutionValidator.builder().build();
+        AuthorInstitutionValidator v = AuthorInstitutionValidator.builder()
+                .policy(AuthorInstitutionPolicy.builder().readWholeAttachments(false).build()).build(); // header-only mode
         boolean ok = true;
 
         // inline

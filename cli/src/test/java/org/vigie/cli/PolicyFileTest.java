@@ -16,11 +16,11 @@ class PolicyFileTest {
     Path dir;
 
     @Test
-    void readWholeAttachmentsIsOffByDefaultAndSwitchedByItsKey() throws IOException {
-        Path on = Files.writeString(dir.resolve("on.properties"), "ai.readWholeAttachments=true\n");
-        assertThat(PolicyFile.load(on).authorInstitution().readWholeAttachments()).isTrue();
+    void readWholeAttachmentsIsOnByDefaultAndSwitchedByItsKey() throws IOException {
+        Path off = Files.writeString(dir.resolve("off.properties"), "ai.readWholeAttachments=false\n");
+        assertThat(PolicyFile.load(off).authorInstitution().readWholeAttachments()).isFalse();
         Path other = Files.writeString(dir.resolve("other.properties"), "ai.lotMayDiffer=true\n");
-        assertThat(PolicyFile.load(other).authorInstitution().readWholeAttachments()).isFalse();
+        assertThat(PolicyFile.load(other).authorInstitution().readWholeAttachments()).isTrue();
         assertThat(PolicyFile.load(other).authorInstitution().lotMayDiffer()).isTrue();
     }
 
