@@ -63,6 +63,13 @@ class XmlTokenLimitsTest {
                 continue;
             }
             Report r = check(RequestLimits.defaults(), HugeTokens.request(SEC, where, kind, 1000));
+            if (where == HugeTokens.Where.AFTER_BODY && kind == HugeTokens.Kind.ATTRIBUTE) {
+                // the attribute needs an element after the Body: a SOAP stack refuses that element (SOAP-STRUCTURE),
+                // nothing else may fire
+                assertThat(r.bySeverity(Severity.ERROR)).as("%s/%s: %s", where, kind, r).isNotEmpty()
+                        .allMatch(f -> f.rule().equals(Rules.SOAP_STRUCTURE.id()));
+                continue;
+            }
             assertThat(r.accepted()).as("%s/%s: %s", where, kind, r).isTrue();
         }
     }

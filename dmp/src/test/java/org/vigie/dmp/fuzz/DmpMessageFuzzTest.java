@@ -157,11 +157,14 @@ class DmpMessageFuzzTest {
      * seeds 3–6 are plain SOAP with a huge token, 7–10 captures, 11 and after the receiver shapes.
      */
     static int choice(int i) {
-        if (i >= 11) {
-            return RECEIVER_SHAPE_CHOICES[i - 11];
+        if (i >= FIRST_RECEIVER_SHAPE) {
+            return RECEIVER_SHAPE_CHOICES[i - FIRST_RECEIVER_SHAPE];
         }
         return i == 0 ? 0 : (i == 1 || (i >= 3 && i <= 6)) ? 1 : 2;
     }
+
+    /** Index of the first receiver shape among the seeds (after the 3 base seeds and the 8 limit shapes). */
+    static final int FIRST_RECEIVER_SHAPE = 11;
 
     static final int[] RECEIVER_SHAPE_CHOICES = {0, 0, 2, 1, 1, 1, 1};
 
@@ -214,7 +217,7 @@ class DmpMessageFuzzTest {
             corpus.add(withChoice);
         }
         FuzzSeeds.writeCorpusIfAsked(DmpMessageFuzzTest.class, "request", corpus);
-        for (int i = 3; i < seeds.size(); i++) {
+        for (int i = 3; i < FIRST_RECEIVER_SHAPE; i++) {
             Report r = VALIDATOR.validate(AUTH.certificate(), AUTH.chain(), new ByteArrayInputStream(seeds.get(i)),
                     CONTENT_TYPES[choice(i)], AT);
             boolean overLimit = i < 7 || i == 8 || i == 10; // the token seeds and the captures of one
@@ -230,13 +233,13 @@ class DmpMessageFuzzTest {
         }
         check(new byte[0], null);
         check(new byte[0], CONTENT_TYPES[0]);
-        for (int k = 3; k < seeds.size(); k++) {
+        for (int k = FIRST_RECEIVER_SHAPE; k < seeds.size(); k++) {
             byte[] shape = seeds.get(k);
             String ct = CONTENT_TYPES[choice(k)];
             check(shape, ct);
             // every shape is refused, but for the token addressed to another role: not taken, the real one is
             assertThat(VALIDATOR.validate(AUTH.certificate(), AUTH.chain(), new ByteArrayInputStream(shape), ct, AT)
-                    .accepted()).as("receiver shape %d", k).isEqualTo(k == 7);
+                    .accepted()).as("receiver shape %d", k).isEqualTo(k == FIRST_RECEIVER_SHAPE + 4);
         }
     }
 }
