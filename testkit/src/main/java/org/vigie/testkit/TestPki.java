@@ -95,7 +95,6 @@ public final class TestPki {
     public static final Instant FIXED_ANCHOR = Instant.parse("2026-03-01T00:00:00Z");
 
     private static volatile TestPki shared;
-    private static volatile TestPki fixed;
 
     private final long seed;
     private final Instant anchor;
@@ -202,17 +201,12 @@ public final class TestPki {
      * @return the fixed-anchor PKI, built once per JVM
      */
     public static TestPki fixed() {
-        TestPki p = fixed;
-        if (p == null) {
-            synchronized (TestPki.class) {
-                p = fixed;
-                if (p == null) {
-                    p = new TestPki(SHARED_SEED, FIXED_ANCHOR);
-                    fixed = p;
-                }
-            }
-        }
-        return p;
+        return Fixed.PKI;
+    }
+
+    /** Holder of {@link #fixed()}: built on first use, once, by the JVM's class initialisation. */
+    private static final class Fixed {
+        static final TestPki PKI = new TestPki(SHARED_SEED, FIXED_ANCHOR);
     }
 
     /**
