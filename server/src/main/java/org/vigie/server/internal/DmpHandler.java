@@ -26,6 +26,7 @@ import org.vigie.core.Finding;
 import org.vigie.core.Report;
 import org.vigie.dmp.DmpRequestValidator;
 import org.vigie.dmp.DmpValidation;
+import org.vigie.core.internal.limits.BoundedInflation;
 import org.vigie.dmp.internal.ContentCodings;
 import org.vigie.server.ClientAuth;
 import org.vigie.server.ServerLimits;
@@ -218,8 +219,9 @@ public final class DmpHandler implements HttpHandler {
         InputStream decoded;
         try {
             // the one decoder of the project (dmp's, also used by vigie check on captured HTTP messages); it holds no
-            // more than its buffers: the bound is the count of decoded bytes below, checked as they are read
-            decoded = ContentCodings.decode(c.received, coding);
+            // more than its buffers: the size bound is the count of decoded bytes below (--max-body), the expansion
+            // ratio the decoder's (BoundedInflation, 100:1 past the first MiB): either passed is a 413
+            decoded = ContentCodings.decode(c.received, coding, Long.MAX_VALUE, BoundedInflation.DEFAULT_MAX_RATIO);
         } catch (ContentCodings.UnsupportedCodingException e) {
             c.body = c.received;
             c.received.drain(); // bounded: read what was sent so that the client reads the answer

@@ -3,11 +3,13 @@ package org.vigie.server.internal;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import org.vigie.core.internal.limits.LimitExceededException;
 
 /**
  * Counts the bytes read and fails once more than {@code limit} bytes have come, remembering it did; fails as well once
  * {@link #cancel cancelled} (the request timed out), so that the validation reading it stops at its next read and gives
- * its slot back, whatever sits between it and the socket (buffers, a decoder).
+ * its slot back, whatever sits between it and the socket (buffers, a decoder). A bound passed in the stream below (the
+ * decoder's expansion ratio) counts as the limit passed: the request is answered 413.
  */
 public final class LimitedInputStream extends FilterInputStream {
 
@@ -24,7 +26,7 @@ public final class LimitedInputStream extends FilterInputStream {
     @Override
     public int read() throws IOException {
         check();
-        int c = super.read();
+        int c = guarded(super::read);
         if (c >= 0) {
             add(1);
         }
@@ -34,7 +36,7 @@ public final class LimitedInputStream extends FilterInputStream {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         check();
-        int n = super.read(b, off, len);
+        int n = guarded(() -> super.read(b, off, len));
         if (n > 0) {
             add(n);
         }
@@ -49,6 +51,20 @@ public final class LimitedInputStream extends FilterInputStream {
             add(s);
         }
         return s;
+    }
+
+    private interface Read {
+        int read() throws IOException;
+    }
+
+    /** A bound of the stream below (a decoder's size or expansion ratio) counts as this limit passed. */
+    private int guarded(Read r) throws IOException {
+        try {
+            return r.read();
+        } catch (LimitExceededException e) {
+            exceeded = true;
+            throw e;
+        }
     }
 
     /** Reads and discards what is left of the body, within the limit. */
