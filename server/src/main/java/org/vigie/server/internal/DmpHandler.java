@@ -89,7 +89,7 @@ public final class DmpHandler implements HttpHandler {
         /** SOAP version of the answers: announced by the headers, then the envelope's once read. */
         SoapAnswers.Version soap = SoapAnswers.Version.SOAP12;
         /** Bytes as received (compressed when the request has a Content-Encoding). */
-        LimitedInputStream received;
+        volatile LimitedInputStream received;
         /** Bytes of the decoded body, bounded by the same limit: what --max-body bounds. */
         volatile LimitedInputStream body; // set by the worker, cancelled by the timeout watchdog
 
@@ -215,6 +215,9 @@ public final class DmpHandler implements HttpHandler {
 
     private void validate(Call c, X509Certificate[] peer) throws IOException {
         c.received = new LimitedInputStream(c.ex.getRequestBody(), limits.maxBodyBytes());
+        if (c.state.get() == TIMED_OUT) {
+            c.received.cancel(TIMEOUT_REASON); // the watchdog fired before the body existed
+        }
         String coding = c.ex.getRequestHeaders().getFirst("Content-Encoding");
         InputStream decoded;
         try {
@@ -312,9 +315,10 @@ public final class DmpHandler implements HttpHandler {
         if (c.state.compareAndSet(RUNNING, TIMED_OUT)) {
             // the work stops at its next read of the body (even of bytes already buffered or decoded), so that the
             // slot comes back; the reading limits bound the work between two reads
-            LimitedInputStream b = c.body;
-            if (b != null) {
-                b.cancel(TIMEOUT_REASON);
+            for (LimitedInputStream b : new LimitedInputStream[] {c.received, c.body}) {
+                if (b != null) {
+                    b.cancel(TIMEOUT_REASON); // the body as received (e.g. while a gzip header is read) and decoded
+                }
             }
             c.ex.close(); // response not started: the JDK closes the connection, unblocking the reader
         }
