@@ -7,11 +7,9 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
@@ -24,7 +22,7 @@ import org.vigie.core.Severity;
 import org.vigie.core.StructureDirectory;
 import org.vigie.core.StructureId;
 import org.vigie.testkit.FinessFiles;
-import org.vigie.testkit.FinessFiles.Source;
+import org.vigie.testkit.FinessFiles.Load;
 
 /**
  * AI-SAME-EJ, AI-GEOGRAPHIC and AI-CONSISTENT (EJ/EG policy) on a directory loaded from each FINESS file alone and
@@ -35,31 +33,6 @@ import org.vigie.testkit.FinessFiles.Source;
 class DirectorySourcesTest {
 
     private static final Instant AT = Instant.parse("2025-06-01T10:00:00Z");
-
-    enum Load {
-        ETALAB_ONLY(EnumSet.of(Source.ETALAB_EG)),
-        EJ_ONLY(EnumSet.of(Source.EJ_EXTRACT)),
-        JSON_ONLY(EnumSet.of(Source.JSON_FEED)),
-        ALL(EnumSet.allOf(Source.class));
-
-        final Set<Source> sources;
-
-        Load(Set<Source> sources) {
-            this.sources = sources;
-        }
-
-        StructureDirectory directory() {
-            return FinessFiles.sample().directory(sources);
-        }
-
-        boolean knowsEgs() {
-            return this != EJ_ONLY;
-        }
-
-        boolean knowsClosedEgs() {
-            return sources.contains(Source.JSON_FEED);
-        }
-    }
 
     private static final String CH = "1" + FinessFiles.CH.finess();
     private static final String CLOSED_EJ = "1" + FinessFiles.CLOSED_EJ.finess();

@@ -6,22 +6,19 @@ import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.vigie.core.Report;
 import org.vigie.core.Rules;
 import org.vigie.core.Severity;
-import org.vigie.core.StructureDirectory;
 import org.vigie.core.cert.TrustAnchors;
 import org.vigie.testkit.CdaBuilder;
 import org.vigie.testkit.DmpMessageBuilder;
 import org.vigie.testkit.FinessFiles;
+import org.vigie.testkit.FinessFiles.Load;
 import org.vigie.testkit.FinessFiles.Eg;
-import org.vigie.testkit.FinessFiles.Source;
 import org.vigie.testkit.OrgCredential;
 import org.vigie.testkit.TestPki;
 import org.vigie.testkit.VihfBuilder;
@@ -35,23 +32,6 @@ import org.vigie.testkit.XdsSubmissionBuilder;
  * an authorInstitution of another EJ (AI-SAME-EJ "non évalué").
  */
 class DirectorySourcesTest {
-
-    enum Load {
-        ETALAB_ONLY(EnumSet.of(Source.ETALAB_EG)),
-        EJ_ONLY(EnumSet.of(Source.EJ_EXTRACT)),
-        JSON_ONLY(EnumSet.of(Source.JSON_FEED)),
-        ALL(EnumSet.allOf(Source.class));
-
-        final Set<Source> sources;
-
-        Load(Set<Source> sources) {
-            this.sources = sources;
-        }
-
-        StructureDirectory directory() {
-            return FinessFiles.sample().directory(sources);
-        }
-    }
 
     static final TestPki PKI = TestPki.shared();
     static final Instant AT = PKI.anchor().plusSeconds(3600);

@@ -2,9 +2,7 @@ package org.vigie.saml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +12,7 @@ import org.vigie.core.Rules;
 import org.vigie.core.Severity;
 import org.vigie.core.StructureDirectory;
 import org.vigie.testkit.FinessFiles;
+import org.vigie.testkit.FinessFiles.Load;
 import org.vigie.testkit.FinessFiles.Source;
 import org.vigie.testkit.OrgCredential;
 
@@ -26,28 +25,6 @@ import org.vigie.testkit.OrgCredential;
  * EGs are all closed is "closed" is Vigie's documented decision (StructureDirectory), not a published DMP rule.
  */
 class DirectorySourcesTest {
-
-    /** The four ways of loading the directory. */
-    enum Load {
-        ETALAB_ONLY(EnumSet.of(Source.ETALAB_EG)),
-        EJ_ONLY(EnumSet.of(Source.EJ_EXTRACT)),
-        JSON_ONLY(EnumSet.of(Source.JSON_FEED)),
-        ALL(EnumSet.allOf(Source.class));
-
-        final Set<Source> sources;
-
-        Load(Set<Source> sources) {
-            this.sources = sources;
-        }
-
-        StructureDirectory directory() {
-            return FinessFiles.sample().directory(sources);
-        }
-
-        boolean has(Source s) {
-            return sources.contains(s);
-        }
-    }
 
     private static final String CH = "1" + FinessFiles.CH.finess();
     private static final String CLOSED_EJ = "1" + FinessFiles.CLOSED_EJ.finess();

@@ -40,6 +40,40 @@ import org.vigie.core.finess.LoadResult;
  */
 public final class FinessFiles {
 
+    /** The four ways a test loads the directory: each file alone, and all three. */
+    public enum Load {
+        ETALAB_ONLY(EnumSet.of(Source.ETALAB_EG)),
+        EJ_ONLY(EnumSet.of(Source.EJ_EXTRACT)),
+        JSON_ONLY(EnumSet.of(Source.JSON_FEED)),
+        ALL(EnumSet.allOf(Source.class));
+
+        private final Set<Source> sources;
+
+        Load(Set<Source> sources) {
+            this.sources = sources;
+        }
+
+        /** @return the directory of {@link #sample()} loaded from these files */
+        public InMemoryStructureDirectory directory() {
+            return sample().directory(sources);
+        }
+
+        /** @param s a file @return true when it is loaded */
+        public boolean has(Source s) {
+            return sources.contains(s);
+        }
+
+        /** @return true when a loaded file carries EGs (every file but the EJ extract) */
+        public boolean knowsEgs() {
+            return has(Source.ETALAB_EG) || has(Source.JSON_FEED);
+        }
+
+        /** @return true when a loaded file carries closed EGs (the JSON feed only) */
+        public boolean knowsClosedEgs() {
+            return has(Source.JSON_FEED);
+        }
+    }
+
     /** The three directory files. */
     public enum Source {
         /** etalab EG extract (open EGs, their EJ FINESS, category; no EJ record). */
