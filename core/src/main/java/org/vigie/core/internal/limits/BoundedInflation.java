@@ -58,7 +58,7 @@ public final class BoundedInflation {
         }
         String e = contentEncoding.strip().toLowerCase(Locale.ROOT);
         InputStream decoded;
-        Counting counted;
+        MeteredInputStream counted; // no limit of its own: counts the compressed bytes pulled
         LongSupplier consumed; // compressed bytes the inflater has consumed (read-ahead in its buffer excluded)
         if (e.equals("deflate")) {
             BufferedInputStream b = new BufferedInputStream(compressed, 8192);
@@ -69,19 +69,19 @@ public final class BoundedInflation {
             boolean zlib = b0 >= 0 && b1 >= 0 && (b0 & 0x0f) == 8 && ((b0 << 8) | b1) % 31 == 0;
             // RFC 9110 says zlib (RFC 1950); some senders use raw DEFLATE (RFC 1951): accept both
             Inflater inflater = new Inflater(!zlib);
-            counted = new Counting(b);
+            counted = new MeteredInputStream(b);
             decoded = new InflaterInputStream(counted, inflater, 8192) {
                 @Override
                 public void close() throws IOException {
                     inflater.end();
                 }
             };
-            consumed = () -> counted.count - inflater.getRemaining();
+            consumed = () -> counted.position() - inflater.getRemaining();
         } else {
-            counted = new Counting(compressed);
+            counted = new MeteredInputStream(compressed);
             Gzip g = new Gzip(counted);
             decoded = g;
-            consumed = () -> counted.count - g.remaining();
+            consumed = () -> counted.position() - g.remaining();
         }
         return new Bounded(decoded, consumed, maxDecodedBytes, maxRatio, ratioFreeBytes);
     }
@@ -94,37 +94,6 @@ public final class BoundedInflation {
 
         int remaining() {
             return inf.getRemaining();
-        }
-    }
-
-    private static final class Counting extends FilterInputStream {
-        long count;
-
-        Counting(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int c = in.read();
-            if (c >= 0) {
-                count++;
-            }
-            return c;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public void close() {
-            // the caller owns the compressed stream
         }
     }
 

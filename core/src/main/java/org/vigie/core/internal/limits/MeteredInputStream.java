@@ -83,8 +83,8 @@ public final class MeteredInputStream extends FilterInputStream {
         if (len == 0) {
             return 0;
         }
-        long room = limit() - position + 1;
-        int want = room < len ? (int) Math.max(1, room) : len;
+        long left = limit() - position; // no overflow when no limit is set (Long.MAX_VALUE)
+        int want = left < len ? (int) Math.max(1, left + 1) : len; // at most one byte past the limit
         int n = in.read(b, off, want);
         if (n > 0) {
             position += n;
@@ -95,8 +95,8 @@ public final class MeteredInputStream extends FilterInputStream {
     @Override
     public long skip(long n) throws IOException {
         check();
-        long room = limit() - position + 1;
-        long s = in.skip(Math.min(n, Math.max(1, room)));
+        long left = limit() - position;
+        long s = in.skip(left < n ? Math.max(1, left + 1) : n);
         if (s > 0) {
             position += s;
         }

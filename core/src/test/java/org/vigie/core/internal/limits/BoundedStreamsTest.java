@@ -45,6 +45,18 @@ class BoundedStreamsTest {
     }
 
     @Test
+    void withoutALimitTheMeterFillsTheCallersBufferAndOnlyCounts() throws IOException {
+        byte[] data = new byte[100_000];
+        MeteredInputStream in = new MeteredInputStream(new ByteArrayInputStream(data));
+        byte[] buf = new byte[8192];
+        assertThat(in.read(buf, 0, buf.length)).isEqualTo(buf.length); // no overflow of "no limit" into one byte
+        assertThat(in.skip(50_000)).isEqualTo(50_000);
+        assertThat(in.readAllBytes()).hasSize(100_000 - 8192 - 50_000);
+        assertThat(in.position()).isEqualTo(100_000);
+        assertThat(in.tripped()).isNull();
+    }
+
+    @Test
     void theMeterReadsOneBytePastTheLimitThenRefusesForGood() throws IOException {
         MeteredInputStream m = new MeteredInputStream(repeat((byte) 'x', 1000));
         m.limitAt(100, "abs", "absolute limit");
