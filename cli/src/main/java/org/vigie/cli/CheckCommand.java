@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -61,17 +62,8 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Content-Type HTTP de la requête (sinon lu dans la capture ou déduit de la première ligne).")
     String contentType;
 
-    @Option(names = "--directory", arity = "1..*", paramLabel = "EXTRACT",
-            description = {"Extraits FINESS formant l'annuaire des structures (type détecté d'après le contenu) :",
-                "- extrait etalab EG : les EG, leur EJ (connue par ses EG, sans fiche), leur catégorie ; n'y figurent "
-                        + "que les EG ouverts (fermeture inconnue) ;",
-                "- extrait EJ : les fiches EJ, leur SIREN et leur statut juridique (public/privé, utilisé par la "
-                        + "doctrine) ; aucun EG ;",
-                "- flux JSON finess-structures : EJ et EG, y compris les EG fermés (une EJ dont tous les EG sont "
-                        + "fermés est fermée).",
-                "Sans annuaire : VIHF-STRUCT-KNOWN, AI-GEOGRAPHIC et AI-SAME-EJ (FINESS) en INFO « non évalué » ; "
-                        + "le mode EJ/EG ne peut rattacher aucun EG."})
-    List<Path> directory = new ArrayList<>();
+    @Mixin
+    DirectoryOption directory;
 
     @Option(names = "--trust", arity = "1..*", paramLabel = "PEM",
             description = "Ancres de confiance (remplacent les AC IGC-Santé de production) ; les AC non auto-signées servent d'intermédiaires.")
@@ -100,7 +92,7 @@ public final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Checker.Request req = new Checker.Request(tlsCert, input.message, input.parts == null ? null : input.parts.vihf,
                 input.parts == null ? null : input.parts.submission, input.parts == null ? List.of() : input.parts.cda,
-                contentType, directory, trust, trustTest, crl, at, policy);
+                contentType, directory.directory, trust, trustTest, crl, at, policy);
         Checker.Outcome o;
         try {
             o = new Checker(err).check(req);

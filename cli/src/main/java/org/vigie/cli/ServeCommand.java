@@ -28,6 +28,7 @@ import org.vigie.server.VigieServer;
 import org.vigie.testkit.OrgCredential;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -85,17 +86,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--crl", arity = "1..*", paramLabel = "FILE", description = "Listes de révocation (PEM ou DER).")
     List<Path> crl = new ArrayList<>();
 
-    @Option(names = "--directory", arity = "1..*", paramLabel = "EXTRACT",
-            description = {"Extraits FINESS formant l'annuaire des structures (type détecté d'après le contenu) :",
-                "- extrait etalab EG : les EG, leur EJ (connue par ses EG, sans fiche), leur catégorie ; n'y figurent "
-                        + "que les EG ouverts (fermeture inconnue) ;",
-                "- extrait EJ : les fiches EJ, leur SIREN et leur statut juridique (public/privé, utilisé par la "
-                        + "doctrine) ; aucun EG ;",
-                "- flux JSON finess-structures : EJ et EG, y compris les EG fermés (une EJ dont tous les EG sont "
-                        + "fermés est fermée).",
-                "Sans annuaire : VIHF-STRUCT-KNOWN, AI-GEOGRAPHIC et AI-SAME-EJ (FINESS) en INFO « non évalué » ; "
-                        + "le mode EJ/EG ne peut rattacher aucun EG."})
-    List<Path> directory = new ArrayList<>();
+    @Mixin
+    DirectoryOption directory;
 
     @Option(names = "--policy", paramLabel = "FILE", description = "Fichier de politique (comme pour « vigie check »).")
     Path policy;
@@ -152,7 +144,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         TrustAnchors anchors;
         List<X509CRL> crls = new ArrayList<>(Checker.crls(crl));
-        List<Path> extracts = new ArrayList<>(directory);
+        List<Path> extracts = new ArrayList<>(directory.directory);
         if (demo != null) {
             anchors = demo.pki.trust();
             crls.addAll(demo.pki.crls());
