@@ -1,18 +1,16 @@
 package org.vigie.dmp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vigie.testkit.Compression.gzip;
+import static org.vigie.testkit.Compression.deflate;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -79,25 +77,6 @@ class ConnectorInputsTest {
         out.writeBytes(("POST /si-dmp-server/v2/services HTTP/1.1\r\nHost: lps.dmp.test\r\nContent-Type: " + m.contentType()
                 + "\r\nContent-Encoding: " + contentEncoding + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.writeBytes(body);
-        return out.toByteArray();
-    }
-
-    static byte[] gzip(byte[] b) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (OutputStream z = new GZIPOutputStream(out)) {
-            z.write(b);
-        }
-        return out.toByteArray();
-    }
-
-    static byte[] deflate(byte[] b, boolean raw) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Deflater d = new Deflater(Deflater.DEFAULT_COMPRESSION, raw);
-        try (OutputStream z = new DeflaterOutputStream(out, d)) {
-            z.write(b);
-        } finally {
-            d.end();
-        }
         return out.toByteArray();
     }
 

@@ -1,6 +1,7 @@
 package org.vigie.dmp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vigie.testkit.Compression.deflate;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -143,14 +143,6 @@ class XmlTokenLimitsTest {
         System.arraycopy(h, 0, all, 0, h.length);
         System.arraycopy(body, 0, all, h.length, body.length);
         return all;
-    }
-
-    static byte[] deflate(byte[] b, boolean raw) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (DeflaterOutputStream d = new DeflaterOutputStream(out, new Deflater(Deflater.DEFAULT_COMPRESSION, raw))) {
-            d.write(b);
-        }
-        return out.toByteArray();
     }
 
     @Test

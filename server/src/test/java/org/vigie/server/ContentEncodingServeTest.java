@@ -1,10 +1,11 @@
 package org.vigie.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vigie.testkit.Compression.gzip;
+import static org.vigie.testkit.Compression.deflate;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,9 +16,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.GZIPOutputStream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -86,25 +84,6 @@ class ContentEncodingServeTest {
             b.header("Content-Encoding", contentEncoding);
         }
         return client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    static byte[] gzip(byte[] b) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (OutputStream z = new GZIPOutputStream(out)) {
-            z.write(b);
-        }
-        return out.toByteArray();
-    }
-
-    static byte[] deflate(byte[] b, boolean raw) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Deflater d = new Deflater(Deflater.BEST_SPEED, raw);
-        try (OutputStream z = new DeflaterOutputStream(out, d)) {
-            z.write(b);
-        } finally {
-            d.end();
-        }
-        return out.toByteArray();
     }
 
     static Document xml(String s) throws Exception {
