@@ -97,7 +97,7 @@ class AmbiguousValuesTest {
     void theReaderReportsMixedContentInAValue(String valueXml) {
         XdsMetadata md = read(entry(valueXml));
         assertThat(messages(md)).singleElement().satisfies(m -> assertThat(m).contains("contenu mixte"));
-        assertThat(md.problems().get(0).location()).isEqualTo("Classification[a1]");
+        assertThat(md.problems().get(0).location().toString()).isEqualTo("Classification[a1]");
         // one value is still read (the whole text), and still checked by control 2
         assertThat(md.entries().get(0).authors().get(0).institutions()).hasSize(1);
     }
@@ -162,6 +162,6 @@ class AmbiguousValuesTest {
                 + "</representedOrganization></assignedAuthor></author><component/></ClinicalDocument>";
         CdaHeader h = CdaHeaderReader.withDefaults().read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         assertThat(h.problems()).extracting(Finding::evidence).containsExactly("author", "id");
-        assertThat(h.problems()).allSatisfy(f -> assertThat(f.rule()).isEqualTo("AI-XML"));
+        assertThat(h.problems()).allSatisfy(f -> assertThat(f.ruleId()).isEqualTo("AI-XML"));
     }
 }

@@ -74,7 +74,7 @@ class AnsExampleControl2Test {
         Report r = check();
         // the ANS example's CDA author has no representedOrganization (the cabinet sits in custodian only)
         assertThat(r.byRule("AI-PRESENT")).singleElement().satisfies(f -> {
-            assertThat(f.location()).isEqualTo("CDA[DocumentME2]/author");
+            assertThat(f.location().toString()).isEqualTo("CDA[DocumentME2]/author");
             assertThat(f.message()).contains("representedOrganization").contains("custodian")
                     .contains("499900063480001");
         });
@@ -94,7 +94,7 @@ class AnsExampleControl2Test {
         // RPPS 99900063480 (rank 001) satisfies the Luhn key; ID-KEY both sides are in RuleMatrixTest
         assertThat(check().has("ID-KEY")).isFalse();
         assertThat(check().accepted()).isFalse(); // only because of the CDA's missing representedOrganization
-        assertThat(check().filter(f -> f.severity() == Severity.ERROR)).extracting(Finding::rule).containsOnly("AI-PRESENT");
+        assertThat(check().filter(f -> f.severity() == Severity.ERROR)).extracting(Finding::ruleId).containsOnly("AI-PRESENT");
     }
 
     @Test

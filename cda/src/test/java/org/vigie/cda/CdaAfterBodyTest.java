@@ -55,7 +55,7 @@ class CdaAfterBodyTest {
                 SubmissionDefect.CDA_AUTHOR_BETWEEN_TWO_BODIES)) {
             String cda = d.applyToCda(CdaBuilder.ciSis().author("CH", EG).toXml(), EVIL);
             assertThat(whole(cda).problems()).as(d.name()).singleElement().satisfies(f -> {
-                assertThat(f.rule()).isEqualTo("AI-XML");
+                assertThat(f.ruleId()).isEqualTo("AI-XML");
                 assertThat(f.message()).contains("<author>").contains("après le corps");
             });
             // the header-only read does not see it (documented; the policy decides for MTOM parts)

@@ -79,13 +79,13 @@ class ContentIdsTest {
         XdsMetadata plain = XdsMetadataReader.withDefaults().read(new ByteArrayInputStream(bare.getBytes(StandardCharsets.UTF_8)));
         // the decoy is reported (WARNING) and ignored: besides that, exactly what the bare Body request gives (the
         // fixture's unclassified package is an AI-XML of its own in both, a decoy's never)
-        assertThat(md.problems()).filteredOn(f -> f.rule().equals(Rules.SOAP_STRUCTURE.id())).isNotEmpty()
+        assertThat(md.problems()).filteredOn(f -> f.ruleId().equals(Rules.SOAP_STRUCTURE.id())).isNotEmpty()
                 .allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
-        assertThat(md.problems()).filteredOn(f -> !f.rule().equals(Rules.SOAP_STRUCTURE.id()))
+        assertThat(md.problems()).filteredOn(f -> !f.ruleId().equals(Rules.SOAP_STRUCTURE.id()))
                 .containsExactlyElementsOf(plain.problems());
-        assertThat(md.problems()).noneMatch(f -> f.message().contains("decoy") || f.location().contains("decoy"));
+        assertThat(md.problems()).noneMatch(f -> f.message().contains("decoy") || f.location().toString().contains("decoy"));
         String onlyDecoy = env.replace("<s:Body>" + PNR.formatted("real") + "</s:Body>", "<s:Body/>");
         XdsMetadata none = XdsMetadataReader.withDefaults().read(new ByteArrayInputStream(onlyDecoy.getBytes(StandardCharsets.UTF_8)));
-        assertThat(none.problems()).anySatisfy(f -> assertThat(f.rule()).isEqualTo("AI-XML"));
+        assertThat(none.problems()).anySatisfy(f -> assertThat(f.ruleId()).isEqualTo("AI-XML"));
     }
 }

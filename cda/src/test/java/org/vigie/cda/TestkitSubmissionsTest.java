@@ -102,6 +102,6 @@ class TestkitSubmissionsTest {
         XdsSubmissionBuilder b = XdsSubmissionBuilder.provideAndRegister()
                 .document("doc1", CdaBuilder.ciSis().author("CH TEST", EG).nonXmlBodyPdf(2L << 20));
         Report r = check(b, xop, EJ);
-        assertThat(r.findings()).extracting(Finding::rule).isEmpty();
+        assertThat(r.findings()).extracting(Finding::ruleId).isEmpty();
     }
 }

@@ -110,6 +110,6 @@ class XdsMetadataReaderTest {
     @Test
     void aMessageWithoutSubmissionIsAnAiXmlFinding() {
         XdsMetadata md = reader.read(new ByteArrayInputStream("<Envelope><Body/></Envelope>".getBytes(StandardCharsets.UTF_8)));
-        assertThat(md.problems()).singleElement().satisfies(f -> assertThat(f.rule()).isEqualTo("AI-XML"));
+        assertThat(md.problems()).singleElement().satisfies(f -> assertThat(f.ruleId()).isEqualTo("AI-XML"));
     }
 }

@@ -75,7 +75,7 @@ class XdsStructureTest {
                 "<xds:Document id=\"D9\">" + evil + "</xds:Document></xds:ProvideAndRegisterDocumentSetRequest>"));
         assertThat(r.byRule("AI-XML")).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
-            assertThat(f.location()).isEqualTo("Document[D9]");
+            assertThat(f.location().toString()).isEqualTo("Document[D9]");
         });
         assertThat(r.byRule("AI-SAME-EJ")).extracting(Finding::evidence).containsExactly(OTHER);
         assertThat(r.occurrences()).extracting(Occurrence::document).contains("D9");

@@ -103,7 +103,7 @@ public final class CheckCommand implements Callable<Integer> {
             return ExitCodes.UNUSABLE;
         }
         if (format == Checker.Format.json) {
-            out.print(org.vigie.dmp.ReportJson.toJson(o.report()));
+            out.print(org.vigie.core.ReportJson.toJson(o.report()));
         } else {
             new ReportText(ReportText.colourWanted()).write(out, o.report(), o.context());
         }

@@ -252,14 +252,14 @@ final class DeploymentHtml {
                 break;
             }
             w.write("<tr class=\"" + f.finding().severity().name().toLowerCase(Locale.ROOT) + "\">");
-            td(f.finding().rule(), null, null);
+            td(f.finding().ruleId(), null, null);
             td(f.finding().severity().name(), null, null);
             td(f.finding().message(), null, null);
             td(f.legalEntity().value(), null, null);
             td(f.legalEntityName(), null, null);
             td(String.join(", ", f.establishments().stream().map(x -> x.value()).toList()), null, null);
             td(String.join(", ", f.departements()), null, null);
-            td(f.finding().location(), null, null);
+            td(f.finding().location().toString(), null, null);
             w.write("</tr>\n");
         }
         w.write("</tbody></table></div>\n");

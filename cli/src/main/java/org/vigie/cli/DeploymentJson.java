@@ -154,7 +154,7 @@ final class DeploymentJson {
         g.writeBooleanField("insiNamingOk", s.insiNamingOk());
         g.writeArrayFieldStart("findings");
         for (Finding f : s.findings()) {
-            g.writeString(f.rule());
+            g.writeString(f.ruleId());
         }
         g.writeEndArray();
         g.writeEndObject();
@@ -162,10 +162,10 @@ final class DeploymentJson {
 
     private static void finding(JsonGenerator g, DeploymentFinding f) throws IOException {
         g.writeStartObject();
-        g.writeStringField("rule", f.finding().rule());
+        g.writeStringField("rule", f.finding().ruleId());
         g.writeStringField("severity", f.finding().severity().name());
         g.writeStringField("message", f.finding().message());
-        g.writeStringField("location", f.finding().location());
+        g.writeStringField("location", f.finding().location().toString());
         g.writeStringField("evidence", f.finding().evidence());
         g.writeStringField("legalEntity", f.legalEntity().value());
         g.writeStringField("legalEntityName", f.legalEntityName());

@@ -30,7 +30,7 @@ final class DeploymentLabels {
     }
 
     static String rules(EstablishmentStatus s) {
-        return s.findings().stream().map(f -> f.rule()).distinct().sorted().collect(Collectors.joining(", "));
+        return s.findings().stream().map(f -> f.ruleId()).distinct().sorted().collect(Collectors.joining(", "));
     }
 
     static String insi(EstablishmentStatus s) {

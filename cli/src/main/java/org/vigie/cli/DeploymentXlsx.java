@@ -190,7 +190,7 @@ final class DeploymentXlsx {
         for (DeploymentFinding f : d.findings()) {
             Row row = s.createRow(++r);
             int c = 0;
-            text(row, c++, f.finding().rule());
+            text(row, c++, f.finding().ruleId());
             text(row, c++, f.finding().severity().name());
             text(row, c++, f.finding().message());
             text(row, c++, f.legalEntity().value());
@@ -199,7 +199,7 @@ final class DeploymentXlsx {
             text(row, c++, String.join(", ", f.departements()));
             text(row, c++, String.join(", ", f.regions()));
             text(row, c++, f.certificate().map(x -> x.label()).orElse(""));
-            text(row, c++, f.finding().location());
+            text(row, c++, f.finding().location().toString());
         }
         finish(s, h.length, r);
     }

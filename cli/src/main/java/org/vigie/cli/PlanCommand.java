@@ -177,7 +177,7 @@ public final class PlanCommand implements Callable<Integer> {
         out.println("Audit des certificats existants : " + (findings.isEmpty() ? "aucun constat" : findings.size()
                 + " constat(s)"));
         for (Finding f : findings) {
-            out.println("  " + f.severity() + " " + f.rule() + " @" + f.location() + " : " + f.message()
+            out.println("  " + f.severity() + " " + f.ruleId() + " @" + f.location() + " : " + f.message()
                     + (f.evidence().isEmpty() ? "" : " [" + f.evidence() + "]"));
         }
         out.println();
@@ -235,10 +235,10 @@ public final class PlanCommand implements Callable<Integer> {
         List<Object> findings = new ArrayList<>();
         for (Finding f : r.audit().findings()) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("rule", f.rule());
+            m.put("rule", f.ruleId());
             m.put("severity", f.severity().name());
             m.put("message", f.message());
-            m.put("location", f.location());
+            m.put("location", f.location().toString());
             m.put("evidence", f.evidence());
             findings.add(m);
         }

@@ -81,10 +81,10 @@ final class ReportText {
             case WARNING -> paint("33", "! ALERTE ");
             case INFO -> paint("36", "i INFO   ");
         };
-        out.println("  " + mark + " " + bold(f.rule()) + "  " + f.message());
+        out.println("  " + mark + " " + bold(f.ruleId()) + "  " + f.message());
         StringBuilder where = new StringBuilder();
         if (!f.location().isEmpty()) {
-            where.append("à ").append(f.location());
+            where.append("à ").append(f.location().toString());
         }
         if (!f.evidence().isEmpty()) {
             where.append(where.length() > 0 ? " ; " : "").append("valeur « ").append(abbreviate(f.evidence())).append(" »");
@@ -95,7 +95,7 @@ final class ReportText {
     }
 
     static Rule.Family family(Finding f) {
-        return Rules.byId(f.rule()).map(Rule::family).orElse(null);
+        return Rules.byId(f.ruleId()).map(Rule::family).orElse(null);
     }
 
     private static String abbreviate(String s) {

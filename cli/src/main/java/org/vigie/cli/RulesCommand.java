@@ -40,10 +40,10 @@ public final class RulesCommand implements Callable<Integer> {
             out.println("[");
             for (int i = 0; i < rules.size(); i++) {
                 Rule r = rules.get(i);
-                out.println("  {\"id\": " + org.vigie.dmp.ReportJson.str(r.id())
-                        + ", \"severity\": " + org.vigie.dmp.ReportJson.str(r.defaultSeverity().name())
-                        + ", \"family\": " + org.vigie.dmp.ReportJson.str(r.family().name())
-                        + ", \"title\": " + org.vigie.dmp.ReportJson.str(title(r)) + "}" + (i + 1 < rules.size() ? "," : ""));
+                out.println("  {\"id\": " + org.vigie.core.ReportJson.str(r.id())
+                        + ", \"severity\": " + org.vigie.core.ReportJson.str(r.defaultSeverity().name())
+                        + ", \"family\": " + org.vigie.core.ReportJson.str(r.family().name())
+                        + ", \"title\": " + org.vigie.core.ReportJson.str(title(r)) + "}" + (i + 1 < rules.size() ? "," : ""));
             }
             out.println("]");
             out.flush();

@@ -14,16 +14,18 @@ import java.util.function.Predicate;
  */
 public final class Report {
 
-    private static final Report EMPTY = new Report(List.of(), List.of(), null);
+    private static final Report EMPTY = new Report(List.of(), List.of(), null, null);
 
     private final List<Finding> findings;
     private final List<Occurrence> occurrences;
     private final Instant evaluatedAt;
+    private final PolicyProfile profile;
 
-    private Report(List<Finding> findings, List<Occurrence> occurrences, Instant evaluatedAt) {
+    private Report(List<Finding> findings, List<Occurrence> occurrences, Instant evaluatedAt, PolicyProfile profile) {
         this.findings = findings;
         this.occurrences = occurrences;
         this.evaluatedAt = evaluatedAt;
+        this.profile = profile;
     }
 
     public static Report empty() {
@@ -49,6 +51,11 @@ public final class Report {
         return Optional.ofNullable(evaluatedAt);
     }
 
+    /** The policy profile the checks ran under (its id and the relaxations it allows), when known. */
+    public Optional<PolicyProfile> profile() {
+        return Optional.ofNullable(profile);
+    }
+
     /** True when no finding is an {@link Severity#ERROR}. */
     public boolean accepted() {
         for (Finding f : findings) {
@@ -60,11 +67,11 @@ public final class Report {
     }
 
     public List<Finding> byRule(String ruleId) {
-        return filter(f -> f.rule().equals(ruleId));
+        return filter(f -> f.ruleId().equals(ruleId));
     }
 
     public List<Finding> byRule(Rule rule) {
-        return byRule(rule.id());
+        return filter(f -> f.rule().equals(rule));
     }
 
     public List<Finding> bySeverity(Severity severity) {
@@ -72,7 +79,7 @@ public final class Report {
     }
 
     public boolean has(String ruleId) {
-        return findings.stream().anyMatch(f -> f.rule().equals(ruleId));
+        return findings.stream().anyMatch(f -> f.ruleId().equals(ruleId));
     }
 
     public boolean has(Rule rule) {
@@ -91,17 +98,21 @@ public final class Report {
 
     /** The distinct rule ids fired, in order of first appearance. */
     public List<String> rulesFired() {
-        return findings.stream().map(Finding::rule).distinct().toList();
+        return findings.stream().map(Finding::ruleId).distinct().toList();
     }
 
     /** A new report holding this report's findings then the other's; keeps this report's instant if set. */
     public Report merge(Report other) {
-        return builder().addAll(this).addAll(other).evaluatedAt(evaluatedAt != null ? evaluatedAt : other.evaluatedAt).build();
+        return builder().addAll(this).addAll(other).evaluatedAt(evaluatedAt != null ? evaluatedAt : other.evaluatedAt)
+                .profile(profile != null ? profile : other.profile).build();
     }
 
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(accepted() ? "ACCEPTED" : "REJECTED");
+        if (profile != null) {
+            sb.append(" (").append(profile.id()).append(')');
+        }
         for (Finding f : findings) {
             sb.append(System.lineSeparator()).append("  ").append(f);
         }
@@ -113,6 +124,7 @@ public final class Report {
         private final List<Finding> findings = new ArrayList<>();
         private final List<Occurrence> occurrences = new ArrayList<>();
         private Instant evaluatedAt;
+        private PolicyProfile profile;
 
         private Builder() {
         }
@@ -122,10 +134,27 @@ public final class Report {
             return this;
         }
 
+        /** Adds the finding of {@code rule} whose message is the catalogue entry {@code rule.id() + "." + name}. */
+        public Builder add(Rule rule, String name, Location location, String evidence, Object... arguments) {
+            return add(Finding.of(rule, name, location, evidence, arguments));
+        }
+
+        /** As {@link #add(Rule, String, Location, String, Object...)}, with the severity a policy chose. */
+        public Builder add(Rule rule, Severity severity, String name, Location location, String evidence,
+                           Object... arguments) {
+            return add(Finding.of(rule, severity, name, location, evidence, arguments));
+        }
+
+        /** @deprecated transitional free-text form; use a catalogue message */
+        @Deprecated(forRemoval = true)
+        @SuppressWarnings("removal")
         public Builder add(Rule rule, String message, String location, String evidence) {
             return add(Finding.of(rule, message, location, evidence));
         }
 
+        /** @deprecated transitional free-text form; use a catalogue message */
+        @Deprecated(forRemoval = true)
+        @SuppressWarnings("removal")
         public Builder add(Rule rule, Severity severity, String message, String location, String evidence) {
             return add(Finding.of(rule, severity, message, location, evidence));
         }
@@ -133,6 +162,9 @@ public final class Report {
         public Builder addAll(Report report) {
             findings.addAll(report.findings);
             occurrences.addAll(report.occurrences);
+            if (profile == null) {
+                profile = report.profile;
+            }
             return this;
         }
 
@@ -146,12 +178,18 @@ public final class Report {
             return this;
         }
 
+        /** The policy profile the checks ran under. */
+        public Builder profile(PolicyProfile profile) {
+            this.profile = profile;
+            return this;
+        }
+
         public boolean has(Rule rule) {
-            return findings.stream().anyMatch(f -> f.rule().equals(rule.id()));
+            return findings.stream().anyMatch(f -> f.rule().equals(rule));
         }
 
         public Report build() {
-            return new Report(List.copyOf(findings), List.copyOf(occurrences), evaluatedAt);
+            return new Report(List.copyOf(findings), List.copyOf(occurrences), evaluatedAt, profile);
         }
     }
 }

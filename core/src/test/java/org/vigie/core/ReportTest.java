@@ -37,9 +37,9 @@ class ReportTest {
                 .add(Rules.AI_SAME_EJ, "c", "l3", "")
                 .build();
         assertThat(r.findings()).extracting(Finding::message).containsExactly("a", "b", "c");
-        assertThat(r.byRule(Rules.AI_SAME_EJ)).extracting(Finding::location).containsExactly("l1", "l3");
+        assertThat(r.byRule(Rules.AI_SAME_EJ)).extracting(f -> f.location().toString()).containsExactly("l1", "l3");
         assertThat(r.byRule("ID-KEY")).hasSize(1);
-        assertThat(r.bySeverity(Severity.WARNING)).extracting(Finding::rule).containsExactly("ID-KEY");
+        assertThat(r.bySeverity(Severity.WARNING)).extracting(Finding::ruleId).containsExactly("ID-KEY");
         assertThat(r.bySeverity(Severity.INFO)).isEmpty();
         assertThat(r.has(Rules.ID_KEY)).isTrue();
         assertThat(r.has(Rules.VIHF_XML)).isFalse();
@@ -51,7 +51,7 @@ class ReportTest {
         assertThat(Finding.of(Rules.ID_KEY, "m", "l", "e").severity()).isEqualTo(Severity.WARNING);
         assertThat(Finding.of(Rules.ID_KEY, Severity.ERROR, "m", "l", "e").severity()).isEqualTo(Severity.ERROR);
         assertThat(Finding.of(Rules.ID_KEY, "m", null, null).evidence()).isEmpty();
-        assertThatThrownBy(() -> new Finding(null, Severity.INFO, "m", "", "")).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> Finding.of(null, Severity.INFO, "m", "", "")).isInstanceOf(NullPointerException.class);
     }
 
     @Test

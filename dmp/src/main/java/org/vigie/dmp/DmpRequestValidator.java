@@ -225,7 +225,7 @@ public final class DmpRequestValidator {
             // no single token: the TLS certificate is still checked (every CERT-* finding), the token is not
             Report certificateOnly = vihfValidator.validate(tls, chain, VihfInput.of(new byte[0]), at).report();
             certificateOnly.findings().stream()
-                    .filter(f -> f.rule().startsWith("CERT-") || f.rule().equals(Rules.ID_KEY.id()))
+                    .filter(f -> f.ruleId().startsWith("CERT-") || f.ruleId().equals(Rules.ID_KEY.id()))
                     .forEach(b::add);
             if (tokens.isEmpty()) {
                 b.add(Rules.VIHF_XML, "aucun jeton VIHF lisible: " + header.vihfProblem().orElse("jeton absent"),

@@ -7,6 +7,6 @@
  * and {@code AI-*} (control 2, ITI-41 feeding only) finding and the authorInstitution occurrence table. The request
  * is read once, as a stream; memory does not grow with document size. {@link org.vigie.dmp.DmpPolicy} gathers the
  * settings of both controls and the reading limits ({@link org.vigie.dmp.RequestLimits});
- * {@link org.vigie.dmp.ReportJson} writes the documented JSON form of a report ({@code docs/report-json.md}).
+ * The documented JSON form of a report is written by {@link org.vigie.core.ReportJson} (core).
  */
 package org.vigie.dmp;

@@ -58,7 +58,7 @@ class ConnectorInputsTest {
         ReportAssert.assertThat(r).isAccepted();
         assertThat(r.byRule("SOAP-VERSION")).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.location()).isEqualTo("soap:Envelope");
+            assertThat(f.location().toString()).isEqualTo("soap:Envelope");
             assertThat(f.evidence()).isEqualTo("http://schemas.xmlsoap.org/soap/envelope/");
             assertThat(f.message()).contains("SOAP 1.2");
         });

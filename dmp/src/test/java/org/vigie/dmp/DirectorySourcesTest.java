@@ -70,7 +70,7 @@ class DirectorySourcesTest {
         if (load == Load.EJ_ONLY) {
             // the EJ extract knows no EG: the EG can be neither geographic nor of the EJ
             assertThat(r.accepted()).isFalse();
-            assertThat(r.bySeverity(Severity.ERROR)).extracting(f -> f.rule())
+            assertThat(r.bySeverity(Severity.ERROR)).extracting(f -> f.ruleId())
                     .containsOnly(Rules.AI_GEOGRAPHIC.id(), Rules.AI_SAME_EJ.id());
         } else {
             assertThat(r.bySeverity(Severity.ERROR)).as(load + " " + r).isEmpty();

@@ -95,7 +95,7 @@ class DmpRequestValidatorTest {
     }
 
     static List<Finding> ofFamily(Report r, Rule.Family family) {
-        return r.filter(f -> Rules.byId(f.rule()).map(Rule::family).orElse(null) == family);
+        return r.filter(f -> Rules.byId(f.ruleId()).map(Rule::family).orElse(null) == family);
     }
 
     @Test
@@ -189,7 +189,7 @@ class DmpRequestValidatorTest {
         assertThat(r.byRule("VIHF-XML")).singleElement().satisfies(f -> assertThat(f.message()).contains("aucun jeton VIHF"));
         Report good = validator.validate(AUTH.certificate(), AUTH.chain(),
                 new ByteArrayInputStream(env.getBytes(StandardCharsets.UTF_8)), null, AT);
-        assertThat(errors(good)).extracting(Finding::rule).containsExactly("VIHF-XML");
+        assertThat(errors(good)).extracting(Finding::ruleId).containsExactly("VIHF-XML");
     }
 
     @Test
@@ -259,8 +259,8 @@ class DmpRequestValidatorTest {
         // AI finding is AI-PRESENT on that CDA header: a real gap of the sample, not of the reading.
         assertThat(ofFamily(r, Rule.Family.AUTHOR_INSTITUTION)).filteredOn(f -> f.severity() == Severity.ERROR)
                 .allSatisfy(f -> {
-                    assertThat(f.rule()).isEqualTo("AI-PRESENT");
-                    assertThat(f.location()).startsWith("CDA");
+                    assertThat(f.ruleId()).isEqualTo("AI-PRESENT");
+                    assertThat(f.location().toString()).startsWith("CDA");
                 });
         assertThat(r.occurrences()).filteredOn(o -> o.place() != Occurrence.Place.CDA_HEADER)
                 .extracting(Occurrence::structureId).containsOnly("499900063480001");

@@ -45,7 +45,7 @@ class SoapStructureTest {
         assertThat(valid).contains(ACTION);
         Report r = rx.validate(valid).report();
         assertThat(r.accepted()).as("%s", r).isTrue();
-        assertThat(r.findings()).noneMatch(f -> f.rule().startsWith("SOAP-") || f.rule().startsWith("MIME-"));
+        assertThat(r.findings()).noneMatch(f -> f.ruleId().startsWith("SOAP-") || f.ruleId().startsWith("MIME-"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -49,7 +49,7 @@ class XmlTokenLimitsTest {
 
     static boolean refusedFor(Report r, String fragment) {
         return r.bySeverity(Severity.ERROR).stream()
-                .anyMatch(f -> f.rule().equals(Rules.AI_XML.id()) && f.message().contains(fragment));
+                .anyMatch(f -> f.ruleId().equals(Rules.AI_XML.id()) && f.message().contains(fragment));
     }
 
     /** The injection keeps the request valid: a small token of each kind, wherever it cannot change a signed value. */
@@ -67,7 +67,7 @@ class XmlTokenLimitsTest {
                 // the attribute needs an element after the Body: a SOAP stack refuses that element (SOAP-STRUCTURE),
                 // nothing else may fire
                 assertThat(r.bySeverity(Severity.ERROR)).as("%s/%s: %s", where, kind, r).isNotEmpty()
-                        .allMatch(f -> f.rule().equals(Rules.SOAP_STRUCTURE.id()));
+                        .allMatch(f -> f.ruleId().equals(Rules.SOAP_STRUCTURE.id()));
                 continue;
             }
             assertThat(r.accepted()).as("%s/%s: %s", where, kind, r).isTrue();

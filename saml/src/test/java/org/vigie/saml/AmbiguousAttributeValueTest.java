@@ -58,7 +58,7 @@ class AmbiguousAttributeValueTest {
                 assertThat(f.severity()).isEqualTo(Severity.ERROR);
                 assertThat(f.message()).contains("Identifiant_Structure").contains(c.getKey());
                 assertThat(f.evidence()).contains("<" + c.getKey() + ">");
-                assertThat(f.location()).isEqualTo("VIHF/Attribute[Identifiant_Structure]");
+                assertThat(f.location().toString()).isEqualTo("VIHF/Attribute[Identifiant_Structure]");
             });
             assertThat(r.accepted()).as(c.getKey()).isFalse();
         }

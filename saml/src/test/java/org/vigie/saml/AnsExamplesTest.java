@@ -130,7 +130,7 @@ class AnsExamplesTest {
             assertThat(f.message()).contains("339172288100052").contains("10B0152872");
         });
         assertThat(r.report().has(Rules.CERT_SAME_STRUCTURE)).isTrue();
-        assertThat(r.report().byRule(Rules.CERT_TRUST)).extracting(Finding::location).containsOnly("TLS")
+        assertThat(r.report().byRule(Rules.CERT_TRUST)).extracting(f -> f.location().toString()).containsOnly("TLS")
                 .as("the padoa certificate is not yet valid in 2019");
     }
 
@@ -143,7 +143,7 @@ class AnsExamplesTest {
             assertThat(r.report().byRule(Rules.VIHF_XML)).singleElement()
                     .satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.WARNING))
                     .satisfies(x -> assertThat(x.message()).contains("ISO-8859-1"));
-            assertThat(r.report().filter(x -> x.rule().equals("VIHF-AUTH-MODE") && x.severity() == Severity.ERROR))
+            assertThat(r.report().filter(x -> x.ruleId().equals("VIHF-AUTH-MODE") && x.severity() == Severity.ERROR))
                     .singleElement().satisfies(x -> assertThat(x.message()).contains("DIRECTE"));
         }
     }

@@ -42,7 +42,7 @@ class CertificateRulesTest {
                 CertSpec.authentication(Fixtures.STRUCT).foreignIssuer())) {
             Control1Result r = check(Fixtures.PKI.issue(spec), Fixtures.SIGN);
             assertThat(r.report().byRule(Rules.CERT_TRUST)).as(spec.toString()).isNotEmpty()
-                    .allSatisfy(f -> assertThat(f.location()).isEqualTo("TLS"));
+                    .allSatisfy(f -> assertThat(f.location().toString()).isEqualTo("TLS"));
             assertThat(r.accepted()).isFalse();
         }
     }
@@ -64,7 +64,7 @@ class CertificateRulesTest {
         OrgCredential sign = Fixtures.PKI.issue(CertSpec.signature(Fixtures.STRUCT).revoked());
         Control1Result r = check(Fixtures.AUTH, sign);
         assertThat(r.report().byRule(Rules.CERT_TRUST)).singleElement()
-                .satisfies(f -> assertThat(f.location()).isEqualTo("VIHF/Signature/KeyInfo"));
+                .satisfies(f -> assertThat(f.location().toString()).isEqualTo("VIHF/Signature/KeyInfo"));
     }
 
     @Test
@@ -72,7 +72,7 @@ class CertificateRulesTest {
         VihfValidator prod = VihfValidator.builder().build();
         Control1Result r = prod.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(),
                 VihfInput.of(Fixtures.token().toBytes()), Fixtures.AT);
-        assertThat(r.report().byRule(Rules.CERT_TRUST)).extracting(Finding::location)
+        assertThat(r.report().byRule(Rules.CERT_TRUST)).extracting(f -> f.location().toString())
                 .containsExactlyInAnyOrder("TLS", "VIHF/Signature/KeyInfo");
         VihfValidator test = VihfValidator.builder().trust(TrustAnchors.igcSanteTest()).build();
         assertThat(test.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(),
@@ -121,7 +121,7 @@ class CertificateRulesTest {
         for (OrgCredential c : List.of(noOu, twoOu, badOu)) {
             Control1Result r = check(c, Fixtures.SIGN);
             assertThat(r.report().byRule(Rules.CERT_STRUCT_ID)).as(c.certificate().getSubjectX500Principal().getName())
-                    .singleElement().satisfies(f -> assertThat(f.location()).startsWith("TLS"));
+                    .singleElement().satisfies(f -> assertThat(f.location().toString()).startsWith("TLS"));
             assertThat(r.report().has(Rules.VIHF_STRUCT_EQ)).as("no structure to compare").isFalse();
             assertThat(r.accepted()).isFalse();
         }

@@ -82,7 +82,7 @@ class ConnectorTokenShapesTest {
         assertThat(r.accepted()).as(r.report().toString()).isTrue();
         assertThat(r.report().byRule("VIHF-CONDITIONS")).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.location()).isEqualTo("VIHF/Conditions/AudienceRestriction");
+            assertThat(f.location().toString()).isEqualTo("VIHF/Conditions/AudienceRestriction");
             assertThat(f.evidence()).isEqualTo("https://lps.dmp.gouv.fr/si-dmp-server");
         });
     }

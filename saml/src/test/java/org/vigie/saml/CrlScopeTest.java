@@ -45,7 +45,7 @@ class CrlScopeTest {
     }
 
     private static List<Finding> tlsRevocation(Control1Result r) {
-        return r.report().byRule(Rules.CERT_TRUST).stream().filter(f -> f.location().equals("TLS")).toList();
+        return r.report().byRule(Rules.CERT_TRUST).stream().filter(f -> f.location().toString().equals("TLS")).toList();
     }
 
     @Test

@@ -59,7 +59,7 @@ class XmlSec1InteropTest {
         assertThat(r.exit).as(r.output).isNotZero();
         Control1Result v = validate(tampered);
         assertThat(v.accepted()).isFalse();
-        assertThat(v.report().findings()).anyMatch(f -> f.rule().equals(Rules.VIHF_SIGNATURE.id()));
+        assertThat(v.report().findings()).anyMatch(f -> f.ruleId().equals(Rules.VIHF_SIGNATURE.id()));
     }
 
     @Test
@@ -77,7 +77,7 @@ class XmlSec1InteropTest {
         assertThat(tampered).isNotEqualTo(signed);
         Control1Result v = validate(tampered);
         assertThat(v.accepted()).isFalse();
-        assertThat(v.report().findings()).anyMatch(f -> f.rule().equals(Rules.VIHF_SIGNATURE.id()));
+        assertThat(v.report().findings()).anyMatch(f -> f.ruleId().equals(Rules.VIHF_SIGNATURE.id()));
     }
 
     private static Control1Result validate(String xml) {

@@ -145,7 +145,7 @@ class Control2EvaluatorMessagesTest {
         Report lot = evaluate(new Sub().ss(EG2).doc("D1", EG, EG).doc("D2", EG, EG), EJ);
         assertThat(lot.byRule("AI-CONSISTENT")).singleElement().satisfies(f -> {
             assertThat(f.message()).isEqualTo("lot de soumission : " + EG2 + " diffère de " + EG + " (fiche D1)");
-            assertThat(f.location()).isEqualTo("SubmissionSet[SS]/author[ssa1]/authorInstitution");
+            assertThat(f.location().toString()).isEqualTo("SubmissionSet[SS]/author[ssa1]/authorInstitution");
             assertThat(f.evidence()).isEqualTo(xon(EG2));
         });
         Report entry = evaluate(new Sub().ss(EG).doc("D1", EG, EG).doc("D2", EG2, EG), EJ);
@@ -154,7 +154,7 @@ class Control2EvaluatorMessagesTest {
         Report cda = evaluate(new Sub().ss(EG).doc("D1", EG, EG).doc("D2", EG, EG2), EJ);
         assertThat(cda.byRule("AI-CONSISTENT")).singleElement().satisfies(f -> {
             assertThat(f.message()).isEqualTo("en-tête CDA D2 : " + EG2 + " diffère de " + EG + " (lot de soumission)");
-            assertThat(f.location()).isEqualTo("CDA[D2]/author[1]/assignedAuthor/representedOrganization/id");
+            assertThat(f.location().toString()).isEqualTo("CDA[D2]/author[1]/assignedAuthor/representedOrganization/id");
             assertThat(f.evidence()).isEqualTo(IDNST + "/" + EG2);
         });
     }
@@ -209,7 +209,7 @@ class Control2EvaluatorMessagesTest {
         assertThat(r.byRule("AI-SINGLE")).singleElement().satisfies(f -> {
             assertThat(f.message()).isEqualTo("l'auteur porte 2 authorInstitution dans le lot de soumission : "
                     + "une seule valeur attendue");
-            assertThat(f.location()).isEqualTo("SubmissionSet[SS]/author[ssa1]/authorInstitution");
+            assertThat(f.location().toString()).isEqualTo("SubmissionSet[SS]/author[ssa1]/authorInstitution");
             assertThat(f.evidence()).isEqualTo(xon(EG) + " | " + xon(EG2));
         });
         Report entry = evaluate(new Sub().ss(EG).entry("D1", List.of(author("a1", xon(EG), xon(EG))), cda(EG)), EJ);
@@ -221,7 +221,7 @@ class Control2EvaluatorMessagesTest {
     void anAuthorWithoutClassificationIdIsLocatedByItsRank() {
         Report r = evaluate(new Sub().ss(EG).entry("D1", List.of(author("", xon(EG)), author("", "pas un XON")), cda(EG)), EG);
         assertThat(r.byRule("AI-FORMAT")).singleElement()
-                .satisfies(f -> assertThat(f.location()).isEqualTo("DocumentEntry[D1]/author[2]/authorInstitution"));
+                .satisfies(f -> assertThat(f.location().toString()).isEqualTo("DocumentEntry[D1]/author[2]/authorInstitution"));
     }
 
     // ----------------------------------------------------------------------------- unreadable metadata
@@ -235,7 +235,7 @@ class Control2EvaluatorMessagesTest {
                 .isEqualTo(reported);
         assertThat(r.byRule("AI-XML").stream().anyMatch(f -> f.message()
                 .equals("aucun xds:Document pour la fiche 'D1' : en-tête CDA non lu")
-                && f.location().equals("DocumentEntry[D1]"))).isEqualTo(reported);
+                && f.location().toString().equals("DocumentEntry[D1]"))).isEqualTo(reported);
     }
 
     // ----------------------------------------------------------------------------- AI-PRESENT (CDA)
@@ -256,7 +256,7 @@ class Control2EvaluatorMessagesTest {
             Report r = evaluate(new Sub().ss(EG).entry("D1", List.of(author("a1", xon(EG))), header), EG);
             assertThat(r.byRule("AI-PRESENT")).as(message).singleElement().satisfies(f -> {
                 assertThat(f.message()).isEqualTo(message);
-                assertThat(f.location()).isEqualTo("CDA[D1]/author");
+                assertThat(f.location().toString()).isEqualTo("CDA[D1]/author");
             });
             assertThat(r.occurrences()).as(message).noneMatch(o -> o.place() == Occurrence.Place.CDA_HEADER);
             assertThat(r.has("AI-FORMAT")).as(message).isFalse();
@@ -338,7 +338,7 @@ class Control2EvaluatorMessagesTest {
         assertThat(r.byRule("AI-SAME-EJ")).as(r.toString()).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.valueOf(severity));
             assertThat(f.message()).isEqualTo(message);
-            assertThat(f.location()).isEqualTo("SubmissionSet[SS]/author[ssa1]/authorInstitution");
+            assertThat(f.location().toString()).isEqualTo("SubmissionSet[SS]/author[ssa1]/authorInstitution");
             assertThat(f.evidence()).isEqualTo(ai);
         });
     }
@@ -365,7 +365,7 @@ class Control2EvaluatorMessagesTest {
         assertThat(r.byRule("ID-KEY")).singleElement().satisfies(f -> {
             assertThat(f.message()).isEqualTo("clé de contrôle invalide pour le FINESS de 10B0152872 "
                     + "(les numéros de test ANS n'ont pas de clé valide)");
-            assertThat(f.location()).isEqualTo("SubmissionSet[SS]/author[ssa1]/authorInstitution");
+            assertThat(f.location().toString()).isEqualTo("SubmissionSet[SS]/author[ssa1]/authorInstitution");
             assertThat(f.evidence()).isEqualTo("10B0152872");
         });
     }

@@ -19,6 +19,7 @@ import org.vigie.core.Finess;
 import org.vigie.core.InMemoryStructureDirectory;
 import org.vigie.core.LegalEntity;
 import org.vigie.core.LegalStatus;
+import org.vigie.core.Location;
 import org.vigie.core.Rules;
 import org.vigie.core.StructureDirectory;
 import org.vigie.core.StructureId;
@@ -391,7 +392,7 @@ public final class DeploymentAnalyzer {
                 boolean inScope = lf.sites.isEmpty() && scope.includes(territories.locate("", ej));
                 for (int s : lf.sites) {
                     siteFindings.get(s).add(lf.finding);
-                    if (lf.finding.rule().equals(Rules.DOC_INSI_NAMING.id())) {
+                    if (lf.finding.rule().equals(Rules.DOC_INSI_NAMING)) {
                         insiBad[s] = true;
                     }
                     named.add(egs.get(s).finess());
@@ -409,7 +410,7 @@ public final class DeploymentAnalyzer {
                 }
                 findings.add(new DeploymentFinding(lf.finding, ej, ejName, named, List.copyOf(depCodes),
                         List.copyOf(regionCodes), lf.certificate));
-                String rule = lf.finding.rule();
+                String rule = lf.finding.ruleId();
                 ejAcc.findings.merge(rule, 1, Integer::sum);
                 total.findings.merge(rule, 1, Integer::sum);
                 for (String d : depCodes) {
@@ -610,18 +611,18 @@ public final class DeploymentAnalyzer {
                 }
             }
             for (Finding f : result.audit().findings()) {
-                String loc = f.location();
+                Location loc = f.location();
                 Set<Integer> sites2 = new LinkedHashSet<>();
                 Optional<DeployedCertificate> cert = Optional.empty();
                 String where = "EJ " + ej.value();
-                int idx = index(loc, "certificates[");
+                int idx = loc.index("certificates").orElse(-1);
                 if (idx >= 0 && idx < mine.size()) {
                     DeployedCertificate c = certs.get(mine.get(idx));
                     cert = Optional.of(c);
                     sites2.addAll(relatedSites(c, ej, egs, siteIndex));
                     where = c.source().isEmpty() ? where : c.source();
                 } else {
-                    int p = index(loc, "plan[");
+                    int p = loc.index("plan").orElse(-1);
                     if (p >= 0 && p < plan.size()) {
                         for (Finess cf : plan.get(p).covers()) {
                             Integer s = siteIndex.get(cf);
@@ -631,10 +632,10 @@ public final class DeploymentAnalyzer {
                         }
                     }
                 }
-                if (f.rule().equals(Rules.DOC_EG_LEGACY.id())) {
+                if (f.rule().equals(Rules.DOC_EG_LEGACY)) {
                     sites2.forEach(s -> legacy[s] = true);
                 }
-                local.add(new LocalFinding(new Finding(f.rule(), f.severity(), f.message(), where, f.evidence()),
+                local.add(new LocalFinding(f.at(Location.parse(where)),
                         List.copyOf(sites2), cert));
             }
             return true;
@@ -652,17 +653,6 @@ public final class DeploymentAnalyzer {
     }
 
     private record LocalFinding(Finding finding, List<Integer> sites, Optional<DeployedCertificate> certificate) {
-    }
-
-    private static int index(String location, String prefix) {
-        if (location == null || !location.startsWith(prefix) || !location.endsWith("]")) {
-            return -1;
-        }
-        try {
-            return Integer.parseInt(location.substring(prefix.length(), location.length() - 1));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     private static String kindLabel(StructureId.Kind k) {

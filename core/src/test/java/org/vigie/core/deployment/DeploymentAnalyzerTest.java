@@ -111,9 +111,9 @@ class DeploymentAnalyzerTest {
         assertThat(eg.get("440000201").coverage()).isEqualTo(Coverage.ESTABLISHMENT);
         assertThat(eg.get("440000201").legacyToMove()).isTrue();
         assertThat(eg.get("440000202").coverage()).isEqualTo(Coverage.NONE);
-        assertThat(eg.get("440000202").findings()).extracting(f -> f.rule()).containsExactly("DOC-MISSING");
+        assertThat(eg.get("440000202").findings()).extracting(f -> f.ruleId()).containsExactly("DOC-MISSING");
         assertThat(eg.get("720000301").coverage()).isEqualTo(Coverage.NONE);
-        assertThat(eg.get("720000301").findings()).extracting(f -> f.rule())
+        assertThat(eg.get("720000301").findings()).extracting(f -> f.ruleId())
                 .containsExactlyInAnyOrder("DOC-HOLDER", "DOC-MISSING");
         assertThat(eg.get("970100401").coverage()).isEqualTo(Coverage.ESTABLISHMENT);
         assertThat(eg.get("970100401").expiringSoon()).isTrue();

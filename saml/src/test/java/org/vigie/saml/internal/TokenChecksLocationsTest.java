@@ -78,7 +78,7 @@ class TokenChecksLocationsTest {
             d.attributeElements.put(name, 2);
         });
         assertThat(r.byRule("VIHF-ATTRIBUTE")).singleElement().satisfies(f -> {
-            assertThat(f.location()).isEqualTo("VIHF/Attribute[" + name + "]");
+            assertThat(f.location().toString()).isEqualTo("VIHF/Attribute[" + name + "]");
             assertThat(f.message()).isEqualTo("attribut " + name + " répété (2 occurrences) ; une seule valeur attendue");
             assertThat(f.evidence()).isEqualTo("a | b");
         });
@@ -90,7 +90,7 @@ class TokenChecksLocationsTest {
         assertThat(r.byRule("VIHF-ATTRIBUTE")).extracting(Finding::message, Finding::location).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("attribut LPS_Version vide", "VIHF/Attribute[LPS_Version]"));
         Report missing = check(d -> put(d, VihfToken.LPS_NOM, new String[0]));
-        assertThat(missing.byRule("VIHF-ATTRIBUTE")).extracting(Finding::location)
+        assertThat(missing.byRule("VIHF-ATTRIBUTE")).extracting(f -> f.location().toString())
                 .containsExactly("VIHF/Attribute[LPS_Nom]");
     }
 
@@ -100,7 +100,7 @@ class TokenChecksLocationsTest {
             d.attributes.put(VihfToken.AUTH_MODE, List.of("INDIRECTE", "INDIRECTE"));
             d.attributeElements.put(VihfToken.AUTH_MODE, 2);
         });
-        assertThat(repeated.byRule("VIHF-ATTRIBUTE")).extracting(Finding::location)
+        assertThat(repeated.byRule("VIHF-ATTRIBUTE")).extracting(f -> f.location().toString())
                 .containsExactly("VIHF/Attribute[Authentification_Mode]");
         Report empty = check(d -> put(d, VihfToken.AUTH_MODE, ""));
         assertThat(empty.byRule("VIHF-ATTRIBUTE")).extracting(Finding::message)
@@ -116,7 +116,7 @@ class TokenChecksLocationsTest {
         });
         assertThat(r.byRule("VIHF-AUTH-MODE")).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.location()).isEqualTo("VIHF/Attribute[Authentification_mode]");
+            assertThat(f.location().toString()).isEqualTo("VIHF/Attribute[Authentification_mode]");
         });
     }
 
@@ -130,7 +130,7 @@ class TokenChecksLocationsTest {
         Report r = check(d -> put(d, VihfToken.AUTH_MODE, mode));
         assertThat(r.byRule("VIHF-AUTH-MODE")).singleElement().satisfies(f -> {
             assertThat(f.message()).isEqualTo(message);
-            assertThat(f.location()).isEqualTo("VIHF/Attribute[Authentification_Mode]");
+            assertThat(f.location().toString()).isEqualTo("VIHF/Attribute[Authentification_Mode]");
             assertThat(f.evidence()).isEqualTo(mode);
         });
     }
@@ -143,7 +143,7 @@ class TokenChecksLocationsTest {
         });
         assertThat(r.byRule("VIHF-ATTRIBUTE")).singleElement().satisfies(f -> {
             assertThat(f.message()).isEqualTo("attribut " + VihfToken.ROLE + " vide");
-            assertThat(f.location()).isEqualTo(ROLE_LOC);
+            assertThat(f.location().toString()).isEqualTo(ROLE_LOC);
         });
         assertThat(r.has("VIHF-ROLE")).isFalse();
     }
@@ -156,7 +156,7 @@ class TokenChecksLocationsTest {
         });
         assertThat(r.byRule("VIHF-ROLE")).singleElement().satisfies(f -> {
             assertThat(f.message()).isEqualTo("valeur de rôle sans élément HL7 Role (CE attendu)");
-            assertThat(f.location()).isEqualTo(ROLE_LOC);
+            assertThat(f.location().toString()).isEqualTo(ROLE_LOC);
             assertThat(f.evidence()).isEqualTo("<Role/>");
         });
     }
@@ -171,7 +171,7 @@ class TokenChecksLocationsTest {
         assertThat(r.byRule("VIHF-ROLE")).singleElement().satisfies(f -> {
             assertThat(f.message()).isEqualTo("profession " + code + " (" + label
                     + ") sans seconde valeur de rôle (spécialité obligatoire)");
-            assertThat(f.location()).isEqualTo(ROLE_LOC);
+            assertThat(f.location().toString()).isEqualTo(ROLE_LOC);
             assertThat(f.evidence()).isEqualTo(code);
         });
     }
@@ -181,7 +181,7 @@ class TokenChecksLocationsTest {
         Report r = check(d -> put(d, VihfToken.IDENTIFIANT_STRUCTURE, "10B0152872"));
         assertThat(r.byRule("ID-KEY")).singleElement().satisfies(f -> {
             assertThat(f.message()).isEqualTo("clé de contrôle invalide pour l'Identifiant_Structure « 10B0152872 » (FINESS)");
-            assertThat(f.location()).isEqualTo("VIHF/Attribute[Identifiant_Structure]");
+            assertThat(f.location().toString()).isEqualTo("VIHF/Attribute[Identifiant_Structure]");
             assertThat(f.evidence()).isEqualTo("10B0152872");
         });
     }

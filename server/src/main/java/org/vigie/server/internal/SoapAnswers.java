@@ -173,8 +173,8 @@ public final class SoapAnswers {
         sb.append("<rs:RegistryErrorList highestSeverity=\"").append(anyError ? SEVERITY_ERROR : SEVERITY_WARNING).append("\">");
         for (Finding f : findings) {
             String msg = f.severity() == Severity.INFO ? "(information) " + f.message() : f.message();
-            sb.append("<rs:RegistryError errorCode=\"").append(attr(f.rule())).append("\" codeContext=\"").append(attr(msg))
-                    .append("\" location=\"").append(attr(f.location())).append("\" severity=\"")
+            sb.append("<rs:RegistryError errorCode=\"").append(attr(f.ruleId())).append("\" codeContext=\"").append(attr(msg))
+                    .append("\" location=\"").append(attr(f.location().toString())).append("\" severity=\"")
                     .append(f.severity() == Severity.ERROR ? SEVERITY_ERROR : SEVERITY_WARNING).append("\"/>");
         }
         sb.append("</rs:RegistryErrorList>");

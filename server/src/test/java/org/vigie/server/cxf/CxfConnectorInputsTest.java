@@ -184,7 +184,7 @@ class CxfConnectorInputsTest {
                 .validate(AUTH.certificate(), AUTH.chain(), VihfInput.of(xml.getBytes(StandardCharsets.UTF_8)), AT);
         assertThat(r.accepted()).as(xml + "\n" + r.report()).isTrue();
         assertThat(r.report().findings()).as(r.report().toString())
-                .allMatch(f -> f.severity() == Severity.INFO || f.rule().equals("ID-KEY"));
+                .allMatch(f -> f.severity() == Severity.INFO || f.ruleId().equals("ID-KEY"));
         assertThat(r.token().orElseThrow().signatureValid()).isTrue();
         assertThat(r.structureId()).map(Object::toString).contains(ID);
     }

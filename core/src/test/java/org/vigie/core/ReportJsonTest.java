@@ -1,4 +1,4 @@
-package org.vigie.dmp;
+package org.vigie.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,10 +6,6 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.vigie.core.Occurrence;
-import org.vigie.core.Report;
-import org.vigie.core.Rules;
-import org.vigie.core.Severity;
 
 class ReportJsonTest {
 

@@ -1,13 +1,10 @@
-package org.vigie.dmp;
+package org.vigie.core;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
-import org.vigie.core.Finding;
-import org.vigie.core.Occurrence;
-import org.vigie.core.Report;
-import org.vigie.core.Severity;
 
 /**
  * The documented, stable JSON form of a {@link Report} ({@code docs/report-json.md}). Written by hand (the library
@@ -24,7 +21,9 @@ import org.vigie.core.Severity;
  *   "occurrences": [{"place": "SUBMISSION_SET", "document": "", "value": "...", "structureId": "..."}]
  * }
  * }</pre>
- * Fields are always present and always in this order; {@code evaluatedAt} is {@code null} when unknown.
+ * Fields are always present and always in this order; {@code evaluatedAt} is {@code null} when unknown. A report
+ * that names its {@link PolicyProfile} (every report of Vigie's validators) also has, after {@code evaluatedAt},
+ * {@code "profile": {"id": "...", "relaxations": [...]}}. Messages are in French unless a locale is given.
  */
 public final class ReportJson {
 
@@ -36,20 +35,39 @@ public final class ReportJson {
 
     /** The report as a JSON document, pretty-printed with two-space indentation, ending with a newline. */
     public static String toJson(Report report) {
+        return toJson(report, Locale.FRENCH);
+    }
+
+    /** The report as JSON, messages in {@code locale}'s language (French or English). */
+    public static String toJson(Report report, Locale locale) {
         StringBuilder sb = new StringBuilder(1024);
-        write(report, sb);
+        write(report, sb, locale);
         return sb.toString();
     }
 
-    /** Writes the report as JSON to {@code out}. */
+    /** Writes the report as JSON to {@code out}, messages in French. */
     public static void write(Report report, Appendable out) {
+        write(report, out, Locale.FRENCH);
+    }
+
+    /** Writes the report as JSON to {@code out}, messages in {@code locale}'s language. */
+    public static void write(Report report, Appendable out, Locale locale) {
         Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(locale, "locale");
         Objects.requireNonNull(out, "out");
         try {
             out.append("{\n");
             field(out, 1, "format").append(str(FORMAT)).append(",\n");
             field(out, 1, "accepted").append(String.valueOf(report.accepted())).append(",\n");
             field(out, 1, "evaluatedAt").append(report.evaluatedAt().map(i -> str(i.toString())).orElse("null")).append(",\n");
+            if (report.profile().isPresent()) {
+                PolicyProfile p = report.profile().get();
+                field(out, 1, "profile").append("{\"id\": ").append(str(p.id())).append(", \"relaxations\": [");
+                for (int i = 0; i < p.relaxations().size(); i++) {
+                    out.append(i > 0 ? ", " : "").append(str(p.relaxations().get(i)));
+                }
+                out.append("]},\n");
+            }
             field(out, 1, "summary").append("{\"errors\": ").append(String.valueOf(count(report, Severity.ERROR)))
                     .append(", \"warnings\": ").append(String.valueOf(count(report, Severity.WARNING)))
                     .append(", \"infos\": ").append(String.valueOf(count(report, Severity.INFO))).append("},\n");
@@ -61,10 +79,10 @@ public final class ReportJson {
                 out.append("[\n");
                 for (int i = 0; i < findings.size(); i++) {
                     Finding f = findings.get(i);
-                    indent(out, 2).append("{\"rule\": ").append(str(f.rule()))
+                    indent(out, 2).append("{\"rule\": ").append(str(f.ruleId()))
                             .append(", \"severity\": ").append(str(f.severity().name()))
-                            .append(", \"message\": ").append(str(f.message()))
-                            .append(", \"location\": ").append(str(f.location()))
+                            .append(", \"message\": ").append(str(f.message(locale)))
+                            .append(", \"location\": ").append(str(f.location().toString()))
                             .append(", \"evidence\": ").append(str(f.evidence())).append('}')
                             .append(i + 1 < findings.size() ? ",\n" : "\n");
                 }
