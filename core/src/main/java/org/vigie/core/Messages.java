@@ -24,8 +24,14 @@ public final class Messages {
     /** The languages of the catalogue. */
     public static final List<Locale> LOCALES = List.of(Locale.FRENCH, Locale.ENGLISH);
 
-    private static final Map<String, String> FR = load("messages.properties");
-    private static final Map<String, String> EN = load("messages_en.properties");
+    /**
+     * The parts of the catalogue, one per module that makes findings; each part is {@code messages/PART.properties}
+     * (French) and {@code messages/PART_en.properties} (English). A key appears in one part only.
+     */
+    public static final List<String> PARTS = List.of("core", "saml", "cda", "dmp", "doctrine");
+
+    private static final Map<String, String> FR = load("");
+    private static final Map<String, String> EN = load("_en");
 
     private Messages() {
     }
@@ -94,20 +100,25 @@ public final class Messages {
         return sb.toString();
     }
 
-    private static Map<String, String> load(String name) {
-        try (InputStream in = Messages.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("message catalogue " + name + " missing from the jar");
+    private static Map<String, String> load(String suffix) {
+        Map<String, String> m = new TreeMap<>();
+        for (String part : PARTS) {
+            String name = "messages/" + part + suffix + ".properties";
+            try (InputStream in = Messages.class.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IllegalStateException("message catalogue " + name + " missing from the jar");
+                }
+                Properties p = new Properties();
+                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+                for (String k : p.stringPropertyNames()) {
+                    if (m.put(k, p.getProperty(k)) != null) {
+                        throw new IllegalStateException("message " + k + " defined twice (" + name + ")");
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            Properties p = new Properties();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            Map<String, String> m = new TreeMap<>();
-            for (String k : p.stringPropertyNames()) {
-                m.put(k, p.getProperty(k));
-            }
-            return Collections.unmodifiableMap(m);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return Collections.unmodifiableMap(m);
     }
 }

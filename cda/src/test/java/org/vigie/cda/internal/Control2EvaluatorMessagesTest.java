@@ -182,7 +182,7 @@ class Control2EvaluatorMessagesTest {
     @Test
     void missingAuthorsAreReportedForTheSetOrTheEntryWhereTheyAreMissing() {
         Report r = evaluate(new Sub().ss().entry("D1", List.of(), cda(EG)), EG);
-        assertThat(r.byRule("AI-PRESENT")).extracting(Finding::message, Finding::location).containsExactly(
+        assertThat(r.byRule("AI-PRESENT")).extracting(Finding::message, f -> f.location().toString()).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("aucun auteur dans le lot de soumission : authorInstitution absent",
                         "SubmissionSet[SS]"),
                 org.assertj.core.groups.Tuple.tuple("aucun auteur dans la fiche D1 : authorInstitution absent",
