@@ -1,6 +1,7 @@
 /**
- * Vigie core: identifiers, the FINESS directory and its readers, organisation certificates and trust, the
- * certificate doctrine, deployment indicators and the report model. JDK only.
+ * Vigie core: identifiers, the FINESS directory and its readers, organisation certificates and trust, and the report
+ * model (findings, rules, locations, the message catalogue, the JSON report). JDK only. The certificate doctrine and
+ * the deployment indicators live in {@code org.vigie.doctrine}, on top of this module.
  */
 module org.vigie.core {
     requires java.xml;
@@ -8,8 +9,6 @@ module org.vigie.core {
     exports org.vigie.core;
     exports org.vigie.core.cert;
     exports org.vigie.core.finess;
-    exports org.vigie.core.doctrine;
-    exports org.vigie.core.deployment;
 
     // the bounded, lock-free cache of certificate-derived work, shared with control 1 only (not an API)
     exports org.vigie.core.cert.internal to org.vigie.saml;

@@ -1,9 +1,11 @@
 /**
  * Vigie test kit: an IGC-Santé-like test PKI and builders of VIHF tokens, CDA documents, XDS submissions and DMP
- * messages, valid or deliberately broken. Independent of the validators.
+ * messages, valid or deliberately broken; synthetic FINESS extracts and certificate inventories
+ * ({@code org.vigie.testkit.data}). Independent of the validators.
  */
 module org.vigie.testkit {
     requires transitive org.vigie.core;
+    requires transitive org.vigie.doctrine;
     requires transitive java.xml;
     requires java.naming;
     requires org.bouncycastle.provider;
@@ -11,4 +13,5 @@ module org.vigie.testkit {
     requires org.apache.santuario.xmlsec;
 
     exports org.vigie.testkit;
+    exports org.vigie.testkit.data;
 }

@@ -16,11 +16,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.vigie.benchmarks.data.FinessFixture;
 import org.vigie.core.InMemoryStructureDirectory;
-import org.vigie.core.deployment.Deployment;
-import org.vigie.core.deployment.DeploymentAnalyzer;
-import org.vigie.core.deployment.Inventory;
-import org.vigie.core.deployment.InventoryGenerator;
-import org.vigie.core.deployment.InventoryReader;
+import org.vigie.doctrine.deployment.Deployment;
+import org.vigie.doctrine.deployment.DeploymentAnalyzer;
+import org.vigie.doctrine.deployment.Inventory;
+import org.vigie.testkit.data.InventoryGenerator;
+import org.vigie.doctrine.deployment.InventoryReader;
 
 /**
  * Benchmark 5 (dashboard): the deployment dashboard of the whole directory (the generated 100 000-EG extract of

@@ -16,14 +16,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.vigie.core.deployment.Deployment;
-import org.vigie.core.deployment.DeploymentAnalyzer;
-import org.vigie.core.deployment.Indicators;
-import org.vigie.core.deployment.Inventory;
-import org.vigie.core.deployment.InventoryProblem;
-import org.vigie.core.deployment.InventoryReader;
-import org.vigie.core.deployment.Scope;
-import org.vigie.core.deployment.Territories;
+import org.vigie.doctrine.deployment.Deployment;
+import org.vigie.doctrine.deployment.DeploymentAnalyzer;
+import org.vigie.doctrine.deployment.Indicators;
+import org.vigie.doctrine.deployment.Inventory;
+import org.vigie.doctrine.deployment.InventoryProblem;
+import org.vigie.doctrine.deployment.InventoryReader;
+import org.vigie.doctrine.deployment.Scope;
+import org.vigie.doctrine.deployment.Territories;
 import org.vigie.core.finess.FinessLoader;
 import org.vigie.core.finess.LoadResult;
 
@@ -145,7 +145,7 @@ public final class DeploymentCommand implements Callable<Integer> {
             if (count < 1) {
                 throw new UnusableInputException("--count doit être au moins 1");
             }
-            int n = org.vigie.core.deployment.InventoryGenerator.of(seed, count, date)
+            int n = org.vigie.testkit.data.InventoryGenerator.of(seed, count, date)
                     .write(dir.directory(), generateInventory);
             stdout.println("Inventaire synthétique écrit : " + generateInventory + " (" + fmt(n) + " certificats, "
                     + "graine " + seed + ", autour du " + date + ")");

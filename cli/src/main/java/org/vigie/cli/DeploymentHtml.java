@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.vigie.core.deployment.Deployment;
-import org.vigie.core.deployment.DeploymentFinding;
-import org.vigie.core.deployment.EstablishmentStatus;
-import org.vigie.core.deployment.Indicators;
+import org.vigie.doctrine.deployment.Deployment;
+import org.vigie.doctrine.deployment.DeploymentFinding;
+import org.vigie.doctrine.deployment.EstablishmentStatus;
+import org.vigie.doctrine.deployment.Indicators;
 
 /**
  * Writes a {@link Deployment} as one self-contained HTML page (no external resource: inline CSS, inline SVG bar

@@ -12,13 +12,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import org.vigie.core.Finding;
 import org.vigie.core.Finess;
-import org.vigie.core.deployment.DeployedCertificate;
-import org.vigie.core.deployment.Deployment;
-import org.vigie.core.deployment.DeploymentFinding;
-import org.vigie.core.deployment.EstablishmentStatus;
-import org.vigie.core.deployment.Indicators;
-import org.vigie.core.deployment.InventoryProblem;
-import org.vigie.core.deployment.UnmatchedCertificate;
+import org.vigie.doctrine.deployment.DeployedCertificate;
+import org.vigie.doctrine.deployment.Deployment;
+import org.vigie.doctrine.deployment.DeploymentFinding;
+import org.vigie.doctrine.deployment.EstablishmentStatus;
+import org.vigie.doctrine.deployment.Indicators;
+import org.vigie.doctrine.deployment.InventoryProblem;
+import org.vigie.doctrine.deployment.UnmatchedCertificate;
 
 /**
  * Writes a {@link Deployment} as JSON ({@code "format": "vigie-deployment/1"}, documented in

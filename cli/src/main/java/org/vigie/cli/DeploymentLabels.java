@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.vigie.core.deployment.DeployedCertificate;
-import org.vigie.core.deployment.EstablishmentStatus;
-import org.vigie.core.doctrine.Corridor;
+import org.vigie.doctrine.deployment.DeployedCertificate;
+import org.vigie.doctrine.deployment.EstablishmentStatus;
+import org.vigie.doctrine.Corridor;
 
 /** Labels shared by the deployment exporters (French). */
 final class DeploymentLabels {

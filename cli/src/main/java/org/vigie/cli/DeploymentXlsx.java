@@ -17,12 +17,12 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
-import org.vigie.core.deployment.Deployment;
-import org.vigie.core.deployment.DeploymentFinding;
-import org.vigie.core.deployment.EstablishmentStatus;
-import org.vigie.core.deployment.Indicators;
-import org.vigie.core.deployment.InventoryProblem;
-import org.vigie.core.deployment.UnmatchedCertificate;
+import org.vigie.doctrine.deployment.Deployment;
+import org.vigie.doctrine.deployment.DeploymentFinding;
+import org.vigie.doctrine.deployment.EstablishmentStatus;
+import org.vigie.doctrine.deployment.Indicators;
+import org.vigie.doctrine.deployment.InventoryProblem;
+import org.vigie.doctrine.deployment.UnmatchedCertificate;
 
 /**
  * Writes a {@link Deployment} as an XLSX workbook with Apache POI's streaming writer (rows are flushed to a

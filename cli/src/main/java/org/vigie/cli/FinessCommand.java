@@ -19,7 +19,7 @@ import org.vigie.core.LegalEntity;
 import org.vigie.core.LegalStatus;
 import org.vigie.core.StructureDirectory.Resolution;
 import org.vigie.core.StructureId;
-import org.vigie.core.finess.FinessExtractGenerator;
+import org.vigie.testkit.data.FinessExtractGenerator;
 import org.vigie.core.finess.FinessFormat;
 import org.vigie.core.finess.FinessLoader;
 import org.vigie.core.finess.LoadResult;

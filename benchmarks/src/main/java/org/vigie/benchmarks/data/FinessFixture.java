@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.vigie.core.InMemoryStructureDirectory;
-import org.vigie.core.finess.FinessExtractGenerator;
+import org.vigie.testkit.data.FinessExtractGenerator;
 import org.vigie.core.finess.FinessFormat;
 import org.vigie.core.finess.FinessLoader;
 import org.vigie.core.finess.LoadResult;

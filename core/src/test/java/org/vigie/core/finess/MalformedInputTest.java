@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Random;
 
@@ -18,14 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class MalformedInputTest {
 
     static byte[] valid(FinessFormat format) throws IOException {
-        FinessExtractGenerator g = FinessExtractGenerator.builder().seed(2).establishments(200).build();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        switch (format) {
-            case ETALAB -> g.writeEtalab(out);
-            case JSON -> g.writeJsonFeed(out);
-            case EJ_EXTRACT -> g.writeLegalEntities(out);
-        }
-        return out.toByteArray();
+        return SampleExtracts.of(format);
     }
 
     static byte[] mutate(byte[] in, Random r) {

@@ -6,17 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vigie.core.finess.FinessExtractGenerator;
 import org.vigie.core.finess.FinessFormat;
 import org.vigie.core.finess.FinessLoader;
 import org.vigie.core.finess.LoadResult;
+import org.vigie.core.finess.SampleExtracts;
 import org.vigie.core.finess.SourceSummary;
 
 /**
@@ -53,14 +52,9 @@ class FinessReaderFuzzTest {
     }
 
     static List<byte[]> seeds() throws IOException {
-        FinessExtractGenerator gen = FinessExtractGenerator.builder().seed(6).establishments(12).build();
-        ByteArrayOutputStream etalab = new ByteArrayOutputStream();
-        gen.writeEtalab(etalab);
-        ByteArrayOutputStream ej = new ByteArrayOutputStream();
-        gen.writeLegalEntities(ej);
-        ByteArrayOutputStream json = new ByteArrayOutputStream();
-        gen.writeJsonFeed(json);
-        List<byte[]> seeds = new ArrayList<>(List.of(etalab.toByteArray(), ej.toByteArray(), json.toByteArray(),
+        // the test kit's generated extracts (seed 6, 12 establishments), committed with the corpus
+        List<byte[]> seeds = new ArrayList<>(List.of(SampleExtracts.of(FinessFormat.ETALAB),
+                SampleExtracts.of(FinessFormat.EJ_EXTRACT), SampleExtracts.of(FinessFormat.JSON),
                 ("{\"pmej\": [{\"informationsGeneralesPMEJ\": {\"numFinessPm\": \"010780054\", \"siren\": \"260100045\"},"
                         + " \"ege\": [{\"numFinessEge\": \"750100125\", \"dateFermeture\": \"2020-01-01\","
                         + " \"etatObjet\": {\"code\": \"FERME\"}}]}]}").getBytes(StandardCharsets.UTF_8),

@@ -1,7 +1,0 @@
-/**
- * The ANS doctrine on the IGC-Santé organisation certificates each kind of structure must order (webinar of
- * 2022-05-24): describe an {@link org.vigie.core.doctrine.Organisation}, then
- * {@link org.vigie.core.doctrine.CertificateDoctrine#evaluate} gives the plan of certificates for a date, the audit
- * of the certificates already held ({@code DOC-*} findings) and the ordering procedure.
- */
-package org.vigie.core.doctrine;

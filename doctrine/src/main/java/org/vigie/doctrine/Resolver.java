@@ -1,0 +1,125 @@
+package org.vigie.doctrine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.vigie.core.Establishment;
+import org.vigie.core.Finess;
+import org.vigie.core.LegalEntity;
+import org.vigie.core.LegalStatus;
+import org.vigie.core.StructureDirectory;
+
+/**
+ * Completes an organisation from the directory and checks its references. A member's EJ is looked up with
+ * {@link StructureDirectory#resolve}, the resolution every rule uses: an EJ record completes the statut juridique and
+ * the name; an EJ known only through its EGs (etalab EG extract loaded alone) completes the open EGs only, its statut
+ * staying as the organisation file declares it; an EJ whose EGs are all closed contributes no site.
+ */
+final class Resolver {
+
+    private Resolver() {
+    }
+
+    static Organisation resolve(Organisation org, Optional<StructureDirectory> directory) {
+        Organisation out = org;
+        if (directory.isPresent()) {
+            StructureDirectory dir = directory.get();
+            List<Member> members = new ArrayList<>();
+            for (int i = 0; i < org.members().size(); i++) {
+                members.add(complete(org.members().get(i), i, dir));
+            }
+            out = org.toBuilder().members(members).build();
+        }
+        check(out);
+        return out;
+    }
+
+    private static Member complete(Member m, int index, StructureDirectory dir) {
+        if (m.finess().isEmpty()) {
+            return m;
+        }
+        Finess ej = m.finess().get();
+        StructureDirectory.Resolution r = dir.resolve(m.id());
+        if (r instanceof StructureDirectory.Resolution.AsEstablishment eg) {
+            throw new OrganisationException("members[" + index + "].finess", "le FINESS " + ej.value()
+                    + " est un EG (de l'EJ " + eg.establishment().legalEntity().value()
+                    + ") dans le répertoire ; attendu : le FINESS de l'entité juridique");
+        }
+        Member out = m;
+        // the directory's one resolution: an EJ record gives the statut and the name; an EJ known only through its
+        // EGs (etalab EG extract alone) gives its EGs but no statut (it stays as the file declares it)
+        Optional<LegalEntity> le = r instanceof StructureDirectory.Resolution.AsLegalEntity known && known.hasRecord()
+                ? Optional.of(known.legalEntity()) : Optional.empty();
+        if (le.isPresent()) {
+            if (out.status() == LegalStatus.UNKNOWN) {
+                out = out.withStatus(le.get().status());
+            }
+            if (out.name().isEmpty()) {
+                out = out.withName(le.get().name());
+            }
+        }
+        Map<Finess, Site> sites = new LinkedHashMap<>();
+        for (Establishment e : dir.establishmentsOf(ej)) {
+            if (e.active()) {
+                sites.put(e.finess(), Site.of(e.finess(), e.name(), e.categoryCode()));
+            }
+        }
+        for (Site declared : m.sites()) {
+            Site known = sites.get(declared.finess());
+            if (known == null) {
+                sites.put(declared.finess(), declared);
+            } else {
+                sites.put(declared.finess(), new Site(declared.finess(),
+                        declared.name().isEmpty() ? known.name() : declared.name(),
+                        declared.categoryCode().isEmpty() ? known.categoryCode() : declared.categoryCode(),
+                        declared.financedPerEg(), declared.mainSite()));
+            }
+        }
+        if (sites.isEmpty() && r.closed()) {
+            throw new OrganisationException("members[" + index + "].finess", "aucun EG ouvert pour l'EJ " + ej.value()
+                    + " : ses " + dir.establishmentsOf(ej).size() + " EG sont fermés dans le répertoire (EJ fermée) ;"
+                    + " attendu : une EJ ayant au moins un EG ouvert, ou ses EG déclarés dans le fichier");
+        }
+        return out.withSites(new ArrayList<>(sites.values()));
+    }
+
+    private static void check(Organisation org) {
+        for (int i = 0; i < org.members().size(); i++) {
+            Member m = org.members().get(i);
+            boolean needsSites = m.corridor() != Corridor.RADIOLOGY && m.corridor() != Corridor.TOWN_MEDICINE;
+            if (needsSites && m.sites().isEmpty()) {
+                throw new OrganisationException("members[" + i + "].sites", "aucun EG pour " + m.label()
+                        + " (ni dans le fichier ni dans le répertoire) ; attendu : au moins un FINESS EG");
+            }
+            if (m.corridor() == Corridor.LABORATORY && m.sites().size() > 1) {
+                long main = m.sites().stream().filter(Site::mainSite).count();
+                if (main != 1) {
+                    throw new OrganisationException("members[" + i + "].sites", "laboratoire à " + m.sites().size()
+                            + " sites avec " + main + " site principal ; attendu : exactement un site marqué principal");
+                }
+            }
+        }
+        for (int i = 0; i < org.solutions().size(); i++) {
+            Solution s = org.solutions().get(i);
+            for (int j = 0; j < s.sites().size(); j++) {
+                if (org.memberOfSite(s.sites().get(j)).isEmpty()) {
+                    throw new OrganisationException("solutions[" + i + "].sites[" + j + "]", "EG "
+                            + s.sites().get(j).value() + " inconnu de l'organisation ; attendu : un EG d'un membre");
+                }
+            }
+        }
+        for (int i = 0; i < org.certificates().size(); i++) {
+            ExistingCertificate c = org.certificates().get(i);
+            for (int j = 0; j < c.covers().size(); j++) {
+                Finess f = c.covers().get(j);
+                if (org.memberOfSite(f).isEmpty() && org.memberByFiness(f).isEmpty()) {
+                    throw new OrganisationException("certificates[" + i + "].covers[" + j + "]", "FINESS "
+                            + f.value() + " inconnu de l'organisation ; attendu : un EG ou une EJ d'un membre");
+                }
+            }
+        }
+    }
+}
