@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.vigie.core.Finess;
 import org.vigie.core.LegalStatus;
+import org.vigie.core.Location;
 import org.vigie.core.Report;
 import org.vigie.core.Rules;
 import org.vigie.core.StructureId;
@@ -141,16 +142,14 @@ final class Auditor {
     }
 
     private void certificate(int index, ExistingCertificate c) {
-        String loc = "certificates[" + index + "]";
+        Location loc = Location.of("certificates", index);
         String ev = c.label();
         // INSi naming holds whatever the validity
         if (c.usages().contains(Usage.INSI) && !c.insiNamed()) {
-            report.add(Rules.DOC_INSI_NAMING, "Certificat utilisé pour l'INSi nommé CN=« " + c.cn()
-                    + " » ; attendu : CN=INSI-AUTO ou CN=INSI-MANU.", loc, ev);
+            report.add(Rules.DOC_INSI_NAMING, "misnamed", loc, ev, c.cn());
         }
         if (c.insiNamed() && c.usages().stream().anyMatch(u -> u != Usage.INSI)) {
-            report.add(Rules.DOC_INSI_NAMING, "Certificat INSi (CN=" + c.cn() + ") réutilisé pour "
-                    + usageList(c.usages()) + " ; attendu : un certificat INSi dédié au seul téléservice INSi.", loc, ev);
+            report.add(Rules.DOC_INSI_NAMING, "reused", loc, ev, c.cn(), usageList(c.usages()));
         }
         if (!c.validOn(date)) {
             return;
@@ -158,19 +157,19 @@ final class Auditor {
         Holder h = holder(c.holder());
         if (!h.known()) {
             if (h.group()) {
-                report.add(Rules.DOC_HOLDER, "Certificat sous l'identifiant du " + org.groupKind().labelFr() + " "
-                        + c.holder().value() + " : un groupement n'est pas une personne morale porteuse ; attendu : "
-                        + "un certificat par entité juridique membre.", loc, ev);
+                report.add(Rules.DOC_HOLDER, "group", loc, ev, org.groupKind().labelFr(), c.holder().value());
             } else if ((c.holder().kind() == StructureId.Kind.RPPS_RANG
                     || c.holder().kind() == StructureId.Kind.ADELI_CABINET)
                     && org.members().stream().anyMatch(m -> m.corridor() == Corridor.TOWN_MEDICINE)) {
-                report.add(Rules.DOC_CPS, "Certificat sous l'identifiant de cabinet " + c.holder().value()
-                        + " : les médecins libéraux accèdent aux services Ségur par leur carte CPS, aucun certificat "
-                        + "n'est nécessaire.", loc, ev);
+                report.add(Rules.DOC_CPS, "cabinet", loc, ev, c.holder().value());
                 return;
             } else {
-                report.add(Rules.DOC_HOLDER, "Titulaire " + c.holder().value() + " inconnu de l'organisation ; attendu : "
-                        + expectedHolders() + ".", loc, ev);
+                String expected = expectedHolders();
+                if (expected.isEmpty()) {
+                    report.add(Rules.DOC_HOLDER, "unknown-any-member", loc, ev, c.holder().value());
+                } else {
+                    report.add(Rules.DOC_HOLDER, "unknown", loc, ev, c.holder().value(), expected);
+                }
             }
         }
         Set<Site> covered = coverage(c, h);
@@ -180,9 +179,8 @@ final class Auditor {
             org.memberOfSite(s.finess()).ifPresent(m -> entities.add(m.id()));
         }
         if (entities.size() > 1) {
-            report.add(Rules.DOC_ONE_PER_EJ, "Un certificat sert " + entities.size() + " entités juridiques ("
-                    + String.join(", ", entities.stream().map(StructureId::value).toList())
-                    + ") ; attendu : un certificat par entité juridique.", loc, ev);
+            report.add(Rules.DOC_ONE_PER_EJ, "shared", loc, ev, entities.size(),
+                    String.join(", ", entities.stream().map(StructureId::value).toList()));
         }
         if (h.member().isEmpty()) {
             return;
@@ -192,23 +190,20 @@ final class Auditor {
             case HOSPITAL, MEDICO_SOCIAL -> finessHolder(loc, ev, c, h, m, covered);
             case PHARMACY -> {
                 if (h.site().isEmpty()) {
-                    report.add(Rules.DOC_HOLDER, "Officine : certificat sous le FINESS EJ " + c.holder().value()
-                            + " ; attendu : le FINESS géographique de l'officine.", loc, ev);
+                    report.add(Rules.DOC_HOLDER, "pharmacy-ej", loc, ev, c.holder().value());
                 }
             }
             case LABORATORY -> {
                 Site main = m.sites().size() == 1 ? m.sites().get(0)
                         : m.sites().stream().filter(Site::mainSite).findFirst().orElseThrow();
                 if (!c.holder().equals(main.structureId())) {
-                    report.add(Rules.DOC_HOLDER, "Laboratoire : certificat sous " + c.holder().value()
-                            + " ; attendu : le FINESS EG du site principal " + main.structureId().value()
-                            + " pour l'ensemble des sites.", loc, ev);
+                    report.add(Rules.DOC_HOLDER, "laboratory", loc, ev, c.holder().value(),
+                            main.structureId().value());
                 }
             }
             case TOWN_MEDICINE -> {
                 if (h.site().isEmpty()) {
-                    report.add(Rules.DOC_HOLDER, "Maison ou centre de santé : certificat sous le FINESS EJ "
-                            + c.holder().value() + " ; attendu : le FINESS géographique.", loc, ev);
+                    report.add(Rules.DOC_HOLDER, "health-centre-ej", loc, ev, c.holder().value());
                 }
             }
             default -> {
@@ -220,28 +215,29 @@ final class Auditor {
                     .filter(sid -> org.solution(sid).map(s -> org.solutionsServing(m).contains(s)).orElse(false))
                     .toList();
             if (serving.size() > 1) {
-                report.add(Rules.DOC_SI_PER_SOLUTION, "Certificat partagé par " + serving.size() + " solutions ("
-                        + String.join(", ", serving) + ") de " + m.label()
-                        + ", dont le SI n'est pas unifié ; attendu : un certificat par solution.", loc, ev);
+                report.add(Rules.DOC_SI_PER_SOLUTION, "shared", loc, ev, serving.size(), String.join(", ", serving),
+                        m.label());
             }
         }
     }
 
-    private void finessHolder(String loc, String ev, ExistingCertificate c, Holder h, Member m, Set<Site> covered) {
+    private void finessHolder(Location loc, String ev, ExistingCertificate c, Holder h, Member m, Set<Site> covered) {
         if (h.site().isPresent()) {
             Site own = h.site().get();
             List<String> others = covered.stream().filter(s -> !s.equals(own)).map(s -> s.finess().value()).toList();
             if (!others.isEmpty()) {
-                report.add(Rules.DOC_HOLDER, "Certificat sous le FINESS EG " + own.finess().value()
-                        + " utilisé aussi pour " + String.join(", ", others)
-                        + " ; attendu : le FINESS EJ pour couvrir plusieurs EG (ou un certificat par EG).", loc, ev);
+                report.add(Rules.DOC_HOLDER, "eg-for-several", loc, ev, own.finess().value(),
+                        String.join(", ", others));
             }
             LocalDate from = CertificateDoctrine.ejAllowedFrom(m, own).orElseThrow();
             if (!date.isBefore(from)) {
-                report.add(Rules.DOC_EG_LEGACY, "Certificat EG conservable" + c.notAfter()
-                        .map(d -> " jusqu'au " + Planner.FR_DATE.format(d)).orElse("")
-                        + " ; au renouvellement, passer au certificat sous le FINESS EJ "
-                        + m.finess().map(Finess::value).orElse("") + ".", loc, ev);
+                String ej = m.finess().map(Finess::value).orElse("");
+                if (c.notAfter().isPresent()) {
+                    report.add(Rules.DOC_EG_LEGACY, "kept-until", loc, ev, Planner.FR_DATE.format(c.notAfter().get()),
+                            ej);
+                } else {
+                    report.add(Rules.DOC_EG_LEGACY, "kept", loc, ev, ej);
+                }
             }
             return;
         }
@@ -257,13 +253,11 @@ final class Auditor {
             }
         }
         if (!early.isEmpty()) {
-            report.add(Rules.DOC_EJ_NOT_YET, "Certificat sous le FINESS EJ couvrant " + String.join(", ", early)
-                    + " ; attendu : un certificat par EG jusqu'à ces dates.", loc, ev);
+            report.add(Rules.DOC_EJ_NOT_YET, "early", loc, ev, String.join(", ", early));
         }
         List<String> perEg = covered.stream().filter(Site::financedPerEg).map(s -> s.finess().value()).toList();
         if (!perEg.isEmpty()) {
-            report.add(Rules.DOC_EG_TRACE, "Certificat EJ servant des EG financés au niveau géographique ("
-                    + String.join(", ", perEg) + ") : authorInstitution doit porter le FINESS EG, pas l'EJ.", loc, ev);
+            report.add(Rules.DOC_EG_TRACE, "financed-per-eg", loc, ev, String.join(", ", perEg));
         }
     }
 
@@ -285,7 +279,7 @@ final class Auditor {
         for (PlannedCertificate p : plan.certificates()) {
             ids.add(p.holderKind().label() + " " + p.holder().value());
         }
-        return ids.isEmpty() ? "un identifiant d'un membre" : String.join(", ", ids);
+        return String.join(", ", ids);
     }
 
     private static String usageList(Set<Usage> usages) {
@@ -301,11 +295,16 @@ final class Auditor {
                 continue;
             }
             if (!p.held()) {
-                String where = p.solutions().isEmpty() ? "" : " pour " + String.join(", ", p.solutions());
-                report.add(Rules.DOC_MISSING, "Aucun certificat valide sous le " + p.holderKind().label() + " "
-                        + p.holder().value() + where + (p.requiredCn().map(cn -> " (CN=" + cn + ")").orElse(""))
-                        + " ; attendu selon la règle " + p.mainRule().code() + " : à commander.",
-                        "plan[" + i + "]", p.holder().value());
+                // one sentence per shape: with or without the solutions, with or without the required CN
+                String name = (p.solutions().isEmpty() ? "none" : "none-for")
+                        + (p.requiredCn().isPresent() ? "-cn" : "");
+                List<Object> args = new ArrayList<>(List.of(p.holderKind().label(), p.holder().value()));
+                if (!p.solutions().isEmpty()) {
+                    args.add(String.join(", ", p.solutions()));
+                }
+                p.requiredCn().ifPresent(args::add);
+                args.add(p.mainRule().code());
+                report.add(Rules.DOC_MISSING, name, Location.of("plan", i), p.holder().value(), args.toArray());
             }
         }
     }
@@ -314,9 +313,8 @@ final class Auditor {
         for (int i = 0; i < org.members().size(); i++) {
             Member m = org.members().get(i);
             if (m.corridor() == Corridor.TOWN_MEDICINE && m.liberalDoctors() > 0) {
-                report.add(Rules.DOC_CPS, m.liberalDoctors() + " médecin(s) libéral(aux) de " + m.label()
-                        + " : accès par carte CPS, aucun certificat à commander pour eux.", "members[" + i + "]",
-                        m.id().value());
+                report.add(Rules.DOC_CPS, "liberal-doctors", Location.of("members", i), m.id().value(),
+                        m.liberalDoctors(), m.label());
             }
         }
     }

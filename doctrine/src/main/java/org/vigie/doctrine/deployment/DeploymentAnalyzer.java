@@ -614,13 +614,14 @@ public final class DeploymentAnalyzer {
                 Location loc = f.location();
                 Set<Integer> sites2 = new LinkedHashSet<>();
                 Optional<DeployedCertificate> cert = Optional.empty();
-                String where = "EJ " + ej.value();
+                Location where = Location.of("EJ " + ej.value());
                 int idx = loc.index("certificates").orElse(-1);
                 if (idx >= 0 && idx < mine.size()) {
                     DeployedCertificate c = certs.get(mine.get(idx));
                     cert = Optional.of(c);
                     sites2.addAll(relatedSites(c, ej, egs, siteIndex));
-                    where = c.source().isEmpty() ? where : c.source();
+                    // the file (or file:line) the certificate was read from, a path of its own
+                    where = c.source().isEmpty() ? where : Location.parse(c.source());
                 } else {
                     int p = loc.index("plan").orElse(-1);
                     if (p >= 0 && p < plan.size()) {
@@ -635,7 +636,7 @@ public final class DeploymentAnalyzer {
                 if (f.rule().equals(Rules.DOC_EG_LEGACY)) {
                     sites2.forEach(s -> legacy[s] = true);
                 }
-                local.add(new LocalFinding(f.at(Location.parse(where)),
+                local.add(new LocalFinding(f.at(where),
                         List.copyOf(sites2), cert));
             }
             return true;
