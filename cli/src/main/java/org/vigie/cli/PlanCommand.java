@@ -23,6 +23,7 @@ import org.vigie.doctrine.DoctrineResult;
 import org.vigie.doctrine.DoctrineRule;
 import org.vigie.doctrine.Organisation;
 import org.vigie.doctrine.OrganisationException;
+import org.vigie.doctrine.OrganisationFile;
 import org.vigie.doctrine.PlannedCertificate;
 import org.vigie.doctrine.Procedure;
 import org.vigie.doctrine.Usage;
@@ -98,18 +99,16 @@ public final class PlanCommand implements Callable<Integer> {
                         + String.join(", ", directoryFiles.stream().map(Path::toString).toList()));
             }
         }
-        OrganisationFileReader reader = new OrganisationFileReader(directory);
-        Organisation org;
-        try {
-            org = reader.read(file);
-        } catch (OrganisationFileReader.FileException e) {
-            return unusable(err, e.problems());
+        OrganisationFile read = OrganisationFileParser.read(file, directory);
+        if (!read.usable()) {
+            return unusable(err, read.problems());
         }
         DoctrineResult result;
         try {
-            result = CertificateDoctrine.builder().directory(directory).build().evaluate(org, date);
+            result = CertificateDoctrine.builder().directory(directory).build().evaluate(read.organisation().get(), date);
         } catch (OrganisationException e) {
-            return unusable(err, List.of(reader.problemOf(e)));
+            // the reader checked what the doctrine checks: this is a bug, shown as a problem of the file all the same
+            return unusable(err, List.of(new OrganisationFile.Problem(e.location(), 0, e.detail())));
         }
         if (format == Format.json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(result)));
@@ -120,8 +119,8 @@ public final class PlanCommand implements Callable<Integer> {
         return result.audit().accepted() ? ExitCodes.OK : ExitCodes.REJECTED;
     }
 
-    private int unusable(PrintWriter err, List<OrganisationFileReader.Problem> problems) {
-        for (OrganisationFileReader.Problem p : problems) {
+    private int unusable(PrintWriter err, List<OrganisationFile.Problem> problems) {
+        for (OrganisationFile.Problem p : problems) {
             err.println("vigie: " + p.format(file.toString()));
         }
         err.flush();

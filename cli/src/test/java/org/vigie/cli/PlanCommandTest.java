@@ -149,6 +149,34 @@ class PlanCommandTest {
     }
 
     @Test
+    void everyInconsistencyIsPrintedNotOnlyTheFirst(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("org.json");
+        Files.writeString(f, "{\"organisation\": \"X\", \"corridor\": \"hospital\",\n"
+                + " \"members\": [{\"finess\": \"750000010\", \"sites\": [\"750000028\"]},\n"
+                + "  {\"finess\": \"750000044\"}],\n"
+                + " \"solutions\": [{\"id\": \"dpi\", \"sites\": [\"750000999\"]},\n"
+                + "  {\"id\": \"pacs\", \"sites\": [\"750000998\"]}]}\n", StandardCharsets.UTF_8);
+        Run r = run("plan", f.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.UNUSABLE);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("org.json:3: /members/1/sites : aucun EG pour")
+                .contains("org.json:4: /solutions/0/sites/0 : EG 750000999 inconnu")
+                .contains("org.json:5: /solutions/1/sites/0 : EG 750000998 inconnu");
+        assertThat(r.err().lines().filter(l -> l.startsWith("vigie: "))).hasSize(3);
+    }
+
+    @Test
+    void aFileWithoutProblemIsPlanned(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("org.json");
+        Files.writeString(f, "{\"organisation\": \"X\", \"corridor\": \"hospital\", \"members\":"
+                + " [{\"finess\": \"750000010\", \"status\": \"public\", \"sites\": [\"750000028\"]}]}\n",
+                StandardCharsets.UTF_8);
+        Run r = run("plan", f.toString(), "--at", "2026-06-01");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("Plan des certificats");
+    }
+
+    @Test
     void yamlAliasesAreNotExpanded(@TempDir Path dir) throws IOException {
         StringBuilder yaml = new StringBuilder("a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
         char prev = 'a';

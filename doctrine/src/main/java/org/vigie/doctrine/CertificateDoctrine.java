@@ -61,6 +61,19 @@ public final class CertificateDoctrine {
     }
 
     /**
+     * Every problem that would make {@link #evaluate} throw, collected instead of stopping at the first: the
+     * inconsistencies of the description and its references, and what the directory (when configured) contradicts
+     * (an EG given as an EJ, an EJ with no open EG, a member left without sites).
+     *
+     * @param organisation the organisation
+     * @return the problems in description order, each at its typed location; empty when it can be evaluated
+     */
+    public java.util.List<OrganisationException> problems(Organisation organisation) {
+        Objects.requireNonNull(organisation, "organisation");
+        return Resolver.examine(organisation, directory).problems();
+    }
+
+    /**
      * Like {@link #evaluate} but without writing the ordering procedure (its {@link DoctrineResult#procedure()}
      * is empty): for bulk use, such as the deployment dashboard evaluating every legal entity of the directory.
      *

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.vigie.core.Finess;
+import org.vigie.core.Location;
 import org.vigie.core.StructureId;
 
 /**
@@ -167,41 +168,59 @@ public final class Organisation {
         }
 
         /**
-         * Builds the organisation.
+         * Every inconsistency of the description so far, in description order, without building: two members
+         * sharing an id, a site declared twice, two solutions sharing an id, a certificate naming an unknown
+         * solution.
          *
-         * @throws OrganisationException when two members share an id, a site belongs to two members, two
-         *                               solutions share an id, or a certificate names an unknown solution
+         * @return the problems, each at its typed location; empty when {@link #build()} succeeds
          */
-        public Organisation build() {
+        public List<OrganisationException> problems() {
+            List<OrganisationException> out = new ArrayList<>();
             Set<String> ids = new HashSet<>();
             Set<Finess> sites = new HashSet<>();
             for (int i = 0; i < members.size(); i++) {
                 Member m = members.get(i);
                 if (!ids.add(m.id().value())) {
-                    throw new OrganisationException("members[" + i + "]", "entité juridique en double : " + m.id());
+                    out.add(new OrganisationException(Location.of("members", i),
+                            "entité juridique en double : " + m.id()));
                 }
                 for (int j = 0; j < m.sites().size(); j++) {
                     if (!sites.add(m.sites().get(j).finess())) {
-                        throw new OrganisationException("members[" + i + "].sites[" + j + "]",
-                                "EG déclaré deux fois : " + m.sites().get(j).finess());
+                        out.add(new OrganisationException(Location.of("members", i).child("sites", j),
+                                "EG déclaré deux fois : " + m.sites().get(j).finess()));
                     }
                 }
             }
             Set<String> solutionIds = new HashSet<>();
             for (int i = 0; i < solutions.size(); i++) {
                 if (!solutionIds.add(solutions.get(i).id())) {
-                    throw new OrganisationException("solutions[" + i + "]", "identifiant de solution en double : "
-                            + solutions.get(i).id());
+                    out.add(new OrganisationException(Location.of("solutions", i),
+                            "identifiant de solution en double : " + solutions.get(i).id()));
                 }
             }
             for (int i = 0; i < certificates.size(); i++) {
                 List<String> used = certificates.get(i).solutions();
                 for (int j = 0; j < used.size(); j++) {
                     if (!solutionIds.contains(used.get(j))) {
-                        throw new OrganisationException("certificates[" + i + "].solutions[" + j + "]",
-                                "solution inconnue : " + used.get(j) + " (attendu : un id de la liste solutions)");
+                        out.add(new OrganisationException(Location.of("certificates", i).child("solutions", j),
+                                "solution inconnue : " + used.get(j) + " (attendu : un id de la liste solutions)"));
                     }
                 }
+            }
+            return out;
+        }
+
+        /**
+         * Builds the organisation.
+         *
+         * @throws OrganisationException when two members share an id, a site belongs to two members, two
+         *                               solutions share an id, or a certificate names an unknown solution (the
+         *                               first of {@link #problems()})
+         */
+        public Organisation build() {
+            List<OrganisationException> problems = problems();
+            if (!problems.isEmpty()) {
+                throw problems.get(0);
             }
             return new Organisation(this);
         }

@@ -10,6 +10,7 @@ import org.vigie.core.Establishment;
 import org.vigie.core.Finess;
 import org.vigie.core.LegalEntity;
 import org.vigie.core.LegalStatus;
+import org.vigie.core.Location;
 import org.vigie.core.StructureDirectory;
 
 /**
@@ -23,18 +24,51 @@ final class Resolver {
     private Resolver() {
     }
 
+    /** The resolved organisation and every problem met on the way, in description order. */
+    record Resolution(Organisation organisation, List<OrganisationException> problems) {
+    }
+
+    /**
+     * Resolves the organisation.
+     *
+     * @throws OrganisationException the first problem of {@link #examine}, when there is one
+     */
     static Organisation resolve(Organisation org, Optional<StructureDirectory> directory) {
+        Resolution r = examine(org, directory);
+        if (!r.problems().isEmpty()) {
+            throw r.problems().get(0);
+        }
+        return r.organisation();
+    }
+
+    /**
+     * Completes every member it can and checks every reference, collecting each problem instead of stopping at the
+     * first (a member that cannot be completed is kept as described).
+     */
+    static Resolution examine(Organisation org, Optional<StructureDirectory> directory) {
+        List<OrganisationException> problems = new ArrayList<>();
         Organisation out = org;
         if (directory.isPresent()) {
             StructureDirectory dir = directory.get();
             List<Member> members = new ArrayList<>();
             for (int i = 0; i < org.members().size(); i++) {
-                members.add(complete(org.members().get(i), i, dir));
+                try {
+                    members.add(complete(org.members().get(i), i, dir));
+                } catch (OrganisationException e) {
+                    problems.add(e);
+                    members.add(org.members().get(i));
+                }
             }
-            out = org.toBuilder().members(members).build();
+            Organisation.Builder b = org.toBuilder().members(members);
+            List<OrganisationException> built = b.problems();
+            if (!built.isEmpty()) {
+                problems.addAll(built);
+                return new Resolution(org, problems);
+            }
+            out = b.build();
         }
-        check(out);
-        return out;
+        check(out, problems);
+        return new Resolution(out, problems);
     }
 
     private static Member complete(Member m, int index, StructureDirectory dir) {
@@ -44,7 +78,7 @@ final class Resolver {
         Finess ej = m.finess().get();
         StructureDirectory.Resolution r = dir.resolve(m.id());
         if (r instanceof StructureDirectory.Resolution.AsEstablishment eg) {
-            throw new OrganisationException("members[" + index + "].finess", "le FINESS " + ej.value()
+            throw new OrganisationException(Location.of("members", index).child("finess"), "le FINESS " + ej.value()
                     + " est un EG (de l'EJ " + eg.establishment().legalEntity().value()
                     + ") dans le répertoire ; attendu : le FINESS de l'entité juridique");
         }
@@ -79,26 +113,26 @@ final class Resolver {
             }
         }
         if (sites.isEmpty() && r.closed()) {
-            throw new OrganisationException("members[" + index + "].finess", "aucun EG ouvert pour l'EJ " + ej.value()
+            throw new OrganisationException(Location.of("members", index).child("finess"), "aucun EG ouvert pour l'EJ " + ej.value()
                     + " : ses " + dir.establishmentsOf(ej).size() + " EG sont fermés dans le répertoire (EJ fermée) ;"
                     + " attendu : une EJ ayant au moins un EG ouvert, ou ses EG déclarés dans le fichier");
         }
         return out.withSites(new ArrayList<>(sites.values()));
     }
 
-    private static void check(Organisation org) {
+    private static void check(Organisation org, List<OrganisationException> problems) {
         for (int i = 0; i < org.members().size(); i++) {
             Member m = org.members().get(i);
             boolean needsSites = m.corridor() != Corridor.RADIOLOGY && m.corridor() != Corridor.TOWN_MEDICINE;
             if (needsSites && m.sites().isEmpty()) {
-                throw new OrganisationException("members[" + i + "].sites", "aucun EG pour " + m.label()
-                        + " (ni dans le fichier ni dans le répertoire) ; attendu : au moins un FINESS EG");
+                problems.add(new OrganisationException(Location.of("members", i).child("sites"),
+                        "aucun EG pour " + m.label() + " (ni dans le fichier ni dans le répertoire) ; attendu : au moins un FINESS EG"));
             }
             if (m.corridor() == Corridor.LABORATORY && m.sites().size() > 1) {
                 long main = m.sites().stream().filter(Site::mainSite).count();
                 if (main != 1) {
-                    throw new OrganisationException("members[" + i + "].sites", "laboratoire à " + m.sites().size()
-                            + " sites avec " + main + " site principal ; attendu : exactement un site marqué principal");
+                    problems.add(new OrganisationException(Location.of("members", i).child("sites"),
+                            "laboratoire à " + m.sites().size() + " sites avec " + main + " site principal ; attendu : exactement un site marqué principal"));
                 }
             }
         }
@@ -106,8 +140,8 @@ final class Resolver {
             Solution s = org.solutions().get(i);
             for (int j = 0; j < s.sites().size(); j++) {
                 if (org.memberOfSite(s.sites().get(j)).isEmpty()) {
-                    throw new OrganisationException("solutions[" + i + "].sites[" + j + "]", "EG "
-                            + s.sites().get(j).value() + " inconnu de l'organisation ; attendu : un EG d'un membre");
+                    problems.add(new OrganisationException(Location.of("solutions", i).child("sites", j), "EG "
+                            + s.sites().get(j).value() + " inconnu de l'organisation ; attendu : un EG d'un membre"));
                 }
             }
         }
@@ -116,8 +150,8 @@ final class Resolver {
             for (int j = 0; j < c.covers().size(); j++) {
                 Finess f = c.covers().get(j);
                 if (org.memberOfSite(f).isEmpty() && org.memberByFiness(f).isEmpty()) {
-                    throw new OrganisationException("certificates[" + i + "].covers[" + j + "]", "FINESS "
-                            + f.value() + " inconnu de l'organisation ; attendu : un EG ou une EJ d'un membre");
+                    problems.add(new OrganisationException(Location.of("certificates", i).child("covers", j),
+                            "FINESS " + f.value() + " inconnu de l'organisation ; attendu : un EG ou une EJ d'un membre"));
                 }
             }
         }
