@@ -46,7 +46,7 @@ import org.vigie.core.finess.LoadResult;
  * certificates, on a directory loaded from each FINESS file alone and from all three. The files are written out
  * below by hand as the real formats are (DOMAIN §8): the etalab EG extract in ISO-8859-1 with its metadata line,
  * {@code structureet} lines of 32 fields, {@code geolocalisation} lines and no EJ record; the EJ extract; the JSON
- * feed in the ANS schema spelling, with closed EGs. (The core cannot use the test kit, which depends on it; the same
+ * feed in the ANS schema spelling, with closed EGs. (The doctrine module cannot use the test kit, which depends on it; the same
  * directory is written by {@code org.vigie.testkit.FinessFiles} for the other modules.)
  */
 class DirectorySourcesTest {
