@@ -1,5 +1,7 @@
 /**
- * The vocabulary every Vigie module shares.
+ * The vocabulary every Vigie module shares. The core keeps the identifiers, the FINESS directory, the organisation
+ * certificates and their trust ({@code org.vigie.core.cert}) and the report model; the certificate doctrine and the
+ * deployment indicators that use them are the {@code vigie-doctrine} module ({@code org.vigie.doctrine}).
  * <ul>
  *   <li>Identifiers: {@link org.vigie.core.StructureId} (IdNat_Struct), {@link org.vigie.core.PersonId} (IdNat_PS),
  *       {@link org.vigie.core.Finess}, {@link org.vigie.core.Siren}, {@link org.vigie.core.Siret},
@@ -11,7 +13,8 @@
  *       {@link org.vigie.core.InMemoryStructureDirectory}; readers in {@code org.vigie.core.finess}.</li>
  *   <li>The report model: {@link org.vigie.core.Report} of {@link org.vigie.core.Finding}s (and control 2's
  *       {@link org.vigie.core.Occurrence}s), each carrying a rule id of the public catalogue
- *       {@link org.vigie.core.Rules} (also {@code docs/rules.md}).</li>
+ *       {@link org.vigie.core.Rules} (also {@code docs/rules.md}), at a typed {@link org.vigie.core.Location}, with its
+ *       message from the French and English catalogue {@link org.vigie.core.Messages}.</li>
  * </ul>
  */
 package org.vigie.core;
