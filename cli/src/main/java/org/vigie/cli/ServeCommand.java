@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509CRL;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -157,7 +156,7 @@ public final class ServeCommand implements Callable<Integer> {
                 extracts.add(finess.resolve("demo-ej.csv"));
             }
         } else {
-            anchors = trustAnchors();
+            anchors = Checker.trustAnchors(trust, trustTest);
         }
         DmpRequestValidator.Builder vb = DmpRequestValidator.builder().trust(anchors).crls(crls)
                 .policy(policy == null ? DmpPolicy.defaults() : PolicyFile.load(policy));
@@ -232,27 +231,6 @@ public final class ServeCommand implements Callable<Integer> {
                 Files.writeString(req.resolve(c.id() + ".client-key.pem"), c.tls().privateKeyPem(), StandardCharsets.US_ASCII);
             }
         }
-    }
-
-    private TrustAnchors trustAnchors() throws IOException {
-        TrustAnchors t;
-        if (trust.isEmpty()) {
-            t = trustTest ? TrustAnchors.none() : TrustAnchors.igcSanteProduction();
-        } else {
-            List<X509Certificate> roots = new ArrayList<>();
-            List<X509Certificate> intermediates = new ArrayList<>();
-            for (Path p : trust) {
-                for (X509Certificate c : Checker.certificates(p, "ancre de confiance")) {
-                    (c.getSubjectX500Principal().equals(c.getIssuerX500Principal()) ? roots : intermediates).add(c);
-                }
-            }
-            if (roots.isEmpty()) {
-                roots.addAll(intermediates);
-                intermediates.clear();
-            }
-            t = TrustAnchors.of(roots, intermediates);
-        }
-        return trustTest ? t.plus(TrustAnchors.igcSanteTest()) : t;
     }
 
     private static String describe(TrustAnchors t) {
