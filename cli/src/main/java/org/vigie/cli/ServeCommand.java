@@ -159,7 +159,7 @@ public final class ServeCommand implements Callable<Integer> {
             anchors = Checker.trustAnchors(trust, trustTest);
         }
         DmpRequestValidator.Builder vb = DmpRequestValidator.builder().trust(anchors).crls(crls)
-                .policy(policy == null ? DmpPolicy.defaults() : PolicyFile.load(policy));
+                .policy(servedPolicy(demo != null));
         if (!extracts.isEmpty()) {
             vb.directory(Checker.directory(extracts, err));
         }
@@ -208,6 +208,12 @@ public final class ServeCommand implements Callable<Integer> {
         o.println("Une ligne JSON par requête ci-dessous ; Ctrl-C pour arrêter.");
         o.flush();
         return server;
+    }
+
+    /** The {@code --policy} (or default) policy; named {@link DmpPolicy#DEMO_PROFILE} with {@code --demo-pki}. */
+    private DmpPolicy servedPolicy(boolean demo) throws IOException {
+        DmpPolicy p = policy == null ? DmpPolicy.defaults() : PolicyFile.load(policy);
+        return demo ? p.toBuilder().profileId(DmpPolicy.DEMO_PROFILE).build() : p;
     }
 
     /** Writes the client credential (PKCS#12 and PEM) and every demo request, with its Content-Type. */
