@@ -36,9 +36,6 @@ import org.vigie.saml.VihfInput;
  */
 final class Checker {
 
-    /** Output format of check. */
-    enum Format { text, json }
-
     /** What to check; paths as given on the command line. */
     record Request(Path tlsCert, Path message, Path vihf, Path submission, List<String> cda, String contentType,
                    List<Path> directory, List<Path> trust, boolean trustTest, List<Path> crl, String at, Path policy) {

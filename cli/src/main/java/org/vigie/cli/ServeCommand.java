@@ -66,12 +66,8 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Mot de passe du --keystore.")
     String keystorePassword;
 
-    @Option(names = "--trust", arity = "1..*", paramLabel = "PEM",
-            description = "Ancres de confiance des certificats clients et des jetons (remplacent les AC IGC-Santé de production).")
-    List<Path> trust = new ArrayList<>();
-
-    @Option(names = "--trust-test", description = "Ajoute les AC IGC-Santé de TEST aux ancres.")
-    boolean trustTest;
+    @Mixin
+    TrustOptions trustOptions;
 
     @Option(names = "--demo-pki",
             description = "PKI et annuaire de démonstration (ceux de « vigie demo ») ; écrit dans --out le certificat client "
@@ -82,14 +78,14 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Dossier des fichiers écrits (défaut ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--crl", arity = "1..*", paramLabel = "FILE", description = "Listes de révocation (PEM ou DER).")
-    List<Path> crl = new ArrayList<>();
-
     @Mixin
     DirectoryOption directory;
 
-    @Option(names = "--policy", paramLabel = "FILE", description = "Fichier de politique (comme pour « vigie check »).")
-    Path policy;
+    @Mixin
+    PolicyOption policy;
+
+    @Mixin
+    LangOption lang;
 
     @Option(names = "--client-auth", paramLabel = "MODE", defaultValue = "DIAGNOSE",
             description = "DIAGNOSE (défaut) : tout certificat client accepté à la poignée de main puis jugé par les règles "
@@ -134,7 +130,7 @@ public final class ServeCommand implements Callable<Integer> {
     VigieServer start() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (demoPki && (!trust.isEmpty() || trustTest)) {
+        if (demoPki && (!trustOptions.trust.isEmpty() || trustOptions.trustTest)) {
             throw new UnusableInputException("--demo-pki remplace --trust et --trust-test : n'en donner qu'un");
         }
         DemoScenario demo = demoPki ? new DemoScenario(clock.instant().truncatedTo(ChronoUnit.SECONDS)) : null;
@@ -142,7 +138,7 @@ public final class ServeCommand implements Callable<Integer> {
             Files.createDirectories(out);
         }
         TrustAnchors anchors;
-        List<X509CRL> crls = new ArrayList<>(Checker.crls(crl));
+        List<X509CRL> crls = new ArrayList<>(trustOptions.crls());
         List<Path> extracts = new ArrayList<>(directory.directory);
         if (demo != null) {
             anchors = demo.pki.trust();
@@ -156,7 +152,7 @@ public final class ServeCommand implements Callable<Integer> {
                 extracts.add(finess.resolve("demo-ej.csv"));
             }
         } else {
-            anchors = Checker.trustAnchors(trust, trustTest);
+            anchors = trustOptions.anchors();
         }
         DmpRequestValidator.Builder vb = DmpRequestValidator.builder().trust(anchors).crls(crls)
                 .policy(servedPolicy(demo != null));
@@ -166,7 +162,7 @@ public final class ServeCommand implements Callable<Integer> {
         ServerLimits limits = ServerLimits.builder().maxBodyBytes(maxBody).maxConcurrentRequests(maxConcurrent)
                 .requestTimeout(Duration.ofSeconds(timeoutSeconds)).build();
         VigieServer.Builder sb = VigieServer.builder().validator(vb.build()).clock(clock).clientTrust(anchors).clientAuth(clientAuth)
-                .limits(limits).address(new InetSocketAddress(InetAddress.getByName(bind), port))
+                .limits(limits).locale(lang.locale()).address(new InetSocketAddress(InetAddress.getByName(bind), port))
                 .accessLog(line -> {
                     synchronized (o) {
                         o.println(line);
@@ -212,7 +208,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** The {@code --policy} (or default) policy; named {@link DmpPolicy#DEMO_PROFILE} with {@code --demo-pki}. */
     private DmpPolicy servedPolicy(boolean demo) throws IOException {
-        DmpPolicy p = policy == null ? DmpPolicy.defaults() : PolicyFile.load(policy);
+        DmpPolicy p = policy.policy();
         return demo ? p.toBuilder().profileId(DmpPolicy.DEMO_PROFILE).build() : p;
     }
 

@@ -98,8 +98,9 @@ public final class DmpPolicy {
 
     /**
      * The profile of a validator running this policy with {@code trust}: {@link #profile()} when the trust is the
-     * production IGC-Santé CAs; {@value #TEST_PKI_PROFILE} when a strict policy trusts the TEST IGC-Santé CAs; else
-     * the same id with the anchors named among the departures.
+     * production IGC-Santé CAs; {@value #TEST_PKI_PROFILE} when a strict policy trusts the TEST IGC-Santé CAs (said
+     * among the departures); the integrator's own anchors are named among the departures (except for
+     * {@value #DEMO_PROFILE}, whose anchors are the demo PKI).
      *
      * @param trust the anchors the validator trusts
      * @return the profile a report names
@@ -113,17 +114,20 @@ public final class DmpPolicy {
         }
         List<String> lines = new ArrayList<>(profile.relaxations());
         String id = profile.id();
-        if (trust.equals(test) || trust.equals(prod.plus(test))) {
+        boolean withTest = trust.anchors().containsAll(test.anchors());
+        if (withTest) {
             if (id.equals(STRICT_PROFILE)) {
                 id = TEST_PKI_PROFILE;
             }
-            lines.add("AC IGC-Santé de TEST acceptées comme ancres" + (trust.equals(test) ? "" : " (en plus de la production)")
-                    + " : plateformes de test seulement");
-        } else if (!id.equals(DEMO_PROFILE)) {
-            lines.add(trust.isEmpty() ? "aucune ancre de confiance" : "ancres de confiance de l'intégrateur, pas les AC "
-                    + "IGC-Santé de production : " + trust.anchors().stream()
-                    .map(c -> c.getSubjectX500Principal().getName()).distinct()
-                    .reduce((a, b) -> a + " ; " + b).orElse(""));
+            lines.add("AC IGC-Santé de TEST acceptées comme ancres : plateformes de test seulement");
+        }
+        List<String> own = trust.anchors().stream().filter(c -> !prod.anchors().contains(c) && !test.anchors().contains(c))
+                .map(c -> c.getSubjectX500Principal().getName()).distinct().toList();
+        if (trust.isEmpty()) {
+            lines.add("aucune ancre de confiance");
+        } else if (!own.isEmpty() && !id.equals(DEMO_PROFILE)) {
+            lines.add("ancres de confiance de l'intégrateur" + (trust.anchors().containsAll(prod.anchors()) ? ""
+                    : ", pas les AC IGC-Santé de production") + " : " + String.join(" ; ", own));
         }
         return new PolicyProfile(id, lines);
     }
