@@ -161,7 +161,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ServerLimits limits = ServerLimits.builder().maxBodyBytes(maxBody).maxConcurrentRequests(maxConcurrent)
                 .requestTimeout(Duration.ofSeconds(timeoutSeconds)).build();
-        VigieServer.Builder sb = VigieServer.builder().validator(vb.build()).clock(clock).clientTrust(anchors).clientAuth(clientAuth)
+        DmpRequestValidator validator = vb.build();
+        VigieServer.Builder sb = VigieServer.builder().validator(validator).clock(clock).clientTrust(anchors).clientAuth(clientAuth)
                 .limits(limits).locale(lang.locale()).address(new InetSocketAddress(InetAddress.getByName(bind), port))
                 .accessLog(line -> {
                     synchronized (o) {
@@ -188,6 +189,8 @@ public final class ServeCommand implements Callable<Integer> {
                 : "DIAGNOSE (tout certificat accepté à la poignée de main, puis jugé par les règles CERT-*)"));
         o.println("Ancres : " + (demo != null ? "PKI de démonstration (TEST AC RACINE IGC-SANTE ELEMENTAIRE, clés de test)"
                 : describe(anchors)) + (extracts.isEmpty() ? " ; pas d'annuaire" : " ; annuaire : " + extracts.size() + " extrait(s)"));
+        o.println("Profil : " + validator.profile().id() + (validator.profile().strict() ? " (strict)"
+                : " ; écarts : " + String.join(" ; ", validator.profile().relaxations())));
         if (serverPem != null) {
             o.println("Certificat du serveur (auto-signé, à faire confiance côté client) : " + serverPem.toAbsolutePath());
         }
