@@ -12,11 +12,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.vigie.cda.AuthorInstitutionPolicy;
 import org.vigie.core.Severity;
 import org.vigie.saml.SectorValueSet;
@@ -84,62 +82,36 @@ final class DmpPolicyProperties {
                 .build();
     }
 
-    /** Each setting of {@code p} that differs from the default policy, in words, with its key and both values. */
+    /**
+     * Each setting of {@code p} that differs from the default policy, in words, with its key and both values: the
+     * VIHF and authorInstitution parts' own departures ({@link VihfPolicy#profile()},
+     * {@link AuthorInstitutionPolicy#profile()}; the shared EJ/EG mode once), then the receiver's settings.
+     */
     static List<String> departures(DmpPolicy p) {
-        List<String> out = new ArrayList<>();
-        VihfPolicy v = p.vihf();
-        VihfPolicy dv = VihfPolicy.defaults();
-        AuthorInstitutionPolicy a = p.authorInstitution();
-        AuthorInstitutionPolicy da = AuthorInstitutionPolicy.defaults();
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        out.addAll(p.vihf().profile().relaxations());
+        out.addAll(p.authorInstitution().profile().relaxations());
+        List<String> own = new ArrayList<>();
         RequestLimits l = p.limits();
         RequestLimits dl = RequestLimits.defaults();
-        diff(out, "ejEgMode", "mode EJ/EG", v.ejEgMode() || a.ejEgMode(), false);
-        diff(out, "requireWsAddressing", "WS-Addressing exigé", p.requireWsAddressing(), false);
-        diff(out, "soap11Severity", "gravité d'une enveloppe SOAP 1.1", p.soap11Severity(), Severity.WARNING);
-        diff(out, "ai.lotMayDiffer", "authorInstitution du lot différente de celle des documents admise",
-                a.lotMayDiffer(), da.lotMayDiffer());
-        diff(out, "ai.geographicMandatoryFrom", "AI-GEOGRAPHIC obligatoire à partir du", a.geographicMandatoryFrom(),
-                da.geographicMandatoryFrom());
-        diff(out, "ai.readWholeAttachments", "pièces MTOM lues jusqu'au bout", a.readWholeAttachments(),
-                da.readWholeAttachments());
-        if (!String.valueOf(a.limits()).equals(String.valueOf(da.limits()))) {
-            out.add("limites XML du contrôle 2 : " + a.limits() + " (profil strict : " + da.limits() + ")");
-        }
-        diff(out, "limits.maxVihfBytes", "taille maximale du VIHF", l.maxVihfBytes(), dl.maxVihfBytes());
-        diff(out, "limits.maxSoapHeaderBytes", "taille maximale de l'en-tête SOAP", l.maxSoapHeaderBytes(),
+        diff(own, "requireWsAddressing", "WS-Addressing exigé", p.requireWsAddressing(), false);
+        diff(own, "soap11Severity", "gravité d'une enveloppe SOAP 1.1", p.soap11Severity(), Severity.WARNING);
+        diff(own, "limits.maxVihfBytes", "taille maximale du VIHF", l.maxVihfBytes(), dl.maxVihfBytes());
+        diff(own, "limits.maxSoapHeaderBytes", "taille maximale de l'en-tête SOAP", l.maxSoapHeaderBytes(),
                 dl.maxSoapHeaderBytes());
-        diff(out, "limits.maxParts", "nombre maximal de parties MIME", l.maxParts(), dl.maxParts());
-        diff(out, "limits.maxHttpHeaderBytes", "taille maximale des en-têtes HTTP", l.maxHttpHeaderBytes(),
+        diff(own, "limits.maxParts", "nombre maximal de parties MIME", l.maxParts(), dl.maxParts());
+        diff(own, "limits.maxHttpHeaderBytes", "taille maximale des en-têtes HTTP", l.maxHttpHeaderBytes(),
                 dl.maxHttpHeaderBytes());
-        diff(out, "limits.maxPartHeaderFields", "nombre maximal de champs d'en-tête d'une partie",
+        diff(own, "limits.maxPartHeaderFields", "nombre maximal de champs d'en-tête d'une partie",
                 l.maxPartHeaderFields(), dl.maxPartHeaderFields());
-        diff(out, "limits.maxPartHeaderLineLength", "longueur maximale d'une ligne d'en-tête de partie",
+        diff(own, "limits.maxPartHeaderLineLength", "longueur maximale d'une ligne d'en-tête de partie",
                 l.maxPartHeaderLineLength(), dl.maxPartHeaderLineLength());
-        diff(out, "limits.maxDepth", "profondeur XML maximale", l.maxDepth(), dl.maxDepth());
-        diff(out, "limits.maxXmlTokenBytes", "taille maximale d'un jeton XML", l.maxXmlTokenBytes(), dl.maxXmlTokenBytes());
-        diff(out, "limits.maxDecodedBytes", "taille décodée maximale", l.maxDecodedBytes(), dl.maxDecodedBytes());
-        diff(out, "limits.maxExpansionRatio", "taux d'expansion maximal", l.maxExpansionRatio(), dl.maxExpansionRatio());
-        diff(out, "vihf.acceptedVersions", "versions du VIHF acceptées", sorted(v.acceptedVersions()),
-                sorted(dv.acceptedVersions()));
-        diff(out, "vihf.rejectSha1", "SHA-1 refusé", v.rejectSha1(), dv.rejectSha1());
-        diff(out, "vihf.clockSkew", "décalage d'horloge toléré", v.clockSkew(), dv.clockSkew());
-        diff(out, "vihf.forbiddenSectors", "secteurs d'activité interdits", sorted(v.forbiddenSectors()),
-                sorted(dv.forbiddenSectors()));
-        diff(out, "vihf.sectorValueSet", "jeu de valeurs des secteurs", valueSetText(v.sectorValueSet()),
-                valueSetText(dv.sectorValueSet()));
-        diff(out, "vihf.maxTokenBytes", "taille maximale du jeton VIHF", v.maxTokenBytes(), dv.maxTokenBytes());
-        diff(out, "vihf.maxTokenAge", "âge maximal du jeton VIHF", ageText(v.maxTokenAge()), ageText(dv.maxTokenAge()));
-        diff(out, "vihf.requireOrganisationCa", "AC IGC-Santé ORGANISATIONS exigée", v.requireOrganisationCa(),
-                dv.requireOrganisationCa());
-        diff(out, "vihf.organisationPolicyOids", "OID de politique de certification exigés",
-                sorted(v.organisationPolicyOids()), sorted(dv.organisationPolicyOids()));
-        diff(out, "vihf.unusableCrlSeverity", "gravité d'une CRL inutilisable", v.unusableCrlSeverity(),
-                dv.unusableCrlSeverity());
-        diff(out, "vihf.splitRoleSeverity", "gravité de rôles répartis sur plusieurs Attribute", v.splitRoleSeverity(),
-                dv.splitRoleSeverity());
-        diff(out, "vihf.audienceRestrictionSeverity", "gravité de VIHF-CONDITIONS", v.audienceRestrictionSeverity(),
-                dv.audienceRestrictionSeverity());
-        return out;
+        diff(own, "limits.maxDepth", "profondeur XML maximale", l.maxDepth(), dl.maxDepth());
+        diff(own, "limits.maxXmlTokenBytes", "taille maximale d'un jeton XML", l.maxXmlTokenBytes(), dl.maxXmlTokenBytes());
+        diff(own, "limits.maxDecodedBytes", "taille décodée maximale", l.maxDecodedBytes(), dl.maxDecodedBytes());
+        diff(own, "limits.maxExpansionRatio", "taux d'expansion maximal", l.maxExpansionRatio(), dl.maxExpansionRatio());
+        out.addAll(own);
+        return List.copyOf(out);
     }
 
     private static void diff(List<String> out, String key, String words, Object value, Object strict) {
@@ -148,18 +120,6 @@ final class DmpPolicyProperties {
         if (!vt.equals(st)) {
             out.add(words + " : " + vt + " (profil strict : " + st + ") [" + key + "]");
         }
-    }
-
-    private static String sorted(Set<String> s) {
-        return s.isEmpty() ? "(aucun)" : String.join(",", new TreeSet<>(s));
-    }
-
-    private static String ageText(Optional<Duration> d) {
-        return d.map(Duration::toString).orElse("none");
-    }
-
-    private static String valueSetText(SectorValueSet s) {
-        return s.name() + " " + s.version() + " (" + s.codes().stream().sorted().collect(Collectors.joining(",")) + ")";
     }
 
     static boolean bool(String k, String v) {
