@@ -54,6 +54,38 @@ public final class AuthorInstitutionPolicy {
         return new Builder();
     }
 
+    /** Id of the strict control-2 profile: {@link #defaults()}. */
+    public static final String STRICT_PROFILE = "ai-strict/1";
+
+    /**
+     * The profile of this policy: {@value #STRICT_PROFILE} and, in words, each setting that departs from
+     * {@link #defaults()} (with its policy-file key, e.g. {@code [ai.lotMayDiffer]}); none for the defaults.
+     *
+     * @return the profile every report of an {@link AuthorInstitutionValidator} with this policy names
+     */
+    public org.vigie.core.PolicyProfile profile() {
+        AuthorInstitutionPolicy d = DEFAULTS;
+        java.util.List<String> out = new java.util.ArrayList<>();
+        diff(out, "ejEgMode", "mode EJ/EG", ejEgMode, d.ejEgMode);
+        diff(out, "ai.lotMayDiffer", "authorInstitution du lot différente de celle des documents admise", lotMayDiffer,
+                d.lotMayDiffer);
+        diff(out, "ai.geographicMandatoryFrom", "AI-GEOGRAPHIC obligatoire à partir du", geographicMandatoryFrom,
+                d.geographicMandatoryFrom);
+        diff(out, "ai.readWholeAttachments", "pièces MTOM lues jusqu'au bout", readWholeAttachments, d.readWholeAttachments);
+        if (!String.valueOf(limits).equals(String.valueOf(d.limits))) {
+            out.add("limites XML du contrôle 2 : " + limits + " (profil strict : " + d.limits + ")");
+        }
+        return new org.vigie.core.PolicyProfile(STRICT_PROFILE, out);
+    }
+
+    private static void diff(java.util.List<String> out, String key, String words, Object value, Object strict) {
+        String vt = String.valueOf(value);
+        String st = String.valueOf(strict);
+        if (!vt.equals(st)) {
+            out.add(words + " : " + vt + " (profil strict : " + st + ") [" + key + "]");
+        }
+    }
+
     /** A builder starting from this policy's settings. */
     public Builder toBuilder() {
         return new Builder().lotMayDiffer(lotMayDiffer).ejEgMode(ejEgMode)

@@ -131,10 +131,7 @@ public final class AuthorInstitutionValidator {
         }
         Report c2 = s.finish();
         Report extra = mime.build();
-        if (extra.findings().isEmpty()) {
-            return c2;
-        }
-        Report.Builder out = Report.builder().addAll(c2).addAll(extra);
+        Report.Builder out = Report.builder().profile(policy.profile()).addAll(c2).addAll(extra);
         c2.evaluatedAt().ifPresent(out::evaluatedAt);
         return out.build();
     }

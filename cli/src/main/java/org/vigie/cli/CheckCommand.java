@@ -65,26 +65,20 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     DirectoryOption directory;
 
-    @Option(names = "--trust", arity = "1..*", paramLabel = "PEM",
-            description = "Ancres de confiance (remplacent les AC IGC-Santé de production) ; les AC non auto-signées servent d'intermédiaires.")
-    List<Path> trust = new ArrayList<>();
+    @Mixin
+    TrustOptions trust;
 
-    @Option(names = "--trust-test", description = "Ajoute les AC IGC-Santé de TEST aux ancres.")
-    boolean trustTest;
+    @Mixin
+    AtOption at;
 
-    @Option(names = "--crl", arity = "1..*", paramLabel = "FILE", description = "Listes de révocation (PEM ou DER) ; une CRL périmée, delta, hors périmètre ou non signée par l'émetteur ne vaut pas vérification (« révocation non vérifiée »).")
-    List<Path> crl = new ArrayList<>();
+    @Mixin
+    PolicyOption policy;
 
-    @Option(names = "--at", paramLabel = "INSTANT",
-            description = "Instant d'évaluation (ISO-8601, ex. 2026-03-01T10:00:00Z ou 2026-03-01) ; défaut : maintenant.")
-    String at;
+    @Mixin
+    FormatOption format;
 
-    @Option(names = "--policy", paramLabel = "FILE", description = "Fichier de politique (.properties), voir le README.")
-    Path policy;
-
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-            description = "Format de sortie : ${COMPLETION-CANDIDATES} (défaut : ${DEFAULT-VALUE}).")
-    Checker.Format format;
+    @Mixin
+    LangOption lang;
 
     @Override
     public Integer call() throws Exception {
@@ -92,7 +86,7 @@ public final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Checker.Request req = new Checker.Request(tlsCert, input.message, input.parts == null ? null : input.parts.vihf,
                 input.parts == null ? null : input.parts.submission, input.parts == null ? List.of() : input.parts.cda,
-                contentType, directory.directory, trust, trustTest, crl, at, policy);
+                contentType, directory.directory, trust.trust, trust.trustTest, trust.crl, at.at, policy.policy);
         Checker.Outcome o;
         try {
             o = new Checker(err).check(req);
@@ -102,10 +96,10 @@ public final class CheckCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.UNUSABLE;
         }
-        if (format == Checker.Format.json) {
-            out.print(org.vigie.core.ReportJson.toJson(o.report()));
+        if (format.json()) {
+            out.print(org.vigie.core.ReportJson.toJson(o.report(), lang.locale()));
         } else {
-            new ReportText(ReportText.colourWanted()).write(out, o.report(), o.context());
+            new ReportText(ReportText.colourWanted(), lang.locale()).write(out, o.report(), o.context());
         }
         out.flush();
         return o.report().accepted() ? ExitCodes.OK : ExitCodes.REJECTED;

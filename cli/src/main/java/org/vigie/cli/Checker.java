@@ -6,11 +6,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.cert.CRL;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.CRLException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -26,6 +21,7 @@ import java.util.function.Supplier;
 import org.vigie.cda.ContentIds;
 import org.vigie.core.Report;
 import org.vigie.core.StructureDirectory;
+import org.vigie.core.cert.CertificateFiles;
 import org.vigie.core.cert.TrustAnchors;
 import org.vigie.core.finess.FinessLoader;
 import org.vigie.core.finess.LoadResult;
@@ -39,9 +35,6 @@ import org.vigie.saml.VihfInput;
  * builds a {@link DmpRequestValidator} and validates. Unusable files raise {@link UnusableInputException}.
  */
 final class Checker {
-
-    /** Output format of check. */
-    enum Format { text, json }
 
     /** What to check; paths as given on the command line. */
     record Request(Path tlsCert, Path message, Path vihf, Path submission, List<String> cda, String contentType,
@@ -177,68 +170,39 @@ final class Checker {
         }
     }
 
-    private TrustAnchors trust(Request r) throws IOException {
-        TrustAnchors t;
-        if (r.trust().isEmpty()) {
-            t = r.trustTest() ? TrustAnchors.none() : TrustAnchors.igcSanteProduction();
-        } else {
-            List<X509Certificate> anchors = new ArrayList<>();
-            List<X509Certificate> intermediates = new ArrayList<>();
-            for (Path p : r.trust()) {
-                for (X509Certificate c : certificates(p, "ancre de confiance")) {
-                    if (c.getSubjectX500Principal().equals(c.getIssuerX500Principal())) {
-                        anchors.add(c);
-                    } else {
-                        intermediates.add(c);
-                    }
-                }
-            }
-            if (anchors.isEmpty()) {
-                // an intermediate given alone is trusted as an anchor (the integrator pinned it)
-                anchors.addAll(intermediates);
-                intermediates.clear();
-            }
-            t = TrustAnchors.of(anchors, intermediates);
+    private static TrustAnchors trust(Request r) throws IOException {
+        return trustAnchors(r.trust(), r.trustTest());
+    }
+
+    /** The anchors of {@code --trust} / {@code --trust-test} ({@link TrustAnchors#configured}), file errors as one line. */
+    static TrustAnchors trustAnchors(List<Path> files, boolean trustTest) throws IOException {
+        try {
+            return TrustAnchors.configured(files, trustTest);
+        } catch (NoSuchFileException e) {
+            throw new UnusableInputException("fichier introuvable (ancre de confiance) : " + e.getFile());
+        } catch (IllegalArgumentException e) {
+            throw new UnusableInputException(e.getMessage() + " (ancre de confiance)", e);
         }
-        return r.trustTest() ? t.plus(TrustAnchors.igcSanteTest()) : t;
     }
 
     static List<X509Certificate> certificates(Path p, String what) throws IOException {
-        byte[] bytes;
         try {
-            bytes = Files.readAllBytes(p);
+            return CertificateFiles.certificates(p);
         } catch (NoSuchFileException e) {
             throw new UnusableInputException("fichier introuvable (" + what + ") : " + p);
-        }
-        try {
-            List<X509Certificate> out = new ArrayList<>();
-            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(new java.io.ByteArrayInputStream(bytes))) {
-                out.add((X509Certificate) c);
-            }
-            if (out.isEmpty()) {
-                throw new UnusableInputException("aucun certificat X.509 dans " + p + " (" + what + ")");
-            }
-            return out;
-        } catch (CertificateException e) {
-            throw new UnusableInputException("certificat illisible (" + what + ") : " + p, e);
+        } catch (IllegalArgumentException e) {
+            throw new UnusableInputException(e.getMessage() + " (" + what + ")", e);
         }
     }
 
     static List<X509CRL> crls(List<Path> files) throws IOException {
-        List<X509CRL> out = new ArrayList<>();
-        for (Path p : files) {
-            if (!Files.isRegularFile(p)) {
-                throw new UnusableInputException("fichier introuvable (CRL) : " + p);
-            }
-            try (InputStream in = Files.newInputStream(p)) {
-                for (CRL c : CertificateFactory.getInstance("X.509").generateCRLs(in)) {
-                    out.add((X509CRL) c);
-                }
-            } catch (CRLException | CertificateException e) {
-                throw new UnusableInputException("CRL illisible : " + p, e);
-            }
+        try {
+            return CertificateFiles.crls(files);
+        } catch (NoSuchFileException e) {
+            throw new UnusableInputException("fichier introuvable (CRL) : " + e.getFile());
+        } catch (IllegalArgumentException e) {
+            throw new UnusableInputException(e.getMessage(), e);
         }
-        return out;
     }
 
     /** Loads FINESS extracts for {@code check} and {@code serve}; rejected lines are counted on {@code err}. */

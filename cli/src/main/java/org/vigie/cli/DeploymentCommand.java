@@ -28,6 +28,7 @@ import org.vigie.core.finess.FinessLoader;
 import org.vigie.core.finess.LoadResult;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -65,8 +66,8 @@ public final class DeploymentCommand implements Callable<Integer> {
     @Option(names = "--departement", paramLabel = "D", description = "Code du département (72, 2A, 971…).")
     String departement;
 
-    @Option(names = "--at", paramLabel = "DATE", description = "Date d'évaluation AAAA-MM-JJ (défaut : aujourd'hui, UTC).")
-    String at;
+    @Mixin
+    AtOption at;
 
     @Option(names = "--out", paramLabel = "FICHIER", arity = "1..*",
             description = "Fichier(s) à écrire : .xlsx, .html ou .json (plusieurs possibles).")
@@ -112,12 +113,7 @@ public final class DeploymentCommand implements Callable<Integer> {
         for (Path o : out) {
             format(o);
         }
-        LocalDate date;
-        try {
-            date = at == null ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(at.strip());
-        } catch (DateTimeParseException e) {
-            throw new UnusableInputException("--at " + at + " : date attendue au format AAAA-MM-JJ", e);
-        }
+        LocalDate date = at.date();
         Scope scope = scope();
         for (Path f : directory) {
             if (!Files.isRegularFile(f)) {

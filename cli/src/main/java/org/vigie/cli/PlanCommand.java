@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,9 +51,6 @@ import picocli.CommandLine.Spec;
             "2:fichier d'organisation, extrait FINESS ou arguments inutilisables"})
 public final class PlanCommand implements Callable<Integer> {
 
-    /** Output formats. */
-    enum Format { text, json }
-
     @Spec
     CommandSpec spec;
 
@@ -64,23 +61,20 @@ public final class PlanCommand implements Callable<Integer> {
             description = "Extraits FINESS (etalab, flux JSON, extrait EJ) : EJ → EG, catégories, statut juridique.")
     List<Path> directoryFiles = new ArrayList<>();
 
-    @Option(names = "--at", paramLabel = "DATE", description = "Date d'évaluation AAAA-MM-JJ (défaut : aujourd'hui).")
-    String at;
+    @Mixin
+    AtOption at;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text ou json (défaut : ${DEFAULT-VALUE}).")
-    Format format;
+    @Mixin
+    FormatOption format;
+
+    @Mixin
+    LangOption lang;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LocalDate date;
-        try {
-            date = at == null ? LocalDate.now() : LocalDate.parse(at);
-        } catch (DateTimeParseException e) {
-            throw new UnusableInputException("--at « " + at + " » : attendu une date AAAA-MM-JJ");
-        }
+        LocalDate date = at.date();
         if (!Files.isRegularFile(file)) {
             throw new UnusableInputException("fichier d'organisation introuvable ou illisible : " + file);
         }
@@ -110,10 +104,10 @@ public final class PlanCommand implements Callable<Integer> {
             // the reader checked what the doctrine checks: this is a bug, shown as a problem of the file all the same
             return unusable(err, List.of(new OrganisationFile.Problem(e.location(), 0, e.detail())));
         }
-        if (format == Format.json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(result)));
+        if (format.json()) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(result, lang.locale())));
         } else {
-            text(out, result);
+            text(out, result, lang.locale());
         }
         out.flush();
         return result.audit().accepted() ? ExitCodes.OK : ExitCodes.REJECTED;
@@ -137,7 +131,7 @@ public final class PlanCommand implements Callable<Integer> {
         return p.held() ? "DÉJÀ DÉTENU" : "À COMMANDER";
     }
 
-    static void text(PrintWriter out, DoctrineResult r) {
+    static void text(PrintWriter out, DoctrineResult r, java.util.Locale locale) {
         CertificatePlan plan = r.plan();
         out.println("Plan des certificats — " + plan.organisation() + " — au " + FR.format(plan.date()));
         if (plan.certificates().isEmpty()) {
@@ -176,7 +170,7 @@ public final class PlanCommand implements Callable<Integer> {
         out.println("Audit des certificats existants : " + (findings.isEmpty() ? "aucun constat" : findings.size()
                 + " constat(s)"));
         for (Finding f : findings) {
-            out.println("  " + f.severity() + " " + f.ruleId() + " @" + f.location() + " : " + f.message()
+            out.println("  " + f.severity() + " " + f.ruleId() + " @" + f.location() + " : " + f.message(locale)
                     + (f.evidence().isEmpty() ? "" : " [" + f.evidence() + "]"));
         }
         out.println();
@@ -198,7 +192,7 @@ public final class PlanCommand implements Callable<Integer> {
                 + " erreur(s), " + warnings + " avertissement(s), " + plan.toOrder().size() + " certificat(s) à commander)");
     }
 
-    static Map<String, Object> json(DoctrineResult r) {
+    static Map<String, Object> json(DoctrineResult r, java.util.Locale locale) {
         Map<String, Object> root = new LinkedHashMap<>();
         CertificatePlan plan = r.plan();
         root.put("organisation", plan.organisation());
@@ -236,7 +230,7 @@ public final class PlanCommand implements Callable<Integer> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("rule", f.ruleId());
             m.put("severity", f.severity().name());
-            m.put("message", f.message());
+            m.put("message", f.message(locale));
             m.put("location", f.location().toString());
             m.put("evidence", f.evidence());
             findings.add(m);

@@ -2,6 +2,7 @@ package org.vigie.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import org.vigie.core.Finding;
 import org.vigie.core.Occurrence;
 import org.vigie.core.Report;
@@ -13,9 +14,16 @@ import org.vigie.core.Severity;
 final class ReportText {
 
     private final boolean colour;
+    private final Locale locale;
 
     ReportText(boolean colour) {
+        this(colour, Locale.FRENCH);
+    }
+
+    /** A writer whose findings' messages are in {@code locale}'s language (French or English). */
+    ReportText(boolean colour, Locale locale) {
         this.colour = colour;
+        this.locale = locale;
     }
 
     /** True when stdout is a terminal and NO_COLOR is not set. */
@@ -49,6 +57,10 @@ final class ReportText {
             }
             out.println();
         }
+        report.profile().ifPresent(p -> {
+            out.println("Profil : " + p.id() + (p.strict() ? " (strict)" : ""));
+            p.relaxations().forEach(x -> out.println("  écart : " + x));
+        });
         long e = report.bySeverity(Severity.ERROR).size();
         long w = report.bySeverity(Severity.WARNING).size();
         String verdict = report.accepted() ? paint("32", "ACCEPTÉE") : paint("31", "REJETÉE");
@@ -81,7 +93,7 @@ final class ReportText {
             case WARNING -> paint("33", "! ALERTE ");
             case INFO -> paint("36", "i INFO   ");
         };
-        out.println("  " + mark + " " + bold(f.ruleId()) + "  " + f.message());
+        out.println("  " + mark + " " + bold(f.ruleId()) + "  " + f.message(locale));
         StringBuilder where = new StringBuilder();
         if (!f.location().isEmpty()) {
             where.append("à ").append(f.location().toString());

@@ -7,7 +7,7 @@ import org.vigie.core.Rule;
 import org.vigie.core.Rules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code vigie rules}: prints the rule catalogue (id, default severity, title), grouped by family. */
@@ -15,28 +15,20 @@ import picocli.CommandLine.Spec;
         description = "Affiche le catalogue des règles (identifiant, sévérité par défaut, intitulé).")
 public final class RulesCommand implements Callable<Integer> {
 
-    /** Output language of the titles. */
-    enum Lang { fr, en }
-
-    /** Output format. */
-    enum Format { text, json }
-
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--lang", description = "Langue des intitulés : ${COMPLETION-CANDIDATES} (défaut : ${DEFAULT-VALUE}).",
-            defaultValue = "fr")
-    Lang lang;
+    @Mixin
+    LangOption lang;
 
-    @Option(names = "--format", description = "Format : ${COMPLETION-CANDIDATES} (défaut : ${DEFAULT-VALUE}).",
-            defaultValue = "text")
-    Format format;
+    @Mixin
+    FormatOption format;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         List<Rule> rules = Rules.all();
-        if (format == Format.json) {
+        if (format.json()) {
             out.println("[");
             for (int i = 0; i < rules.size(); i++) {
                 Rule r = rules.get(i);
@@ -57,7 +49,7 @@ public final class RulesCommand implements Callable<Integer> {
                 if (r != rules.get(0)) {
                     out.println();
                 }
-                out.println(lang == Lang.fr ? family.titleFr() : family.titleEn());
+                out.println(english() ? family.titleEn() : family.titleFr());
             }
             out.printf("  %-" + idWidth + "s  %-7s  %s%n", r.id(), r.defaultSeverity(), title(r));
         }
@@ -65,7 +57,11 @@ public final class RulesCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    private boolean english() {
+        return lang.locale().equals(java.util.Locale.ENGLISH);
+    }
+
     private String title(Rule r) {
-        return lang == Lang.fr ? r.titleFr() : r.titleEn();
+        return english() ? r.titleEn() : r.titleFr();
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509CRL;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -67,12 +66,8 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Mot de passe du --keystore.")
     String keystorePassword;
 
-    @Option(names = "--trust", arity = "1..*", paramLabel = "PEM",
-            description = "Ancres de confiance des certificats clients et des jetons (remplacent les AC IGC-Santé de production).")
-    List<Path> trust = new ArrayList<>();
-
-    @Option(names = "--trust-test", description = "Ajoute les AC IGC-Santé de TEST aux ancres.")
-    boolean trustTest;
+    @Mixin
+    TrustOptions trustOptions;
 
     @Option(names = "--demo-pki",
             description = "PKI et annuaire de démonstration (ceux de « vigie demo ») ; écrit dans --out le certificat client "
@@ -83,14 +78,14 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Dossier des fichiers écrits (défaut ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--crl", arity = "1..*", paramLabel = "FILE", description = "Listes de révocation (PEM ou DER).")
-    List<Path> crl = new ArrayList<>();
-
     @Mixin
     DirectoryOption directory;
 
-    @Option(names = "--policy", paramLabel = "FILE", description = "Fichier de politique (comme pour « vigie check »).")
-    Path policy;
+    @Mixin
+    PolicyOption policy;
+
+    @Mixin
+    LangOption lang;
 
     @Option(names = "--client-auth", paramLabel = "MODE", defaultValue = "DIAGNOSE",
             description = "DIAGNOSE (défaut) : tout certificat client accepté à la poignée de main puis jugé par les règles "
@@ -135,7 +130,7 @@ public final class ServeCommand implements Callable<Integer> {
     VigieServer start() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (demoPki && (!trust.isEmpty() || trustTest)) {
+        if (demoPki && (!trustOptions.trust.isEmpty() || trustOptions.trustTest)) {
             throw new UnusableInputException("--demo-pki remplace --trust et --trust-test : n'en donner qu'un");
         }
         DemoScenario demo = demoPki ? new DemoScenario(clock.instant().truncatedTo(ChronoUnit.SECONDS)) : null;
@@ -143,7 +138,7 @@ public final class ServeCommand implements Callable<Integer> {
             Files.createDirectories(out);
         }
         TrustAnchors anchors;
-        List<X509CRL> crls = new ArrayList<>(Checker.crls(crl));
+        List<X509CRL> crls = new ArrayList<>(trustOptions.crls());
         List<Path> extracts = new ArrayList<>(directory.directory);
         if (demo != null) {
             anchors = demo.pki.trust();
@@ -157,17 +152,18 @@ public final class ServeCommand implements Callable<Integer> {
                 extracts.add(finess.resolve("demo-ej.csv"));
             }
         } else {
-            anchors = trustAnchors();
+            anchors = trustOptions.anchors();
         }
         DmpRequestValidator.Builder vb = DmpRequestValidator.builder().trust(anchors).crls(crls)
-                .policy(policy == null ? DmpPolicy.defaults() : PolicyFile.load(policy));
+                .policy(servedPolicy(demo != null));
         if (!extracts.isEmpty()) {
             vb.directory(Checker.directory(extracts, err));
         }
         ServerLimits limits = ServerLimits.builder().maxBodyBytes(maxBody).maxConcurrentRequests(maxConcurrent)
                 .requestTimeout(Duration.ofSeconds(timeoutSeconds)).build();
-        VigieServer.Builder sb = VigieServer.builder().validator(vb.build()).clock(clock).clientTrust(anchors).clientAuth(clientAuth)
-                .limits(limits).address(new InetSocketAddress(InetAddress.getByName(bind), port))
+        DmpRequestValidator validator = vb.build();
+        VigieServer.Builder sb = VigieServer.builder().validator(validator).clock(clock).clientTrust(anchors).clientAuth(clientAuth)
+                .limits(limits).locale(lang.locale()).address(new InetSocketAddress(InetAddress.getByName(bind), port))
                 .accessLog(line -> {
                     synchronized (o) {
                         o.println(line);
@@ -193,6 +189,8 @@ public final class ServeCommand implements Callable<Integer> {
                 : "DIAGNOSE (tout certificat accepté à la poignée de main, puis jugé par les règles CERT-*)"));
         o.println("Ancres : " + (demo != null ? "PKI de démonstration (TEST AC RACINE IGC-SANTE ELEMENTAIRE, clés de test)"
                 : describe(anchors)) + (extracts.isEmpty() ? " ; pas d'annuaire" : " ; annuaire : " + extracts.size() + " extrait(s)"));
+        o.println("Profil : " + validator.profile().id() + (validator.profile().strict() ? " (strict)"
+                : " ; écarts : " + String.join(" ; ", validator.profile().relaxations())));
         if (serverPem != null) {
             o.println("Certificat du serveur (auto-signé, à faire confiance côté client) : " + serverPem.toAbsolutePath());
         }
@@ -209,6 +207,12 @@ public final class ServeCommand implements Callable<Integer> {
         o.println("Une ligne JSON par requête ci-dessous ; Ctrl-C pour arrêter.");
         o.flush();
         return server;
+    }
+
+    /** The {@code --policy} (or default) policy; named {@link DmpPolicy#DEMO_PROFILE} with {@code --demo-pki}. */
+    private DmpPolicy servedPolicy(boolean demo) throws IOException {
+        DmpPolicy p = policy.policy();
+        return demo ? p.toBuilder().profileId(DmpPolicy.DEMO_PROFILE).build() : p;
     }
 
     /** Writes the client credential (PKCS#12 and PEM) and every demo request, with its Content-Type. */
@@ -232,27 +236,6 @@ public final class ServeCommand implements Callable<Integer> {
                 Files.writeString(req.resolve(c.id() + ".client-key.pem"), c.tls().privateKeyPem(), StandardCharsets.US_ASCII);
             }
         }
-    }
-
-    private TrustAnchors trustAnchors() throws IOException {
-        TrustAnchors t;
-        if (trust.isEmpty()) {
-            t = trustTest ? TrustAnchors.none() : TrustAnchors.igcSanteProduction();
-        } else {
-            List<X509Certificate> roots = new ArrayList<>();
-            List<X509Certificate> intermediates = new ArrayList<>();
-            for (Path p : trust) {
-                for (X509Certificate c : Checker.certificates(p, "ancre de confiance")) {
-                    (c.getSubjectX500Principal().equals(c.getIssuerX500Principal()) ? roots : intermediates).add(c);
-                }
-            }
-            if (roots.isEmpty()) {
-                roots.addAll(intermediates);
-                intermediates.clear();
-            }
-            t = TrustAnchors.of(roots, intermediates);
-        }
-        return trustTest ? t.plus(TrustAnchors.igcSanteTest()) : t;
     }
 
     private static String describe(TrustAnchors t) {

@@ -217,4 +217,25 @@ class CheckCommandTest {
         assertThat(arr.size()).isEqualTo(org.vigie.core.Rules.all().size());
         assertThat(arr.findValuesAsText("id")).contains("AI-GEOGRAPHIC");
     }
+
+    /** --lang en: JSON and text still name the profile (dmp-strict/1, dmp-test-pki/1 with --trust-test). */
+    @Test
+    void checkJsonAndTextNameTheProfileInEitherLanguage() throws Exception {
+        List<String> base = args(demoCase("01"));
+        Run en = run(plus(base, "--lang", "en", "--format", "json"));
+        assertThat(en.code()).as(en.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(en.out());
+        assertThat(json.get("profile").get("id").asText()).isEqualTo("dmp-strict/1");
+        assertThat(json.get("profile").get("relaxations").get(0).asText()).contains("ancres de confiance de l'intégrateur");
+        Run fr = run(base);
+        assertThat(fr.out()).contains("Profil : dmp-strict/1").contains("écart : ancres de confiance");
+        Run test = run(plus(base, "--trust-test"));
+        assertThat(test.out()).contains("Profil : dmp-test-pki/1");
+    }
+
+    private static List<String> plus(List<String> a, String... more) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(List.of(more));
+        return out;
+    }
 }

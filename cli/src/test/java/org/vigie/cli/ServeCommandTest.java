@@ -56,6 +56,8 @@ class ServeCommandTest {
             HttpResponse<String> ok = post(client, server, "01-conforme-mtom", ".mtom");
             assertThat(ok.statusCode()).isEqualTo(200);
             assertThat(ok.body()).contains("status=\"urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Success\"");
+            assertThat(ok.headers().firstValue("X-Vigie-Profile")).hasValue("dmp-demo/1");
+            assertThat(out.toString()).contains("Profil : dmp-demo/1 (strict)");
 
             HttpResponse<String> ko = post(client, server, "15-struct-eg-dans-vihf", ".mtom");
             assertThat(ko.body()).contains("ResponseStatusType:Failure", "errorCode=\"VIHF-STRUCT-EQ\"");

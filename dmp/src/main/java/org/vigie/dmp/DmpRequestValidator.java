@@ -63,9 +63,11 @@ public final class DmpRequestValidator {
     private final VihfValidator vihfValidator;
     private final AuthorInstitutionValidator aiValidator;
     private final MessageReader reader;
+    private final org.vigie.core.PolicyProfile profile;
 
     private DmpRequestValidator(Builder b) {
         this.policy = b.policy;
+        this.profile = b.policy.profile(b.trust);
         this.clock = b.clock;
         VihfValidator.Builder vb = VihfValidator.builder().policy(b.policy.vihf()).trust(b.trust).crls(b.crls).clock(b.clock);
         AuthorInstitutionValidator.Builder ab = AuthorInstitutionValidator.builder().policy(b.policy.authorInstitution());
@@ -81,6 +83,11 @@ public final class DmpRequestValidator {
     /** A builder with the defaults: default policy, IGC-Santé production anchors, no CRL, no directory, UTC clock. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The profile every report of this validator names: {@link DmpPolicy#profile(TrustAnchors)} of its policy and trust. */
+    public org.vigie.core.PolicyProfile profile() {
+        return profile;
     }
 
     /** The policy this validator applies. */
@@ -141,7 +148,7 @@ public final class DmpRequestValidator {
                     + ") sans ProvideAndRegisterDocumentSetRequest dans le corps SOAP", "soap:Body",
                     o.bodyElement().orElse(""));
         }
-        return new DmpValidation(out.evaluatedAt(at).build(), o.framing(), o.soapVersion(), o.action(),
+        return new DmpValidation(out.evaluatedAt(at).profile(profile).build(), o.framing(), o.soapVersion(), o.action(),
                 v.session != null, o.attachmentsRead());
     }
 
@@ -170,7 +177,7 @@ public final class DmpRequestValidator {
             out.addAll(aiValidator.check(submissionOrNull, documents == null ? Map.of() : documents,
                     c1.structureId().orElse(null), at));
         }
-        return out.evaluatedAt(at).build();
+        return out.evaluatedAt(at).profile(profile).build();
     }
 
     /** {@link #validateParts(X509Certificate, List, VihfInput, InputStream, Map, Instant)} with a DOM Assertion. */

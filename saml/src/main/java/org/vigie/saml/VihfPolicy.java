@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import org.vigie.core.PolicyProfile;
 import org.vigie.core.Severity;
 
 /**
@@ -83,6 +84,67 @@ public final class VihfPolicy {
     /** The documented defaults (see the class table). */
     public static VihfPolicy defaults() {
         return DEFAULTS;
+    }
+
+    /** Id of the strict control-1 profile: {@link #defaults()}. */
+    public static final String STRICT_PROFILE = "vihf-strict/1";
+
+    private volatile PolicyProfile profile;
+
+    /**
+     * The profile of this policy: {@value #STRICT_PROFILE} and, in words, each setting that departs from
+     * {@link #defaults()} (with its policy-file key, e.g. {@code [vihf.maxTokenAge]}); none for the defaults.
+     *
+     * @return the profile every report of a {@link VihfValidator} with this policy names
+     */
+    public PolicyProfile profile() {
+        PolicyProfile p = profile;
+        if (p == null) {
+            p = new PolicyProfile(STRICT_PROFILE, departures());
+            profile = p;
+        }
+        return p;
+    }
+
+    private java.util.List<String> departures() {
+        VihfPolicy d = DEFAULTS;
+        java.util.List<String> out = new java.util.ArrayList<>();
+        diff(out, "ejEgMode", "mode EJ/EG", ejEgMode, d.ejEgMode);
+        diff(out, "vihf.acceptedVersions", "versions du VIHF acceptées", sorted(acceptedVersions), sorted(d.acceptedVersions));
+        diff(out, "vihf.rejectSha1", "SHA-1 refusé", rejectSha1, d.rejectSha1);
+        diff(out, "vihf.clockSkew", "décalage d'horloge toléré", clockSkew, d.clockSkew);
+        diff(out, "vihf.forbiddenSectors", "secteurs d'activité interdits", sorted(forbiddenSectors), sorted(d.forbiddenSectors));
+        diff(out, "vihf.sectorValueSet", "jeu de valeurs des secteurs", valueSetText(sectorValueSet),
+                valueSetText(d.sectorValueSet));
+        diff(out, "vihf.maxTokenBytes", "taille maximale du jeton VIHF", maxTokenBytes, d.maxTokenBytes);
+        diff(out, "vihf.maxTokenAge", "âge maximal du jeton VIHF", maxTokenAge().map(Duration::toString).orElse("none"),
+                d.maxTokenAge().map(Duration::toString).orElse("none"));
+        diff(out, "vihf.requireOrganisationCa", "AC IGC-Santé ORGANISATIONS exigée", requireOrganisationCa,
+                d.requireOrganisationCa);
+        diff(out, "vihf.organisationPolicyOids", "OID de politique de certification exigés", sorted(organisationPolicyOids),
+                sorted(d.organisationPolicyOids));
+        diff(out, "vihf.unusableCrlSeverity", "gravité d'une CRL inutilisable", unusableCrlSeverity, d.unusableCrlSeverity);
+        diff(out, "vihf.splitRoleSeverity", "gravité de rôles répartis sur plusieurs Attribute", splitRoleSeverity,
+                d.splitRoleSeverity);
+        diff(out, "vihf.audienceRestrictionSeverity", "gravité de VIHF-CONDITIONS", audienceRestrictionSeverity,
+                d.audienceRestrictionSeverity);
+        return out;
+    }
+
+    private static void diff(java.util.List<String> out, String key, String words, Object value, Object strict) {
+        String vt = String.valueOf(value);
+        String st = String.valueOf(strict);
+        if (!vt.equals(st)) {
+            out.add(words + " : " + vt + " (profil strict : " + st + ") [" + key + "]");
+        }
+    }
+
+    private static String sorted(Set<String> set) {
+        return set.isEmpty() ? "(aucun)" : String.join(",", new java.util.TreeSet<>(set));
+    }
+
+    private static String valueSetText(SectorValueSet v) {
+        return v.name() + " " + v.version() + " (" + String.join(",", new java.util.TreeSet<>(v.codes())) + ")";
     }
 
     /** A builder starting from the defaults. */

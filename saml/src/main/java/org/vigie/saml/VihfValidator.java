@@ -176,7 +176,7 @@ public final class VihfValidator {
             hierarchy(tls, t.signer, r);
         }
         known(t, r);
-        return new Control1Result(r.build(), t.token, t.structureId, tls, t.signer);
+        return new Control1Result(r.profile(policy.profile()).build(), t.token, t.structureId, tls, t.signer);
     }
 
     /** The token rules only (no TLS certificate: no VIHF-STRUCT-EQ, no CERT-AUTH-PROFILE), at the clock's instant. */
@@ -191,7 +191,7 @@ public final class VihfValidator {
         Report.Builder r = Report.builder().evaluatedAt(at);
         Outcome t = token(vihf, List.of(), at, r);
         known(t, r);
-        return new Control1Result(r.build(), t.token, t.structureId, null, t.signer);
+        return new Control1Result(r.profile(policy.profile()).build(), t.token, t.structureId, null, t.signer);
     }
 
     private void structEq(Outcome t, StructureId certId, Report.Builder r) {

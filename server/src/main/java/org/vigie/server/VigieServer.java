@@ -51,7 +51,7 @@ import org.vigie.server.internal.Tls;
  * gets control 1 only: a Failure response listing its findings, or, when control 1 passes, a SOAP 1.2
  * {@code Receiver} fault with subcode {@code vigie:NotSimulated}. A request without a readable SOAP envelope gets a
  * SOAP 1.2 {@code Sender} fault ({@code vigie:UnreadableRequest}, HTTP 400). Every SOAP answer carries the headers
- * {@code X-Vigie-Verdict} and, when rules fired, {@code X-Vigie-Rules}. {@code GET /health} answers a small JSON
+ * {@code X-Vigie-Verdict}, when rules fired, {@code X-Vigie-Rules}, and the policy profile id {@code X-Vigie-Profile}. {@code GET /health} answers a small JSON
  * document.
  *
  * <p><b>Limits and logs.</b> {@link ServerLimits}: body size (413), concurrent validations (503 after a wait), request
@@ -100,7 +100,8 @@ public final class VigieServer implements AutoCloseable {
         });
         timer.setRemoveOnCancelPolicy(true);
         Consumer<String> sink = b.accessLog;
-        this.handler = new DmpHandler(b.validator, b.clock, b.limits, b.clientAuth, timer, line -> sink.accept(line.toJson()));
+        this.handler = new DmpHandler(b.validator, b.clock, b.limits, b.clientAuth, timer, line -> sink.accept(line.toJson()),
+                b.locale);
         this.server = HttpsServer.create(b.address, 128);
         ClientAuth mode = b.clientAuth;
         server.setHttpsConfigurator(new HttpsConfigurator(ctx) {
@@ -228,6 +229,7 @@ public final class VigieServer implements AutoCloseable {
         private InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         private ServerLimits limits = ServerLimits.defaults();
         private Consumer<String> accessLog = defaultLog();
+        private java.util.Locale locale = java.util.Locale.FRENCH;
 
         private Builder() {
         }
@@ -270,6 +272,18 @@ public final class VigieServer implements AutoCloseable {
          */
         public Builder clientTrust(TrustAnchors t) {
             this.clientTrust = Objects.requireNonNull(t, "clientTrust");
+            return this;
+        }
+
+        /**
+         * The language of the findings' messages in the answers ({@code codeContext} of each
+         * {@code rs:RegistryError}): French (the default) or English; the server's own fault reasons stay French.
+         *
+         * @param locale {@link java.util.Locale#FRENCH} or {@link java.util.Locale#ENGLISH} (any other: French)
+         * @return this builder
+         */
+        public Builder locale(java.util.Locale locale) {
+            this.locale = org.vigie.core.Messages.language(java.util.Objects.requireNonNull(locale, "locale"));
             return this;
         }
 

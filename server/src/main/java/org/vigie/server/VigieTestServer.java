@@ -134,8 +134,15 @@ public final class VigieTestServer implements AutoCloseable {
         private ClientAuth clientAuth = ClientAuth.DIAGNOSE;
         private ServerLimits limits = ServerLimits.defaults();
         private Consumer<String> accessLog;
+        private java.util.Locale locale = java.util.Locale.FRENCH;
 
         private Builder() {
+        }
+
+        /** @param l the language of the findings' messages in the answers (default French) @return this builder */
+        public Builder locale(java.util.Locale l) {
+            this.locale = Objects.requireNonNull(l, "locale");
+            return this;
         }
 
         /** @param p the PKI (default {@link TestPki#shared()}) @return this builder */
@@ -189,7 +196,7 @@ public final class VigieTestServer implements AutoCloseable {
                 vb.directory(directory);
             }
             VigieServer.Builder sb = VigieServer.builder().validator(vb.build()).clock(clock).clientTrust(p.trust())
-                    .clientAuth(clientAuth).limits(limits).port(0);
+                    .clientAuth(clientAuth).limits(limits).locale(locale).port(0);
             if (accessLog != null) {
                 sb.accessLog(accessLog);
             }

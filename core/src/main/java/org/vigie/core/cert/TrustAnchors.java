@@ -2,6 +2,7 @@ package org.vigie.core.cert;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -80,6 +81,57 @@ public final class TrustAnchors {
     /** Integrator-supplied anchors plus intermediate CAs used only to build chains. */
     public static TrustAnchors of(List<X509Certificate> anchors, List<X509Certificate> intermediates) {
         return new TrustAnchors(List.copyOf(anchors), List.copyOf(intermediates));
+    }
+
+    /**
+     * Integrator-supplied anchors read from certificate files (PEM, several per file allowed, or DER): the
+     * self-signed certificates are the anchors, the others intermediate CAs offered for chain building; when no file
+     * holds a self-signed certificate, every certificate given is an anchor (the integrator pinned those CAs).
+     *
+     * @param files one or more certificate files
+     * @return the anchors
+     * @throws java.nio.file.NoSuchFileException when a file does not exist
+     * @throws IOException                       when a file cannot be read
+     * @throws IllegalArgumentException          when no file is given or a file holds no readable certificate
+     */
+    public static TrustAnchors fromFiles(List<Path> files) throws IOException {
+        Objects.requireNonNull(files, "files");
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("aucun fichier d'ancre de confiance");
+        }
+        List<X509Certificate> roots = new ArrayList<>();
+        List<X509Certificate> intermediates = new ArrayList<>();
+        for (Path p : files) {
+            for (X509Certificate c : CertificateFiles.certificates(p)) {
+                (c.getSubjectX500Principal().equals(c.getIssuerX500Principal()) ? roots : intermediates).add(c);
+            }
+        }
+        if (roots.isEmpty()) {
+            roots.addAll(intermediates);
+            intermediates.clear();
+        }
+        return new TrustAnchors(roots, intermediates);
+    }
+
+    /**
+     * The anchors a command line or a configuration names: the production IGC-Santé CAs when no file is given (none
+     * when only the TEST CAs are asked for), else those of {@link #fromFiles(List)}; plus the TEST IGC-Santé CAs
+     * when {@code withIgcSanteTest}. This is what {@code --trust FILE...} and {@code --trust-test} mean.
+     *
+     * @param files            certificate files, possibly empty
+     * @param withIgcSanteTest whether to add {@link #igcSanteTest()}
+     * @return the anchors
+     * @throws IOException              when a file cannot be read
+     * @throws IllegalArgumentException when a file holds no readable certificate
+     */
+    public static TrustAnchors configured(List<Path> files, boolean withIgcSanteTest) throws IOException {
+        TrustAnchors t;
+        if (files.isEmpty()) {
+            t = withIgcSanteTest ? none() : igcSanteProduction();
+        } else {
+            t = fromFiles(files);
+        }
+        return withIgcSanteTest ? t.plus(igcSanteTest()) : t;
     }
 
     /** No anchor at all: every certificate fails {@code CERT-TRUST}. */

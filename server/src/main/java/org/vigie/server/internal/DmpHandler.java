@@ -51,6 +51,7 @@ public final class DmpHandler implements HttpHandler {
     private static final int TIMED_OUT = 2;
 
     private final DmpRequestValidator validator;
+    private final java.util.Locale locale;
     private final Clock clock;
     private final ServerLimits limits;
     private final ClientAuth clientAuth;
@@ -64,6 +65,23 @@ public final class DmpHandler implements HttpHandler {
 
     public DmpHandler(DmpRequestValidator validator, Clock clock, ServerLimits limits, ClientAuth clientAuth,
                       ScheduledExecutorService timer, Consumer<AccessLine> log) {
+        this(validator, clock, limits, clientAuth, timer, log, java.util.Locale.FRENCH);
+    }
+
+    /**
+     * A handler whose answers carry the findings' messages in {@code locale}'s language (French or English).
+     *
+     * @param validator  the validator of each request
+     * @param clock      the clock giving each request's evaluation instant
+     * @param limits     the server limits
+     * @param clientAuth the client-certificate mode
+     * @param timer      the timer of the request timeouts
+     * @param log        the access-log sink
+     * @param locale     the language of the findings' messages in the answers
+     */
+    public DmpHandler(DmpRequestValidator validator, Clock clock, ServerLimits limits, ClientAuth clientAuth,
+                      ScheduledExecutorService timer, Consumer<AccessLine> log, java.util.Locale locale) {
+        this.locale = java.util.Objects.requireNonNull(locale, "locale");
         this.validator = validator;
         this.clock = clock;
         this.limits = limits;
@@ -82,6 +100,7 @@ public final class DmpHandler implements HttpHandler {
         String action;
         String verdict = "error";
         List<String> rules = List.of();
+        String profile;
         String client;
         String framing;
         int attachments;
@@ -262,6 +281,7 @@ public final class DmpHandler implements HttpHandler {
         c.framing = v.framing();
         c.attachments = v.attachments().size();
         c.rules = r.rulesFired();
+        c.profile = r.profile().map(org.vigie.core.PolicyProfile::id).orElse(null);
         if (c.state.get() == TIMED_OUT) {
             c.verdict = "timeout";
             return;
@@ -273,34 +293,43 @@ public final class DmpHandler implements HttpHandler {
         }
         if (v.soapVersion().isEmpty()) {
             c.verdict = "unreadable";
-            String first = r.findings().isEmpty() ? "enveloppe SOAP introuvable" : r.findings().get(0).message();
-            answerSoap(c, 400, SoapAnswers.fault(c.soap, true, "UnreadableRequest", "requête illisible : " + first, r.findings()),
+            String first = r.findings().isEmpty() ? "enveloppe SOAP introuvable" : r.findings().get(0).message(locale);
+            answerSoap(c, 400, SoapAnswers.fault(c.soap, true, "UnreadableRequest", "requête illisible : " + first, r.findings(),
+                    locale),
                     verdictHeaders(c));
             return;
         }
         boolean feeding = v.feeding() || v.action().map(DmpRequestValidator::isFeedingAction).orElse(false);
         if (feeding) {
             c.verdict = r.accepted() ? "accepted" : "rejected";
-            answerSoap(c, 200, SoapAnswers.registryResponse(c.soap, ITI41_RESPONSE_ACTION, relatesTo, false, r), verdictHeaders(c));
+            answerSoap(c, 200, SoapAnswers.registryResponse(c.soap, ITI41_RESPONSE_ACTION, relatesTo, false, r, locale), verdictHeaders(c));
             return;
         }
         String action = v.action().orElse("(action absente)");
         if (!r.accepted()) {
             c.verdict = "rejected";
             boolean query = action.strip().equals(ITI18_ACTION);
-            answerSoap(c, 200, SoapAnswers.registryResponse(c.soap, action.strip() + "Response", relatesTo, query, r), verdictHeaders(c));
+            answerSoap(c, 200, SoapAnswers.registryResponse(c.soap, action.strip() + "Response", relatesTo, query, r,
+                    locale), verdictHeaders(c));
             return;
         }
         c.verdict = "not-simulated";
         List<Finding> notes = r.findings();
         answerSoap(c, 500, SoapAnswers.fault(c.soap, false, "NotSimulated", "contrôle 1 conforme (certificat TLS et VIHF) ; "
                 + "la transaction « " + action + " » n'est pas simulée par Vigie : seule l'alimentation ITI-41 "
-                + "(ProvideAndRegisterDocumentSet-b) reçoit une réponse du DMP", notes), verdictHeaders(c));
+                + "(ProvideAndRegisterDocumentSet-b) reçoit une réponse du DMP", notes, locale), verdictHeaders(c));
     }
 
     private Map<String, String> verdictHeaders(Call c) {
-        return c.rules.isEmpty() ? Map.of("X-Vigie-Verdict", c.verdict)
-                : Map.of("X-Vigie-Verdict", c.verdict, "X-Vigie-Rules", String.join(",", c.rules));
+        Map<String, String> h = new java.util.LinkedHashMap<>();
+        h.put("X-Vigie-Verdict", c.verdict);
+        if (!c.rules.isEmpty()) {
+            h.put("X-Vigie-Rules", String.join(",", c.rules));
+        }
+        if (c.profile != null) {
+            h.put("X-Vigie-Profile", c.profile);
+        }
+        return h;
     }
 
     private String tooLarge(SoapAnswers.Version soap, long announced) {

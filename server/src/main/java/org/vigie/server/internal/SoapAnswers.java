@@ -104,6 +104,23 @@ public final class SoapAnswers {
      */
     public static String registryResponse(Version version, String responseAction, String relatesTo, boolean adhocQuery,
                                           Report report) {
+        return registryResponse(version, responseAction, relatesTo, adhocQuery, report, java.util.Locale.FRENCH);
+    }
+
+    /**
+     * As {@link #registryResponse(Version, String, String, boolean, Report)}, the findings' messages in
+     * {@code locale}'s language (French or English).
+     *
+     * @param version        the SOAP version of the answer
+     * @param responseAction the {@code wsa:Action} of the answer
+     * @param relatesTo      the request's MessageID (null: none)
+     * @param adhocQuery     true to answer with {@code query:AdhocQueryResponse}
+     * @param report         the verdict
+     * @param locale         the language of the messages
+     * @return the envelope
+     */
+    public static String registryResponse(Version version, String responseAction, String relatesTo, boolean adhocQuery,
+                                          Report report, java.util.Locale locale) {
         StringBuilder sb = open(version, responseAction, relatesTo);
         String root = adhocQuery ? "query:AdhocQueryResponse" : "rs:RegistryResponse";
         sb.append('<').append(root);
@@ -116,7 +133,7 @@ public final class SoapAnswers {
             sb.append("/>");
         } else {
             sb.append('>');
-            errorList(sb, findings);
+            errorList(sb, findings, locale);
             sb.append("</").append(root).append('>');
         }
         return close(sb);
@@ -136,13 +153,29 @@ public final class SoapAnswers {
      * @return the envelope
      */
     public static String fault(Version version, boolean sender, String subcode, String reason, List<Finding> findings) {
+        return fault(version, sender, subcode, reason, findings, java.util.Locale.FRENCH);
+    }
+
+    /**
+     * As {@link #fault(Version, boolean, String, String, List)}, the findings' messages in {@code locale}'s language.
+     *
+     * @param version  the SOAP version of the answer
+     * @param sender   true for {@code soap:Sender}, false for {@code soap:Receiver}
+     * @param subcode  local name of the subcode in {@value #VIGIE_NS}
+     * @param reason   French reason text
+     * @param findings findings put in {@code Detail} (may be empty)
+     * @param locale   the language of the findings' messages
+     * @return the envelope
+     */
+    public static String fault(Version version, boolean sender, String subcode, String reason, List<Finding> findings,
+                               java.util.Locale locale) {
         StringBuilder sb = open(version, "http://www.w3.org/2005/08/addressing/soap/fault", null);
         if (version == Version.SOAP11) {
             sb.append("<soap:Fault><faultcode>").append(sender ? "soap:Client" : "soap:Server")
                     .append("</faultcode><faultstring xml:lang=\"fr\">").append(text(reason)).append("</faultstring>")
                     .append("<detail><vigie:Subcode xmlns:vigie=\"").append(VIGIE_NS).append("\">vigie:").append(subcode)
                     .append("</vigie:Subcode>");
-            detailList(sb, findings);
+            detailList(sb, findings, locale);
             sb.append("</detail></soap:Fault>");
             return close(sb);
         }
@@ -152,27 +185,27 @@ public final class SoapAnswers {
                 .append(text(reason)).append("</soap:Text></soap:Reason>");
         if (!findings.isEmpty()) {
             sb.append("<soap:Detail>");
-            detailList(sb, findings);
+            detailList(sb, findings, locale);
             sb.append("</soap:Detail>");
         }
         sb.append("</soap:Fault>");
         return close(sb);
     }
 
-    private static void detailList(StringBuilder sb, List<Finding> findings) {
+    private static void detailList(StringBuilder sb, List<Finding> findings, java.util.Locale locale) {
         if (findings.isEmpty()) {
             return;
         }
         StringBuilder list = new StringBuilder();
-        errorList(list, findings);
+        errorList(list, findings, locale);
         sb.append(list.toString().replaceFirst("<rs:RegistryErrorList", "<rs:RegistryErrorList xmlns:rs=\"" + RS + "\""));
     }
 
-    private static void errorList(StringBuilder sb, List<Finding> findings) {
+    private static void errorList(StringBuilder sb, List<Finding> findings, java.util.Locale locale) {
         boolean anyError = findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
         sb.append("<rs:RegistryErrorList highestSeverity=\"").append(anyError ? SEVERITY_ERROR : SEVERITY_WARNING).append("\">");
         for (Finding f : findings) {
-            String msg = f.severity() == Severity.INFO ? "(information) " + f.message() : f.message();
+            String msg = f.severity() == Severity.INFO ? "(information) " + f.message(locale) : f.message(locale);
             sb.append("<rs:RegistryError errorCode=\"").append(attr(f.ruleId())).append("\" codeContext=\"").append(attr(msg))
                     .append("\" location=\"").append(attr(f.location().toString())).append("\" severity=\"")
                     .append(f.severity() == Severity.ERROR ? SEVERITY_ERROR : SEVERITY_WARNING).append("\"/>");
