@@ -9,7 +9,7 @@ import java.util.Optional;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.vigie.cda.internal.SecureStax;
+import org.vigie.core.internal.limits.HardenedStax;
 import org.vigie.core.Finding;
 import org.vigie.core.Rules;
 import org.vigie.core.internal.limits.LimitExceededException;
@@ -118,19 +118,19 @@ public final class CdaHeaderReader {
         State st = new State(location);
         XMLStreamReader r = null;
         try {
-            r = SecureStax.openMetered(in, limits.maxEventBytes());
+            r = limits.openMetered(in);
             run(r, st);
             if (wholeDocument && st.bodyStarted) {
                 afterHeader(r, st, in);
             }
         } catch (XMLStreamException | RuntimeException e) {
-            Optional<LimitExceededException> limit = SecureStax.limitOf(e);
+            Optional<LimitExceededException> limit = HardenedStax.limitOf(e);
             if (limit.isPresent() && "header".equals(limit.get().label())) {
                 st.problem("en-tête CDA au-delà de " + limits.maxHeaderBytes() + " octets sans fin d'en-tête", "");
             } else if (limit.isPresent()) {
                 st.problem(limit.get().getMessage(), "");
             } else {
-                st.problem("document CDA illisible: " + SecureStax.describe(e), "");
+                st.problem("document CDA illisible: " + HardenedStax.describe(e), "");
             }
         } finally {
             if (r != null) {
@@ -262,8 +262,8 @@ public final class CdaHeaderReader {
                         st.currentAuthor.hasRo = true;
                     } else if (st.currentAuthor != null
                             && is(p, "ClinicalDocument", "author", "assignedAuthor", "representedOrganization", "id")) {
-                        st.currentAuthor.ids.add(new CdaHeader.OrganizationId(SecureStax.attr(r, "root"),
-                                SecureStax.attr(r, "extension"), SecureStax.attr(r, "nullFlavor")));
+                        st.currentAuthor.ids.add(new CdaHeader.OrganizationId(HardenedStax.attribute(r, "root"),
+                                HardenedStax.attribute(r, "extension"), HardenedStax.attribute(r, "nullFlavor")));
                         st.idDepth = p.size();
                         st.idContentReported = false;
                     } else if (st.currentAuthor != null && st.currentAuthor.name == null
@@ -271,8 +271,8 @@ public final class CdaHeaderReader {
                         st.nameText = new StringBuilder();
                     } else if (st.custodian == null && is(p, "ClinicalDocument", "custodian", "assignedCustodian",
                             "representedCustodianOrganization", "id")) {
-                        st.custodian = new CdaHeader.OrganizationId(SecureStax.attr(r, "root"),
-                                SecureStax.attr(r, "extension"), SecureStax.attr(r, "nullFlavor"));
+                        st.custodian = new CdaHeader.OrganizationId(HardenedStax.attribute(r, "root"),
+                                HardenedStax.attribute(r, "extension"), HardenedStax.attribute(r, "nullFlavor"));
                     }
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {

@@ -14,7 +14,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.vigie.cda.internal.Base64TextStream;
-import org.vigie.cda.internal.SecureStax;
+import org.vigie.core.internal.limits.HardenedStax;
 import org.vigie.core.Finding;
 import org.vigie.core.Rules;
 import org.vigie.core.Severity;
@@ -237,7 +237,7 @@ public final class XdsMetadataReader {
         XMLStreamReader r = null;
         try {
             // every event bounded under the parser (a huge comment, PI, CDATA or attribute is never held whole)
-            r = SecureStax.openMetered(in, limits.maxEventBytes());
+            r = limits.openMetered(in);
             boolean found = false;
             int depth = 0;
             String soapNs = null; // set when the document is a SOAP envelope
@@ -326,18 +326,18 @@ public final class XdsMetadataReader {
         }
 
         void fail(Throwable e) {
-            Optional<LimitExceededException> limit = SecureStax.limitOf(e);
+            Optional<LimitExceededException> limit = HardenedStax.limitOf(e);
             if (limit.isPresent()) {
                 if ("metadata".equals(limit.get().label())) {
                     fatal("métadonnées au-delà de " + limits.maxMetadataBytes() + " octets", "");
-                } else if (SecureStax.EVENT.equals(limit.get().label())) {
+                } else if (XmlLimits.EVENT.equals(limit.get().label())) {
                     fatal("un événement XML dépasse " + limits.maxEventBytes() + " octets (attribut ou texte démesuré) : "
                             + limit.get().getMessage(), "");
                 } else {
                     fatal(limit.get().getMessage(), ""); // a limit of the caller (e.g. the SOAP reader's, or decoding)
                 }
             } else {
-                fatal("soumission XDS illisible: " + SecureStax.describe(e), "");
+                fatal("soumission XDS illisible: " + HardenedStax.describe(e), "");
             }
         }
 
@@ -426,7 +426,7 @@ public final class XdsMetadataReader {
                         }
                         switch (local) {
                             case "RegistryPackage", "ExtrinsicObject" -> {
-                                String id = Objects.requireNonNullElse(SecureStax.attr(r, "id"), "");
+                                String id = Objects.requireNonNullElse(HardenedStax.attribute(r, "id"), "");
                                 Obj outer = open.peek();
                                 if (outer != null) {
                                     problem(local + " '" + id + "' imbriqué dans " + outer.kind + " '" + outer.id
@@ -434,7 +434,7 @@ public final class XdsMetadataReader {
                                             local + "[" + id + "]", id);
                                 }
                                 EntryBuilder eb = "ExtrinsicObject".equals(local)
-                                        ? new EntryBuilder(id, SecureStax.attr(r, "objectType"), SecureStax.attr(r, "mimeType"))
+                                        ? new EntryBuilder(id, HardenedStax.attribute(r, "objectType"), HardenedStax.attribute(r, "mimeType"))
                                         : null;
                                 Obj o = new Obj(local, id, d, eb);
                                 objects.add(o);
@@ -443,10 +443,10 @@ public final class XdsMetadataReader {
                             case "Classification" -> {
                                 if (clsDepth < 0) {
                                     clsDepth = d;
-                                    clsId = SecureStax.attr(r, "id");
+                                    clsId = HardenedStax.attribute(r, "id");
                                     clsLoc = "Classification[" + Objects.requireNonNullElse(clsId, "") + "]";
                                     clsTextReported = false;
-                                    String scheme = SecureStax.attr(r, "classificationScheme");
+                                    String scheme = HardenedStax.attribute(r, "classificationScheme");
                                     clsAuthor = null;
                                     for (String expected : List.of(XdsMetadata.DOCUMENT_ENTRY_AUTHOR_SCHEME,
                                             XdsMetadata.SUBMISSION_SET_AUTHOR_SCHEME)) {
@@ -460,7 +460,7 @@ public final class XdsMetadataReader {
                                                     + "un autre non", clsLoc, scheme);
                                         }
                                     }
-                                    String classified = SecureStax.attr(r, "classifiedObject");
+                                    String classified = HardenedStax.attribute(r, "classifiedObject");
                                     Obj outer = open.peek();
                                     if (classified == null && outer == null) {
                                         problem("Classification sans attribut classifiedObject ni objet englobant : "
@@ -478,7 +478,7 @@ public final class XdsMetadataReader {
                                                 + "rattache à l'objet englobant, un autre à l'attribut", clsLoc, classified);
                                     }
                                     clsObject = classified != null ? classified : outer == null ? null : outer.id;
-                                    String node = SecureStax.attr(r, "classificationNode");
+                                    String node = HardenedStax.attribute(r, "classificationNode");
                                     for (String expected : List.of(XdsMetadata.SUBMISSION_SET_NODE, FOLDER_NODE)) {
                                         int m = match(node, expected);
                                         if (m == LOOSE) {
@@ -494,7 +494,7 @@ public final class XdsMetadataReader {
                             }
                             case "Slot" -> {
                                 if (clsDepth > 0 && d == clsDepth + 1) {
-                                    slotName = Objects.requireNonNullElse(SecureStax.attr(r, "name"), "");
+                                    slotName = Objects.requireNonNullElse(HardenedStax.attribute(r, "name"), "");
                                     if (match(slotName, "authorInstitution") == LOOSE) {
                                         problem("slot '" + shown(slotName) + "' n'est authorInstitution qu'à la casse ou aux "
                                                 + "espaces près : lecture ambiguë", clsLoc, slotName);
@@ -515,8 +515,8 @@ public final class XdsMetadataReader {
                             case "ExternalIdentifier" -> {
                                 Obj o = open.peek();
                                 if (o != null && o.entry != null && XdsMetadata.DOCUMENT_ENTRY_UNIQUE_ID_SCHEME
-                                        .equals(SecureStax.attr(r, "identificationScheme"))) {
-                                    o.entry.uniqueId = Objects.requireNonNullElse(SecureStax.attr(r, "value"), "");
+                                        .equals(HardenedStax.attribute(r, "identificationScheme"))) {
+                                    o.entry.uniqueId = Objects.requireNonNullElse(HardenedStax.attribute(r, "value"), "");
                                 }
                             }
                             default -> {
@@ -612,7 +612,7 @@ public final class XdsMetadataReader {
 
         /** At the start tag of xds:Document; returns at its end tag. */
         void readDocument(XMLStreamReader r) throws XMLStreamException {
-            String id = Objects.requireNonNullElse(SecureStax.attr(r, "id"), "");
+            String id = Objects.requireNonNullElse(HardenedStax.attribute(r, "id"), "");
             String loc = "Document[" + id + "]";
             if (id.isEmpty()) {
                 problem("xds:Document sans attribut id", loc, "");
@@ -656,7 +656,7 @@ public final class XdsMetadataReader {
                     }
                     case XMLStreamConstants.START_ELEMENT -> {
                         if ("Include".equals(r.getLocalName()) && XOP_NS.equals(r.getNamespaceURI())) {
-                            String href = Objects.requireNonNullElse(SecureStax.attr(r, "href"), "");
+                            String href = Objects.requireNonNullElse(HardenedStax.attribute(r, "href"), "");
                             if (href.isEmpty()) {
                                 problem("xop:Include sans attribut href", loc, "");
                             }

@@ -12,7 +12,7 @@ import org.vigie.core.Report;
 import org.vigie.core.StructureId;
 
 /**
- * Run in a JVM with a small heap ({@code -Xmx64m}) by {@link LargeDocumentTest}: checks a submission carrying a CDA of
+ * Run in a JVM with a small heap ({@code -Xmx64m}) by {@link LargeDocumentThreatTest}: checks a submission carrying a CDA of
  * {@code args[0]} MiB (default 500) whose body is a base64 PDF, once inline (base64 inside {@code xds:Document}) and
  * once as an MTOM part. The message is generated on the fly and never held in memory. Prints one line per case:
  * {@code case=<inline|xop> accepted=<bool> rules=<ids> documentBytes=<n> pulled=<n> maxHeap=<n>}; exits 0 when both

@@ -26,7 +26,7 @@ import org.vigie.testkit.XdsSubmissionBuilder;
  * submission is accepted without any finding. The evil value is an EG of another legal entity: a reader that picked
  * the other reading would have let it through.
  */
-class HostileSubmissionsTest {
+class HostileSubmissionThreatTest {
 
     static final Instant AT = Instant.parse("2025-06-01T10:00:00Z");
     static final String EG = "1750100125";

@@ -19,7 +19,7 @@ import org.vigie.core.StructureId;
 
 /** Mutated real input never throws; session misuse does (as documented). */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class RobustnessTest {
+class MutatedInputThreatTest {
 
     private static final StructureId VIHF = StructureId.parse("499900063480001");
     private static final Instant AT = Instant.parse("2025-06-01T10:00:00Z");

@@ -27,7 +27,7 @@ import org.vigie.testkit.SubmissionDefect;
  * to the end under {@link AuthorInstitutionPolicy#readWholeAttachments()} (default true; false reads the header only,
  * so that a 500 MB part costs a few KiB, and leaves this defect unseen). Memory stays flat either way.
  */
-class CdaAfterBodyTest {
+class CdaAfterBodyThreatTest {
 
     static final String EG = "1750100125";
     static final String EVIL = "1920100013";
@@ -95,7 +95,7 @@ class CdaAfterBodyTest {
         String head = CdaBuilder.ciSis().author("CH", EG).toXml();
         head = head.substring(0, head.indexOf("<component>")) + "<component><nonXMLBody><text>";
         InputStream in = new SequenceInputStream(java.util.Collections.enumeration(List.of(
-                new ByteArrayInputStream(head.getBytes(StandardCharsets.UTF_8)), HostileInputTest.repeat((byte) 'A', 64L << 20),
+                new ByteArrayInputStream(head.getBytes(StandardCharsets.UTF_8)), HostileInputThreatTest.repeat((byte) 'A', 64L << 20),
                 new ByteArrayInputStream("</text></nonXMLBody></component></ClinicalDocument>".getBytes(StandardCharsets.UTF_8)))));
         CdaHeader h = CdaHeaderReader.builder().limits(limits).build().readWholeDocument(in, "CDA[big]");
         assertThat(h.problems()).isEmpty();

@@ -25,7 +25,7 @@ import org.vigie.core.StructureId;
  * no exception escapes, nothing hangs (the class timeout only guards against a hang).
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class HostileInputTest {
+class HostileInputThreatTest {
 
     private static final StructureId VIHF = StructureId.parse("1750100125");
     private static final Instant AT = Instant.parse("2025-06-01T10:00:00Z");
