@@ -78,9 +78,9 @@ class CdaAfterBodyThreatTest {
         for (boolean whole : new boolean[] {false, true}) {
             AuthorInstitutionValidator v = AuthorInstitutionValidator.builder()
                     .policy(AuthorInstitutionPolicy.builder().readWholeAttachments(whole).build()).build();
-            Report r = v.check(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)),
+            Report r = v.validate(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)),
                     Map.of("cid:D1@vigie", () -> new ByteArrayInputStream(cda.getBytes(StandardCharsets.UTF_8))),
-                    StructureId.parse(EG), Instant.parse("2025-06-01T10:00:00Z"));
+                    StructureId.parse(EG), Instant.parse("2025-06-01T10:00:00Z")).report();
             assertThat(r.accepted()).as("readWholeAttachments=%s", whole).isEqualTo(!whole);
         }
         assertThat(AuthorInstitutionPolicy.defaults().readWholeAttachments()).isTrue();

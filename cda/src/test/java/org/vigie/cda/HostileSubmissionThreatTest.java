@@ -62,8 +62,8 @@ class HostileSubmissionThreatTest {
         if (d != null && !(xop && d.cdaLevel())) {
             xml = d.apply(xml, EVIL);
         }
-        return validator(wholeParts).check(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), parts,
-                StructureId.parse(EJ), AT);
+        return validator(wholeParts).validate(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), parts,
+                StructureId.parse(EJ), AT).report();
     }
 
     static Stream<Arguments> defects() {

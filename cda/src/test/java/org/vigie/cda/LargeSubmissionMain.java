@@ -38,15 +38,15 @@ public final class LargeSubmissionMain {
         int start = xml.indexOf("<xds:Document id=\"D1\">") + "<xds:Document id=\"D1\">".length();
         Counting outer = new Counting(new SequenceInputStream(Collections.enumeration(List.of(
                 bytes(xml.substring(0, start)), new Base64Encoding(cda(id, docBytes)), bytes(xml.substring(start))))));
-        Report r = v.check(outer, Map.of(), StructureId.parse(id), Instant.parse("2025-06-01T00:00:00Z"));
+        Report r = v.validate(outer, Map.of(), StructureId.parse(id), Instant.parse("2025-06-01T00:00:00Z")).report();
         ok &= print("inline", r, docBytes, outer.count);
 
         // xop
         Fixtures.Submission x = new Fixtures.Submission().ss(Fixtures.xon("H", id))
                 .entry("D1", List.of(List.of(Fixtures.xon("H", id))), "").xop();
         Counting part = new Counting(cda(id, docBytes));
-        Report rx = v.check(bytes(x.xml()), Map.of("cid:D1@vigie", () -> part), StructureId.parse(id),
-                Instant.parse("2025-06-01T00:00:00Z"));
+        Report rx = v.validate(bytes(x.xml()), Map.of("cid:D1@vigie", () -> part), StructureId.parse(id),
+                Instant.parse("2025-06-01T00:00:00Z")).report();
         ok &= print("xop", rx, docBytes, part.count);
         System.exit(ok ? 0 : 1);
     }
