@@ -303,7 +303,7 @@ public final class AuthorInstitutionValidator {
                         + " (pending: " + pending + ")");
             }
             String docId = hrefDocument.get(href);
-            String location = Location.of("CDA", docId).toString();
+            Location location = Location.of("CDA", docId);
             xopHeaders.put(href, validator.policy().readWholeAttachments()
                     ? validator.headerReader().readWholeDocument(cdaBytes, location)
                     : validator.headerReader().read(cdaBytes, location));
