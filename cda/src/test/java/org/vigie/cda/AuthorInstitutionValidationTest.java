@@ -52,6 +52,19 @@ class AuthorInstitutionValidationTest {
     }
 
     @Test
+    void findingsSpeakFrenchByDefaultAndEnglishOnRequest() {
+        String xml = new Fixtures.Submission().ss(xon("H", EG)).doc("D1", xon("H", "1750100133"), EG).xml();
+        AuthorInstitutionValidation v = VALIDATOR.validate(bytes(xml), Map.of(), StructureId.parse(EG), AT);
+        assertThat(v.report().findings()).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.messageKey()).startsWith(f.ruleId() + ".");
+            assertThat(f.message()).isEqualTo(f.message(java.util.Locale.FRENCH)).doesNotContain("{0}");
+            assertThat(f.message(java.util.Locale.ENGLISH)).isNotEqualTo(f.message()).doesNotContain("{0}", "{1}");
+        });
+        assertThat(v.report().byRule("AI-CONSISTENT")).allSatisfy(f -> assertThat(f.location().toString())
+                .isEqualTo(org.vigie.core.Location.parse(f.location().toString()).toString()));
+    }
+
+    @Test
     void withoutTheVihfStructureTheLegalEntityIsNotEvaluated() {
         AuthorInstitutionValidation v = VALIDATOR.validate(bytes(submission(EG)), Map.of(), AT);
         assertThat(v.vihfStructure()).isEmpty();
