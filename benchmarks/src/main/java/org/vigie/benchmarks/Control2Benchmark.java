@@ -59,14 +59,14 @@ public class Control2Benchmark {
     @Benchmark
     public Report xop() {
         Supplier<InputStream> part = () -> Submissions.cda(bytes);
-        return validator.check(new java.io.ByteArrayInputStream(xopSubmission), Map.of(Submissions.HREF, part), vihf, AT);
+        return validator.validate(new java.io.ByteArrayInputStream(xopSubmission), Map.of(Submissions.HREF, part), vihf, AT).report();
     }
 
     /** The document is base64 inside the submission: the whole submission is read, the header decoded. */
     @Benchmark
     public Report inline() {
         try (InputStream in = Submissions.inlineSubmission(bytes)) {
-            return validator.check(in, Map.of(), vihf, AT);
+            return validator.validate(in, Map.of(), vihf, AT).report();
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,6 +9,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import javax.xml.stream.XMLStreamReader;
+import org.vigie.cda.internal.Control2Evaluator;
+import org.vigie.core.Location;
 import org.vigie.core.Report;
 import org.vigie.core.Rules;
 import org.vigie.core.StructureDirectory;
@@ -26,11 +33,13 @@ import org.vigie.core.StructureId;
  *     .policy(AuthorInstitutionPolicy.defaults())
  *     .directory(directory)            // optional
  *     .build();
- * Report r = v.check(soapPart, Map.of("cid:doc1", () -> open("doc1")), vihfStructure, Instant.now());
+ * AuthorInstitutionValidation r = v.validate(soapPart, Map.of("cid:doc1", () -> open("doc1")), vihfStructure,
+ *     Instant.now());
+ * if (!r.accepted()) { ... r.report().findings() ... }
  * }</pre>
  *
  * Immutable and thread-safe; nothing is read from the network. A streaming, per-request variant is
- * {@link #start(StructureId, Instant)}.
+ * {@link #start(StructureId, Instant)} ({@link Session}).
  */
 public final class AuthorInstitutionValidator {
 
@@ -68,14 +77,26 @@ public final class AuthorInstitutionValidator {
     }
 
     /**
-     * Starts checking one request. The session is not thread-safe: one per request.
+     * Starts checking one request whose VIHF carries {@code vihfStructure}. The session is not thread-safe: one per
+     * request.
      *
-     * @param vihfStructure the VIHF's {@code Identifiant_Structure}, or null when the token carried none readable
-     *                      ({@code AI-SAME-EJ} then reports an INFO "not evaluated")
+     * @param vihfStructure the VIHF's {@code Identifiant_Structure}
      * @param at            evaluation instant (decides the severity of {@code AI-GEOGRAPHIC})
+     * @return a new session
      */
-    public Control2Session start(StructureId vihfStructure, Instant at) {
-        return new Control2Session(this, vihfStructure, Objects.requireNonNull(at, "at"));
+    public Session start(StructureId vihfStructure, Instant at) {
+        return new Session(this, Objects.requireNonNull(vihfStructure, "vihfStructure"), Objects.requireNonNull(at, "at"));
+    }
+
+    /**
+     * Starts checking one request whose VIHF carried no readable {@code Identifiant_Structure}: {@code AI-SAME-EJ} then
+     * reports an INFO "not evaluated". The session is not thread-safe: one per request.
+     *
+     * @param at evaluation instant (decides the severity of {@code AI-GEOGRAPHIC})
+     * @return a new session
+     */
+    public Session start(Instant at) {
+        return new Session(this, null, Objects.requireNonNull(at, "at"));
     }
 
     /**
@@ -85,16 +106,59 @@ public final class AuthorInstitutionValidator {
      * exactly, case included. An href that is not a valid {@code cid:} URL, or that several keys match, is a
      * {@code MIME-CID} finding (the ambiguous document is not read); missing attachments become {@code AI-XML}
      * findings. The streams obtained from the suppliers are closed after reading.
+     *
+     * @param submission    the submission (see {@link Session#readSubmission(InputStream)}); not closed
+     * @param attachments   the MTOM parts, by href or Content-ID, each opened on demand
+     * @param vihfStructure the VIHF's {@code Identifiant_Structure}
+     * @param at            evaluation instant
+     * @return the validation
      */
+    public AuthorInstitutionValidation validate(InputStream submission, Map<String, Supplier<InputStream>> attachments,
+                                                StructureId vihfStructure, Instant at) {
+        return run(submission, attachments, start(vihfStructure, at));
+    }
+
+    /**
+     * {@link #validate(InputStream, Map, StructureId, Instant)} for a request whose VIHF carried no readable
+     * {@code Identifiant_Structure} ({@code AI-SAME-EJ} reports an INFO "not evaluated").
+     *
+     * @param submission  the submission; not closed
+     * @param attachments the MTOM parts, by href or Content-ID, each opened on demand
+     * @param at          evaluation instant
+     * @return the validation
+     */
+    public AuthorInstitutionValidation validate(InputStream submission, Map<String, Supplier<InputStream>> attachments,
+                                                Instant at) {
+        return run(submission, attachments, start(at));
+    }
+
+    /**
+     * The former name of {@link #validate}.
+     *
+     * @param submission    the submission
+     * @param attachments   the MTOM parts
+     * @param vihfStructure the VIHF's structure, or null when unknown
+     * @param at            evaluation instant
+     * @return the report of the validation
+     * @deprecated use {@link #validate(InputStream, Map, StructureId, Instant)} (or the overload without structure)
+     *             and {@link AuthorInstitutionValidation#report()}
+     */
+    @Deprecated(forRemoval = true)
     public Report check(InputStream submission, Map<String, Supplier<InputStream>> attachments, StructureId vihfStructure,
                         Instant at) {
+        return (vihfStructure == null ? validate(submission, attachments, at)
+                : validate(submission, attachments, vihfStructure, at)).report();
+    }
+
+    private AuthorInstitutionValidation run(InputStream submission, Map<String, Supplier<InputStream>> attachments,
+                                            Session s) {
         Objects.requireNonNull(submission, "submission");
         Objects.requireNonNull(attachments, "attachments");
-        Control2Session s = start(vihfStructure, at);
         s.readSubmission(submission);
         Report.Builder mime = Report.builder();
+        Location include = Location.of("xop:Include");
         for (String href : s.pendingAttachments()) {
-            ContentIds.problem(href).ifPresent(m -> mime.add(Rules.MIME_CID, m, "xop:Include", href));
+            ContentIds.problem(href).ifPresent(m -> mime.add(Rules.MIME_CID, "cda-href", include, href, m));
             Supplier<InputStream> sup = attachments.get(href);
             if (sup == null) {
                 Optional<String> key = ContentIds.key(href);
@@ -110,13 +174,11 @@ public final class AuthorInstitutionValidator {
                     }
                 }
                 if (matching.size() > 1) {
-                    mime.add(Rules.MIME_CID, "la référence XOP « " + href + " » désigne " + matching.size()
-                            + " documents fournis (" + String.join(", ", matching) + ") : aucun n'est lu", "xop:Include", href);
+                    mime.add(Rules.MIME_CID, "cda-several", include, href, href, matching.size(),
+                            String.join(", ", matching));
                     sup = null;
                 } else if (matching.isEmpty() && !byCase.isEmpty()) {
-                    mime.add(Rules.MIME_CID, "la référence XOP « " + href + " » ne diffère de " + byCase
-                            + " que par la casse : un Content-ID se compare exactement (RFC 2392), ce document n'est pas"
-                            + " celui que le service reçoit", "xop:Include", href);
+                    mime.add(Rules.MIME_CID, "cda-case", include, href, href, byCase);
                 }
             }
             if (sup != null) {
@@ -129,11 +191,151 @@ public final class AuthorInstitutionValidator {
                 }
             }
         }
-        Report c2 = s.finish();
+        AuthorInstitutionValidation c2 = s.finish();
         Report extra = mime.build();
-        Report.Builder out = Report.builder().profile(policy.profile()).addAll(c2).addAll(extra);
-        c2.evaluatedAt().ifPresent(out::evaluatedAt);
-        return out.build();
+        Report.Builder out = Report.builder().profile(policy.profile()).addAll(c2.report()).addAll(extra);
+        c2.report().evaluatedAt().ifPresent(out::evaluatedAt);
+        return c2.withReport(out.build());
+    }
+
+    /**
+     * Control 2 for one request, fed as the message is read: the submission first ({@link #readSubmission(InputStream)}
+     * or {@link #readSubmission(XMLStreamReader)}), then the MTOM parts it references ({@link #pendingAttachments()},
+     * {@link #readDocument(String, InputStream)}), then {@link #finish()}. Not thread-safe; one per request. Nothing is
+     * kept of a document but its header's authors.
+     */
+    public static final class Session {
+
+        private final AuthorInstitutionValidator validator;
+        private final StructureId vihf;
+        private final Instant at;
+        private XdsMetadata metadata;
+        private final Map<String, CdaHeader> xopHeaders = new LinkedHashMap<>();
+        /** href as written → id of the first document referencing it; normalised href → href as written. */
+        private final Map<String, String> hrefDocument = new LinkedHashMap<>();
+        private final Map<String, String> normalisedHref = new java.util.HashMap<>();
+        private final Set<String> pending = new LinkedHashSet<>();
+        private AuthorInstitutionValidation validation;
+
+        private Session(AuthorInstitutionValidator validator, StructureId vihf, Instant at) {
+            this.validator = validator;
+            this.vihf = vihf;
+            this.at = at;
+        }
+
+        /**
+         * Reads the submission from bytes: a {@code SubmitObjectsRequest}, a {@code ProvideAndRegisterDocumentSetRequest}
+         * or anything holding one (a SOAP envelope, an MTOM root part). Inline documents are decoded while parsing and
+         * only their headers are read. The stream is not closed.
+         *
+         * @throws IllegalStateException when a submission was already read
+         */
+        public void readSubmission(InputStream xml) {
+            Objects.requireNonNull(xml, "xml");
+            ensureNoSubmission();
+            metadata = validator.metadataReader().read(xml);
+            index();
+        }
+
+        /**
+         * Reads the submission from a reader positioned on the start element of {@code SubmitObjectsRequest} or
+         * {@code ProvideAndRegisterDocumentSetRequest}; consumes it up to its end element. Create the reader with
+         * coalescing off and DTD support off (as {@code XMLInputFactory.IS_COALESCING = false}): inline documents are
+         * then decoded chunk by chunk; a coalescing reader would hold each inline document in memory.
+         *
+         * @throws IllegalStateException when a submission was already read
+         * @throws IllegalArgumentException when the reader is not positioned on such a start element
+         */
+        public void readSubmission(XMLStreamReader reader) {
+            Objects.requireNonNull(reader, "reader");
+            ensureNoSubmission();
+            metadata = validator.metadataReader().read(reader);
+            index();
+        }
+
+        /** Indexes the XOP references once, so that each attachment is matched in constant time. */
+        private void index() {
+            for (XdsMetadata.DocumentContent d : metadata.documents()) {
+                d.xopHref().filter(h -> !h.isEmpty()).ifPresent(h -> {
+                    hrefDocument.putIfAbsent(h, d.id());
+                    normalisedHref.putIfAbsent(normalise(h), h);
+                    pending.add(h);
+                });
+            }
+        }
+
+        private void ensureNoSubmission() {
+            if (metadata != null) {
+                throw new IllegalStateException("submission already read in this session");
+            }
+        }
+
+        /** What the metadata reader found (after {@link #readSubmission(InputStream)}). */
+        public XdsMetadata metadata() {
+            if (metadata == null) {
+                throw new IllegalStateException("readSubmission first");
+            }
+            return metadata;
+        }
+
+        /** The {@code xop:Include/@href} values (as written, e.g. {@code cid:doc1}) of documents not read yet. */
+        public Set<String> pendingAttachments() {
+            return Collections.unmodifiableSet(new LinkedHashSet<>(pending));
+        }
+
+        /**
+         * Reads the header of one MTOM part (raw CDA bytes), streamed, stopping at the end of the header. The stream is not
+         * closed.
+         *
+         * @param xopHref the href as listed by {@link #pendingAttachments()} (a Content-ID form {@code <x>} or a value
+         *                without {@code cid:} is accepted)
+         * @throws IllegalArgumentException when no pending document has this href
+         */
+        public void readDocument(String xopHref, InputStream cdaBytes) {
+            Objects.requireNonNull(xopHref, "xopHref");
+            Objects.requireNonNull(cdaBytes, "cdaBytes");
+            String href = pending.contains(xopHref) ? xopHref : normalisedHref.get(normalise(xopHref));
+            if (href == null || !pending.contains(href)) {
+                throw new IllegalArgumentException("no pending xop:Include with href " + xopHref
+                        + " (pending: " + pending + ")");
+            }
+            String docId = hrefDocument.get(href);
+            Location location = Location.of("CDA", docId);
+            xopHeaders.put(href, validator.policy().readWholeAttachments()
+                    ? validator.headerReader().readWholeDocument(cdaBytes, location)
+                    : validator.headerReader().read(cdaBytes, location));
+            pending.remove(href);
+        }
+
+        /** Headers read from MTOM parts so far, by href as written. */
+        public Map<String, CdaHeader> attachmentHeaders() {
+            return Collections.unmodifiableMap(xopHeaders);
+        }
+
+        /**
+         * Evaluates every rule and returns the validation (its report: findings + occurrence table). Documents still
+         * pending are {@code AI-XML} findings. Calling it again returns the same validation.
+         *
+         * @return the validation
+         *
+         * @throws IllegalStateException when no submission was read
+         */
+        public AuthorInstitutionValidation finish() {
+            if (validation == null) {
+                Report evaluated = new Control2Evaluator(validator.policy(), validator.directory().orElse(null))
+                        .evaluate(metadata(), xopHeaders, vihf, at);
+                Report.Builder named = Report.builder().profile(validator.policy().profile()).addAll(evaluated);
+                evaluated.evaluatedAt().ifPresent(named::evaluatedAt);
+                Report report = named.build();
+                validation = new AuthorInstitutionValidation(report, metadata, xopHeaders, vihf);
+            }
+            return validation;
+        }
+
+        /** The comparison key of an href or Content-ID ({@link ContentIds#key}); as written when it is no valid cid: URL. */
+        static String normalise(String href) {
+            return ContentIds.key(href).orElse(href.strip());
+        }
     }
 
     /** Builds validators. */

@@ -9,8 +9,9 @@ import java.util.Optional;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.vigie.cda.internal.SecureStax;
+import org.vigie.core.internal.limits.HardenedStax;
 import org.vigie.core.Finding;
+import org.vigie.core.Location;
 import org.vigie.core.Rules;
 import org.vigie.core.internal.limits.LimitExceededException;
 import org.vigie.core.internal.limits.MeteredInputStream;
@@ -63,14 +64,26 @@ public final class CdaHeaderReader {
      * @param location prefix of finding locations, e.g. {@code CDA[DocumentME2]}
      */
     public CdaHeader read(InputStream cdaBytes, String location) {
+        return read(cdaBytes, location == null ? CDA : Location.parse(location));
+    }
+
+    /**
+     * Reads the header from raw CDA bytes.
+     *
+     * @param cdaBytes the document
+     * @param location prefix of finding locations, e.g. {@code Location.of("CDA", "DocumentME2")}
+     * @return the header
+     */
+    public CdaHeader read(InputStream cdaBytes, Location location) {
         Objects.requireNonNull(cdaBytes, "cdaBytes");
-        return parse(cdaBytes, location == null ? "CDA" : location);
+        return parse(cdaBytes, Objects.requireNonNull(location, "location"), false);
     }
 
     /** Reads the header from base64 text (line breaks and whitespace allowed), decoding only what the header needs. */
     public CdaHeader readBase64(InputStream base64Text, String location) {
         Objects.requireNonNull(base64Text, "base64Text");
-        return parse(Base64.getMimeDecoder().wrap(new NonClosing(base64Text)), location == null ? "CDA" : location);
+        return parse(Base64.getMimeDecoder().wrap(new NonClosing(base64Text)),
+                location == null ? CDA : Location.parse(location), false);
     }
 
     /** Builds {@link CdaHeaderReader}s. */
@@ -103,34 +116,45 @@ public final class CdaHeaderReader {
      * @param location prefix of finding locations, e.g. {@code CDA[DocumentME2]}
      */
     public CdaHeader readWholeDocument(InputStream cdaBytes, String location) {
+        return readWholeDocument(cdaBytes, location == null ? CDA : Location.parse(location));
+    }
+
+    /**
+     * {@link #readWholeDocument(InputStream, String)} with a typed location.
+     *
+     * @param cdaBytes the document
+     * @param location prefix of finding locations, e.g. {@code Location.of("CDA", "DocumentME2")}
+     * @return the header
+     */
+    public CdaHeader readWholeDocument(InputStream cdaBytes, Location location) {
         Objects.requireNonNull(cdaBytes, "cdaBytes");
-        return parse(cdaBytes, location == null ? "CDA" : location, true);
+        return parse(cdaBytes, Objects.requireNonNull(location, "location"), true);
     }
 
-    CdaHeader parse(InputStream source, String location) {
-        return parse(source, location, false);
-    }
+    private static final Location CDA = Location.of("CDA");
 
-    CdaHeader parse(InputStream source, String location, boolean wholeDocument) {
+    CdaHeader parse(InputStream source, Location location, boolean wholeDocument) {
         MeteredInputStream in = new MeteredInputStream(source);
         in.limitAt(limits.maxHeaderBytes() + READ_AHEAD_SLACK, "header", "en-tête CDA au-delà de "
                 + limits.maxHeaderBytes() + " octets sans fin d'en-tête");
         State st = new State(location);
         XMLStreamReader r = null;
         try {
-            r = SecureStax.openMetered(in, limits.maxEventBytes());
+            r = limits.openMetered(in);
             run(r, st);
             if (wholeDocument && st.bodyStarted) {
                 afterHeader(r, st, in);
             }
         } catch (XMLStreamException | RuntimeException e) {
-            Optional<LimitExceededException> limit = SecureStax.limitOf(e);
+            Optional<LimitExceededException> limit = HardenedStax.limitOf(e);
             if (limit.isPresent() && "header".equals(limit.get().label())) {
-                st.problem("en-tête CDA au-delà de " + limits.maxHeaderBytes() + " octets sans fin d'en-tête", "");
+                st.problem("cda-header-bytes", "", limits.maxHeaderBytes());
+            } else if (limit.isPresent() && XmlLimits.EVENT.equals(limit.get().label())) {
+                st.problem("cda-event-bytes", "", limits.maxEventBytes());
             } else if (limit.isPresent()) {
-                st.problem(limit.get().getMessage(), "");
+                st.problem("cda-limit", "", limit.get().getMessage()); // a limit of the caller (metadata, SOAP reader)
             } else {
-                st.problem("document CDA illisible: " + SecureStax.describe(e), "");
+                st.problem("cda-unreadable", "", HardenedStax.describe(e));
             }
         } finally {
             if (r != null) {
@@ -149,7 +173,7 @@ public final class CdaHeaderReader {
     }
 
     private static final class State {
-        final String location;
+        final Location location;
         final List<Finding> problems = new ArrayList<>();
         final List<CdaHeader.Author> authors = new ArrayList<>();
         final List<String> path = new ArrayList<>();
@@ -164,12 +188,12 @@ public final class CdaHeaderReader {
         AuthorBuilder currentAuthor;
         StringBuilder nameText;
 
-        State(String location) {
+        State(Location location) {
             this.location = location;
         }
 
-        void problem(String message, String evidence) {
-            problems.add(Finding.of(Rules.AI_XML, message, location, evidence));
+        void problem(String name, String evidence, Object... arguments) {
+            problems.add(Finding.of(Rules.AI_XML, name, location, evidence, arguments));
         }
 
         void closeAuthor() {
@@ -203,11 +227,11 @@ public final class CdaHeaderReader {
             int ev = r.next();
             switch (ev) {
                 case XMLStreamConstants.DTD -> {
-                    st.problem("DOCTYPE interdit dans un document CDA", "");
+                    st.problem("cda-doctype", "");
                     return;
                 }
                 case XMLStreamConstants.ENTITY_REFERENCE -> {
-                    st.problem("référence d'entité non déclarée &" + r.getLocalName() + "; dans le document CDA", "");
+                    st.problem("cda-entity", "", r.getLocalName());
                     return;
                 }
                 case XMLStreamConstants.START_ELEMENT -> {
@@ -222,31 +246,28 @@ public final class CdaHeaderReader {
                         }
                     }
                     if (st.path.size() + 1 > limits.maxDepth()) {
-                        st.problem("imbrication au-delà de " + limits.maxDepth() + " niveaux dans l'en-tête CDA", local);
+                        st.problem("cda-depth-header", local, limits.maxDepth());
                         return;
                     }
                     if (elements > limits.maxElements()) {
-                        st.problem("en-tête CDA de plus de " + limits.maxElements() + " éléments", "");
+                        st.problem("cda-elements", "", limits.maxElements());
                         return;
                     }
                     for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
                         if (r.getAttributeValue(i).length() > limits.maxAttributeLength()) {
-                            st.problem("attribut '" + r.getAttributeLocalName(i) + "' de plus de "
-                                    + limits.maxAttributeLength() + " caractères dans l'en-tête CDA", local);
+                            st.problem("cda-attribute-length", local, r.getAttributeLocalName(i),
+                                    limits.maxAttributeLength());
                             return;
                         }
                     }
                     if (!CDA_NS.equals(ns) && st.path.size() < AUTHOR_PATH.size()
                             && AUTHOR_PATH.get(st.path.size()).equals(local)
                             && st.path.equals(AUTHOR_PATH.subList(0, st.path.size()))) {
-                        st.problem("élément <" + local + "> dans l'espace de noms '" + (ns == null ? "" : ns)
-                                + "' au lieu de " + CDA_NS + " : un lecteur par nom local y lirait un auteur, "
-                                + "un lecteur CDA non", local);
+                        st.problem("cda-author-namespace", local, local, ns == null ? "" : ns, CDA_NS);
                     }
                     if (st.idDepth > 0 && !st.idContentReported) {
                         st.idContentReported = true;
-                        st.problem("élément <" + local + "> dans representedOrganization/id : un id (type II) n'a pas "
-                                + "de contenu, lecture ambiguë", local);
+                        st.problem("cda-id-element", local, local);
                     }
                     st.path.add(CDA_NS.equals(ns) ? local : "{" + ns + "}" + local);
                     List<String> p = st.path;
@@ -262,8 +283,8 @@ public final class CdaHeaderReader {
                         st.currentAuthor.hasRo = true;
                     } else if (st.currentAuthor != null
                             && is(p, "ClinicalDocument", "author", "assignedAuthor", "representedOrganization", "id")) {
-                        st.currentAuthor.ids.add(new CdaHeader.OrganizationId(SecureStax.attr(r, "root"),
-                                SecureStax.attr(r, "extension"), SecureStax.attr(r, "nullFlavor")));
+                        st.currentAuthor.ids.add(new CdaHeader.OrganizationId(HardenedStax.attribute(r, "root"),
+                                HardenedStax.attribute(r, "extension"), HardenedStax.attribute(r, "nullFlavor")));
                         st.idDepth = p.size();
                         st.idContentReported = false;
                     } else if (st.currentAuthor != null && st.currentAuthor.name == null
@@ -271,20 +292,19 @@ public final class CdaHeaderReader {
                         st.nameText = new StringBuilder();
                     } else if (st.custodian == null && is(p, "ClinicalDocument", "custodian", "assignedCustodian",
                             "representedCustodianOrganization", "id")) {
-                        st.custodian = new CdaHeader.OrganizationId(SecureStax.attr(r, "root"),
-                                SecureStax.attr(r, "extension"), SecureStax.attr(r, "nullFlavor"));
+                        st.custodian = new CdaHeader.OrganizationId(HardenedStax.attribute(r, "root"),
+                                HardenedStax.attribute(r, "extension"), HardenedStax.attribute(r, "nullFlavor"));
                     }
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                     if (st.idDepth > 0 && !st.idContentReported && !blank(r)) {
                         st.idContentReported = true;
-                        st.problem("texte dans representedOrganization/id : un id (type II) n'a pas de contenu, "
-                                + "deux lecteurs n'y liraient pas le même identifiant", text(r));
+                        st.problem("cda-id-text", text(r));
                     }
                     if (st.nameText != null) {
                         st.nameText.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
                         if (st.nameText.length() > limits.maxTextLength()) {
-                            st.problem("nom de l'organisation de plus de " + limits.maxTextLength() + " caractères", "");
+                            st.problem("cda-name-length", "", limits.maxTextLength());
                             return;
                         }
                     }
@@ -344,14 +364,13 @@ public final class CdaHeaderReader {
             int ev = r.next();
             if (ev == XMLStreamConstants.START_ELEMENT) {
                 if (++depth + 1 > limits.maxDepth()) {
-                    st.problem("imbrication au-delà de " + limits.maxDepth() + " niveaux dans le corps du document CDA",
-                            r.getLocalName());
+                    st.problem("cda-depth-body", r.getLocalName(), limits.maxDepth());
                     return;
                 }
             } else if (ev == XMLStreamConstants.END_ELEMENT) {
                 depth--;
             } else if (ev == XMLStreamConstants.ENTITY_REFERENCE) {
-                st.problem("référence d'entité non déclarée &" + r.getLocalName() + "; dans le document CDA", "");
+                st.problem("cda-entity", "", r.getLocalName());
                 return;
             }
         }
@@ -363,13 +382,10 @@ public final class CdaHeaderReader {
                 case XMLStreamConstants.START_ELEMENT -> {
                     if (level == 0 && !reported) {
                         reported = true;
-                        st.problem("élément <" + r.getLocalName() + "> après le corps du document (component, dernier "
-                                + "enfant de ClinicalDocument) : structure CDA invalide, un lecteur y verrait un "
-                                + "élément d'en-tête que l'en-tête lu ne contient pas", r.getLocalName());
+                        st.problem("cda-element-after-body", r.getLocalName(), r.getLocalName());
                     }
                     if (++level + 1 > limits.maxDepth()) {
-                        st.problem("imbrication au-delà de " + limits.maxDepth() + " niveaux dans le document CDA",
-                                r.getLocalName());
+                        st.problem("cda-depth-document", r.getLocalName(), limits.maxDepth());
                         return;
                     }
                 }
@@ -381,11 +397,11 @@ public final class CdaHeaderReader {
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
                     if (level == 0 && !reported && !blank(r)) {
                         reported = true;
-                        st.problem("texte après le corps du document (component) : structure CDA invalide", text(r));
+                        st.problem("cda-text-after-body", text(r));
                     }
                 }
                 case XMLStreamConstants.ENTITY_REFERENCE -> {
-                    st.problem("référence d'entité non déclarée &" + r.getLocalName() + "; dans le document CDA", "");
+                    st.problem("cda-entity", "", r.getLocalName());
                     return;
                 }
                 default -> {

@@ -14,8 +14,9 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.vigie.cda.internal.Base64TextStream;
-import org.vigie.cda.internal.SecureStax;
+import org.vigie.core.internal.limits.HardenedStax;
 import org.vigie.core.Finding;
+import org.vigie.core.Location;
 import org.vigie.core.Rules;
 import org.vigie.core.Severity;
 import org.vigie.core.internal.limits.LimitExceededException;
@@ -40,6 +41,7 @@ import org.vigie.core.internal.limits.MeteredInputStream;
  */
 public final class XdsMetadataReader {
 
+    private static final Location XDS = Location.of("XDS");
     private static final String SOR = "SubmitObjectsRequest";
     private static final String PNR = "ProvideAndRegisterDocumentSetRequest";
     private static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
@@ -163,7 +165,7 @@ public final class XdsMetadataReader {
         }
     }
 
-    private record ClassifiedAuthor(boolean submissionSetScheme, String object, String location,
+    private record ClassifiedAuthor(boolean submissionSetScheme, String object, Location location,
                                     XdsMetadata.Author author) {
     }
 
@@ -237,7 +239,7 @@ public final class XdsMetadataReader {
         XMLStreamReader r = null;
         try {
             // every event bounded under the parser (a huge comment, PI, CDATA or attribute is never held whole)
-            r = SecureStax.openMetered(in, limits.maxEventBytes());
+            r = limits.openMetered(in);
             boolean found = false;
             int depth = 0;
             String soapNs = null; // set when the document is a SOAP envelope
@@ -245,17 +247,17 @@ public final class XdsMetadataReader {
             while (r.hasNext() && !found) {
                 int ev = r.next();
                 if (ev == XMLStreamConstants.DTD) {
-                    p.fatal("DOCTYPE interdit dans le message", "");
+                    p.fatal("xds-doctype-message", "");
                     return p;
                 }
                 if (ev == XMLStreamConstants.ENTITY_REFERENCE) {
-                    p.fatal("référence d'entité non déclarée &" + r.getLocalName() + "; dans le message", "");
+                    p.fatal("xds-entity-message", "", r.getLocalName());
                     return p;
                 }
                 if (ev == XMLStreamConstants.START_ELEMENT) {
                     depth++;
                     if (depth > limits.maxDepth()) {
-                        p.fatal("imbrication au-delà de " + limits.maxDepth() + " niveaux", r.getLocalName());
+                        p.fatal("xds-depth", r.getLocalName(), limits.maxDepth());
                         return p;
                     }
                     String local = r.getLocalName();
@@ -272,9 +274,8 @@ public final class XdsMetadataReader {
                             p.run(r);
                         } else {
                             // what a SOAP receiver dispatches is the Body's child: a request elsewhere is a decoy
-                            p.problems.add(Finding.of(Rules.SOAP_STRUCTURE, Severity.WARNING, local + " hors du corps SOAP"
-                                    + " (profondeur " + depth + ") ignoré : seul l'enfant de soap:Body est la requête",
-                                    "XDS", local));
+                            p.problems.add(Finding.of(Rules.SOAP_STRUCTURE, Severity.WARNING, "cda-outside-body", XDS,
+                                    local, local, depth));
                         }
                     }
                 } else if (ev == XMLStreamConstants.END_ELEMENT) {
@@ -282,7 +283,7 @@ public final class XdsMetadataReader {
                 }
             }
             if (!found && !p.fatal) {
-                p.fatal("aucun élément SubmitObjectsRequest ni ProvideAndRegisterDocumentSetRequest dans le message", "");
+                p.fatal("xds-no-request", "");
             }
         } catch (XMLStreamException | RuntimeException e) {
             p.fail(e);
@@ -312,32 +313,31 @@ public final class XdsMetadataReader {
             this.in = in;
         }
 
-        void problem(String message, String evidence) {
-            problem(message, "XDS", evidence);
+        void problem(String name, String evidence, Object... arguments) {
+            problem(name, XDS, evidence, arguments);
         }
 
-        void problem(String message, String location, String evidence) {
-            problems.add(Finding.of(Rules.AI_XML, message, location, evidence));
+        void problem(String name, Location location, String evidence, Object... arguments) {
+            problems.add(Finding.of(Rules.AI_XML, name, location, evidence, arguments));
         }
 
-        void fatal(String message, String evidence) {
-            problem(message, evidence);
+        void fatal(String name, String evidence, Object... arguments) {
+            problem(name, evidence, arguments);
             fatal = true;
         }
 
         void fail(Throwable e) {
-            Optional<LimitExceededException> limit = SecureStax.limitOf(e);
+            Optional<LimitExceededException> limit = HardenedStax.limitOf(e);
             if (limit.isPresent()) {
                 if ("metadata".equals(limit.get().label())) {
-                    fatal("métadonnées au-delà de " + limits.maxMetadataBytes() + " octets", "");
-                } else if (SecureStax.EVENT.equals(limit.get().label())) {
-                    fatal("un événement XML dépasse " + limits.maxEventBytes() + " octets (attribut ou texte démesuré) : "
-                            + limit.get().getMessage(), "");
+                    fatal("xds-metadata-bytes", "", limits.maxMetadataBytes());
+                } else if (XmlLimits.EVENT.equals(limit.get().label())) {
+                    fatal("xds-event-bytes", "", limits.maxEventBytes());
                 } else {
-                    fatal(limit.get().getMessage(), ""); // a limit of the caller (e.g. the SOAP reader's, or decoding)
+                    fatal("xds-limit", "", limit.get().getMessage()); // a limit of the caller (SOAP reader, decoding)
                 }
             } else {
-                fatal("soumission XDS illisible: " + SecureStax.describe(e), "");
+                fatal("xds-unreadable", "", HardenedStax.describe(e));
             }
         }
 
@@ -345,8 +345,7 @@ public final class XdsMetadataReader {
         void namespace(XMLStreamReader r, String local, String expected) {
             String ns = Objects.requireNonNullElse(r.getNamespaceURI(), "");
             if (!expected.equals(ns) && foreignReported.add("{" + ns + "}" + local)) {
-                problem("élément <" + local + "> dans l'espace de noms '" + ns + "' au lieu de '" + expected
-                        + "' : le DMP ne le lirait pas comme métadonnée XDS", "XDS/" + local, "{" + ns + "}" + local);
+                problem("xds-namespace", XDS.child(local), "{" + ns + "}" + local, local, ns, expected);
             }
         }
 
@@ -360,7 +359,7 @@ public final class XdsMetadataReader {
             List<String> path = new ArrayList<>();
             path.add(r.getLocalName());
             String clsId = null;
-            String clsLoc = null;
+            Location clsLoc = null;
             Boolean clsAuthor = null;         // null: not an author classification; true: SubmissionSet.author
             String clsObject = null;
             int clsDepth = -1;
@@ -375,27 +374,27 @@ public final class XdsMetadataReader {
                 int ev = r.next();
                 switch (ev) {
                     case XMLStreamConstants.DTD -> {
-                        fatal("DOCTYPE interdit dans la soumission", "");
+                        fatal("xds-doctype", "");
                         return;
                     }
                     case XMLStreamConstants.ENTITY_REFERENCE -> {
-                        fatal("référence d'entité non déclarée &" + r.getLocalName() + "; dans la soumission", "");
+                        fatal("xds-entity", "", r.getLocalName());
                         return;
                     }
                     case XMLStreamConstants.START_ELEMENT -> {
                         String local = r.getLocalName();
                         if (path.size() + 1 > limits.maxDepth()) {
-                            fatal("imbrication au-delà de " + limits.maxDepth() + " niveaux", local);
+                            fatal("xds-depth", local, limits.maxDepth());
                             return;
                         }
                         if (++elements > limits.maxElements()) {
-                            fatal("métadonnées de plus de " + limits.maxElements() + " éléments", "");
+                            fatal("xds-elements", "", limits.maxElements());
                             return;
                         }
                         for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
                             if (r.getAttributeValue(i).length() > limits.maxAttributeLength()) {
-                                fatal("attribut '" + r.getAttributeLocalName(i) + "' de plus de "
-                                        + limits.maxAttributeLength() + " caractères", local);
+                                fatal("xds-attribute-length", local, r.getAttributeLocalName(i),
+                                        limits.maxAttributeLength());
                                 return;
                             }
                         }
@@ -410,8 +409,7 @@ public final class XdsMetadataReader {
                         if (pnr && d == 2 && SOR.equals(local)) {
                             namespace(r, local, LCM_NS);
                             if (++submitObjectsRequests == 2) {
-                                problem("plusieurs SubmitObjectsRequest dans ProvideAndRegisterDocumentSetRequest : "
-                                        + "un seul attendu", "");
+                                problem("xds-two-sor", "");
                             }
                         }
                         if (RIM_ELEMENTS.contains(local)) {
@@ -419,22 +417,22 @@ public final class XdsMetadataReader {
                         }
                         if (valueDepth > 0 && !valueMixedReported) {
                             valueMixedReported = true;
-                            problem("élément <" + local + "> dans une valeur rim:Value"
-                                    + (slotName == null ? "" : " du slot '" + slotName + "'")
-                                    + " : contenu mixte, deux lecteurs n'y liraient pas la même valeur",
-                                    clsLoc == null ? "XDS" : clsLoc, local);
+                            if (slotName == null) {
+                                problem("xds-value-element", clsLoc == null ? XDS : clsLoc, local, local);
+                            } else {
+                                problem("xds-value-element-slot", clsLoc == null ? XDS : clsLoc, local, local, slotName);
+                            }
                         }
                         switch (local) {
                             case "RegistryPackage", "ExtrinsicObject" -> {
-                                String id = Objects.requireNonNullElse(SecureStax.attr(r, "id"), "");
+                                String id = Objects.requireNonNullElse(HardenedStax.attribute(r, "id"), "");
                                 Obj outer = open.peek();
                                 if (outer != null) {
-                                    problem(local + " '" + id + "' imbriqué dans " + outer.kind + " '" + outer.id
-                                            + "' : XDS veut chaque objet directement dans RegistryObjectList",
-                                            local + "[" + id + "]", id);
+                                    problem("xds-nested-object", Location.of(local, id), id, local, id, outer.kind,
+                                            outer.id);
                                 }
                                 EntryBuilder eb = "ExtrinsicObject".equals(local)
-                                        ? new EntryBuilder(id, SecureStax.attr(r, "objectType"), SecureStax.attr(r, "mimeType"))
+                                        ? new EntryBuilder(id, HardenedStax.attribute(r, "objectType"), HardenedStax.attribute(r, "mimeType"))
                                         : null;
                                 Obj o = new Obj(local, id, d, eb);
                                 objects.add(o);
@@ -443,10 +441,10 @@ public final class XdsMetadataReader {
                             case "Classification" -> {
                                 if (clsDepth < 0) {
                                     clsDepth = d;
-                                    clsId = SecureStax.attr(r, "id");
-                                    clsLoc = "Classification[" + Objects.requireNonNullElse(clsId, "") + "]";
+                                    clsId = HardenedStax.attribute(r, "id");
+                                    clsLoc = Location.of("Classification", Objects.requireNonNullElse(clsId, ""));
                                     clsTextReported = false;
-                                    String scheme = SecureStax.attr(r, "classificationScheme");
+                                    String scheme = HardenedStax.attribute(r, "classificationScheme");
                                     clsAuthor = null;
                                     for (String expected : List.of(XdsMetadata.DOCUMENT_ENTRY_AUTHOR_SCHEME,
                                             XdsMetadata.SUBMISSION_SET_AUTHOR_SCHEME)) {
@@ -455,35 +453,28 @@ public final class XdsMetadataReader {
                                             clsAuthor = expected.equals(XdsMetadata.SUBMISSION_SET_AUTHOR_SCHEME);
                                         }
                                         if (m == LOOSE) {
-                                            problem("classificationScheme '" + shown(scheme) + "' n'est " + expected
-                                                    + " qu'à la casse ou aux espaces près : un lecteur y verrait un auteur, "
-                                                    + "un autre non", clsLoc, scheme);
+                                            problem("xds-loose-scheme", clsLoc, scheme, shown(scheme), expected);
                                         }
                                     }
-                                    String classified = SecureStax.attr(r, "classifiedObject");
+                                    String classified = HardenedStax.attribute(r, "classifiedObject");
                                     Obj outer = open.peek();
                                     if (classified == null && outer == null) {
-                                        problem("Classification sans attribut classifiedObject ni objet englobant : "
-                                                + "elle ne classe rien (classifiedObject est obligatoire dans rim.xsd 3.0)",
-                                                clsLoc, "");
+                                        problem("xds-unclassified", clsLoc, "");
                                     } else if (classified == null) {
                                         // rim.xsd 3.0 requires the attribute, but the ANS's own DMP examples (TD3.3c,
                                         // TD3.3d) omit it on a nested author: every reader takes the enclosing object
-                                        problems.add(Finding.of(Rules.AI_XML, Severity.WARNING, "Classification sans "
-                                                + "attribut classifiedObject (obligatoire dans rim.xsd 3.0) : rattachée à "
-                                                + outer.kind + " '" + outer.id + "' qui l'englobe", clsLoc, outer.id));
+                                        problems.add(Finding.of(Rules.AI_XML, Severity.WARNING, "xds-nested-unclassified",
+                                                clsLoc, outer.id, outer.kind, outer.id));
                                     } else if (outer != null && !classified.equals(outer.id)) {
-                                        problem("Classification imbriquée dans " + outer.kind + " '" + outer.id
-                                                + "' mais classifiedObject '" + shown(classified) + "' : un lecteur la "
-                                                + "rattache à l'objet englobant, un autre à l'attribut", clsLoc, classified);
+                                        problem("xds-nested-other-object", clsLoc, classified, outer.kind, outer.id,
+                                                shown(classified));
                                     }
                                     clsObject = classified != null ? classified : outer == null ? null : outer.id;
-                                    String node = SecureStax.attr(r, "classificationNode");
+                                    String node = HardenedStax.attribute(r, "classificationNode");
                                     for (String expected : List.of(XdsMetadata.SUBMISSION_SET_NODE, FOLDER_NODE)) {
                                         int m = match(node, expected);
                                         if (m == LOOSE) {
-                                            problem("classificationNode '" + shown(node) + "' n'est " + expected
-                                                    + " qu'à la casse ou aux espaces près : lecture ambiguë", clsLoc, node);
+                                            problem("xds-loose-node", clsLoc, node, shown(node), expected);
                                         }
                                         if (m != NO_MATCH && clsObject != null) {
                                             (expected.equals(FOLDER_NODE) ? folderIds : submissionSetIds).add(clsObject);
@@ -494,10 +485,9 @@ public final class XdsMetadataReader {
                             }
                             case "Slot" -> {
                                 if (clsDepth > 0 && d == clsDepth + 1) {
-                                    slotName = Objects.requireNonNullElse(SecureStax.attr(r, "name"), "");
+                                    slotName = Objects.requireNonNullElse(HardenedStax.attribute(r, "name"), "");
                                     if (match(slotName, "authorInstitution") == LOOSE) {
-                                        problem("slot '" + shown(slotName) + "' n'est authorInstitution qu'à la casse ou aux "
-                                                + "espaces près : lecture ambiguë", clsLoc, slotName);
+                                        problem("xds-loose-slot", clsLoc, slotName, shown(slotName));
                                         slotName = "authorInstitution";
                                     }
                                     slotValues = new ArrayList<>();
@@ -515,8 +505,8 @@ public final class XdsMetadataReader {
                             case "ExternalIdentifier" -> {
                                 Obj o = open.peek();
                                 if (o != null && o.entry != null && XdsMetadata.DOCUMENT_ENTRY_UNIQUE_ID_SCHEME
-                                        .equals(SecureStax.attr(r, "identificationScheme"))) {
-                                    o.entry.uniqueId = Objects.requireNonNullElse(SecureStax.attr(r, "value"), "");
+                                        .equals(HardenedStax.attribute(r, "identificationScheme"))) {
+                                    o.entry.uniqueId = Objects.requireNonNullElse(HardenedStax.attribute(r, "value"), "");
                                 }
                             }
                             default -> {
@@ -527,15 +517,15 @@ public final class XdsMetadataReader {
                         if (value != null) {
                             value.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
                             if (value.length() > limits.maxTextLength()) {
-                                fatal("valeur de slot de plus de " + limits.maxTextLength() + " caractères", slotName);
+                                fatal("xds-slot-length", slotName, limits.maxTextLength());
                                 return;
                             }
                         } else if (r.getTextLength() > limits.maxTextLength()) {
-                            fatal("texte de plus de " + limits.maxTextLength() + " caractères dans les métadonnées", "");
+                            fatal("xds-text-length", "", limits.maxTextLength());
                             return;
                         } else if (clsDepth > 0 && valueDepth < 0 && !clsTextReported && !isBlank(r)) {
                             clsTextReported = true;
-                            problem("texte hors de tout rim:Value dans une Classification : lecture ambiguë", clsLoc,
+                            problem("xds-classification-text", clsLoc,
                                     new String(r.getTextCharacters(), r.getTextStart(), Math.min(r.getTextLength(), 80)));
                         }
                     }
@@ -595,7 +585,7 @@ public final class XdsMetadataReader {
                     }
                 }
             }
-            fatal("fin de message inattendue dans la soumission", "");
+            fatal("xds-truncated", "");
         }
 
         /** Document contents are not metadata: from the end of SubmitObjectsRequest on, only the per-event bound holds. */
@@ -612,10 +602,10 @@ public final class XdsMetadataReader {
 
         /** At the start tag of xds:Document; returns at its end tag. */
         void readDocument(XMLStreamReader r) throws XMLStreamException {
-            String id = Objects.requireNonNullElse(SecureStax.attr(r, "id"), "");
-            String loc = "Document[" + id + "]";
+            String id = Objects.requireNonNullElse(HardenedStax.attribute(r, "id"), "");
+            Location loc = Location.of("Document", id);
             if (id.isEmpty()) {
-                problem("xds:Document sans attribut id", loc, "");
+                problem("xds-document-no-id", loc, "");
             }
             while (true) {
                 beforePull();
@@ -626,7 +616,7 @@ public final class XdsMetadataReader {
                             continue;
                         }
                         Base64TextStream b64 = new Base64TextStream(r, true, this::beforePull);
-                        CdaHeader header = cdaReader.parse(b64, "CDA[" + id + "]", true);
+                        CdaHeader header = cdaReader.parse(b64, Location.of("CDA", id), true);
                         if (b64.outerFailure() != null) {
                             throw b64.outerFailure();
                         }
@@ -639,8 +629,7 @@ public final class XdsMetadataReader {
                                     throw b64.outerFailure();
                                 }
                                 if (header.problems().isEmpty()) {
-                                    extra.add(Finding.of(Rules.AI_XML, "contenu base64 du document invalide: "
-                                            + e.getMessage(), loc, ""));
+                                    extra.add(Finding.of(Rules.AI_XML, "xds-base64", loc, "", e.getMessage()));
                                 }
                                 skipToEnd(r);
                             }
@@ -656,26 +645,26 @@ public final class XdsMetadataReader {
                     }
                     case XMLStreamConstants.START_ELEMENT -> {
                         if ("Include".equals(r.getLocalName()) && XOP_NS.equals(r.getNamespaceURI())) {
-                            String href = Objects.requireNonNullElse(SecureStax.attr(r, "href"), "");
+                            String href = Objects.requireNonNullElse(HardenedStax.attribute(r, "href"), "");
                             if (href.isEmpty()) {
-                                problem("xop:Include sans attribut href", loc, "");
+                                problem("xds-include-no-href", loc, "");
                             }
                             documents.add(new XdsMetadata.DocumentContent(id, Optional.of(href), Optional.empty()));
                         } else {
-                            problem("élément inattendu <" + r.getLocalName() + "> dans xds:Document", loc, "");
+                            problem("xds-document-element", loc, "", r.getLocalName());
                         }
                         skipToEnd(r); // end of Include
                         skipToEnd(r); // end of Document
                         return;
                     }
                     case XMLStreamConstants.END_ELEMENT -> {
-                        problem("xds:Document vide", loc, "");
+                        problem("xds-document-empty", loc, "");
                         return;
                     }
                     case XMLStreamConstants.COMMENT, XMLStreamConstants.PROCESSING_INSTRUCTION -> {
                     }
                     default -> {
-                        problem("contenu inattendu dans xds:Document", loc, "");
+                        problem("xds-document-content", loc, "");
                         skipToEnd(r);
                         return;
                     }
@@ -700,7 +689,8 @@ public final class XdsMetadataReader {
         }
 
         /** Finds the object a reference designates: by its exact id, else (reported as ambiguous) loosely. */
-        Obj resolve(String ref, Map<String, Obj> byId, Map<String, List<Obj>> byLoose, String location, String what) {
+        /** {@code what} names the message: {@code AI-XML.xds-loose-ref-WHAT}. */
+        Obj resolve(String ref, Map<String, Obj> byId, Map<String, List<Obj>> byLoose, Location location, String what) {
             operations++;
             Obj o = byId.get(ref);
             if (o != null) {
@@ -710,8 +700,7 @@ public final class XdsMetadataReader {
             List<Obj> near = byLoose.get(loose(ref));
             if (near != null && near.size() == 1) {
                 Obj n = near.get(0);
-                problem(what + " '" + shown(ref) + "' ne désigne " + n.kind + " '" + n.id
-                        + "' qu'à la casse ou aux espaces près : lecture ambiguë", location, ref);
+                problem("xds-loose-ref-" + what, location, ref, shown(ref), n.kind, n.id);
                 return n;
             }
             return null;
@@ -725,22 +714,21 @@ public final class XdsMetadataReader {
                 operations++;
                 Obj first = byId.putIfAbsent(o.id, o);
                 if (first != null && !o.id.isEmpty()) {
-                    problem("deux objets portent l'id '" + o.id + "' (" + first.kind + " et " + o.kind
-                            + ") : les identifiants ebRIM sont uniques", o.kind + "[" + o.id + "]", o.id);
+                    problem("xds-duplicate-id", Location.of(o.kind, o.id), o.id, o.id, first.kind, o.kind);
                 }
                 byLoose.computeIfAbsent(loose(o.id), k -> new ArrayList<>(1)).add(o);
             }
             List<Obj> ssPackages = new ArrayList<>();
             Set<Obj> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             for (String ref : submissionSetIds) {
-                Obj o = resolve(ref, byId, byLoose, "SubmissionSet", "classifiedObject du nœud SubmissionSet");
+                Obj o = resolve(ref, byId, byLoose, Location.of("SubmissionSet"), "set-node");
                 if (o != null && "RegistryPackage".equals(o.kind) && seen.add(o)) {
                     ssPackages.add(o);
                 }
             }
             Set<Obj> folders = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             for (String ref : folderIds) {
-                Obj o = resolve(ref, byId, byLoose, "Folder", "classifiedObject du nœud Folder");
+                Obj o = resolve(ref, byId, byLoose, Location.of("Folder"), "folder-node");
                 if (o != null) {
                     folders.add(o);
                 }
@@ -748,28 +736,24 @@ public final class XdsMetadataReader {
             // document order of the packages classified SubmissionSet
             List<Obj> ordered = objects.stream().filter(seen::contains).toList();
             if (ordered.size() > 1) {
-                problem("plusieurs RegistryPackage classés SubmissionSet: " + ordered.stream().map(o -> o.id).toList(), "");
+                problem("xds-two-sets", "", ordered.stream().map(o -> o.id).toList());
             }
             Obj ss = ordered.isEmpty() ? null : ordered.get(0);
             for (Obj o : objects) {
                 if ("RegistryPackage".equals(o.kind) && !seen.contains(o) && !folders.contains(o)) {
-                    problem("RegistryPackage '" + o.id + "' classé ni SubmissionSet ni Folder : XDS n'admet pas d'autre "
-                            + "paquet", "RegistryPackage[" + o.id + "]", o.id);
+                    problem("xds-unclassified-package", Location.of("RegistryPackage", o.id), o.id, o.id);
                 }
             }
             for (ClassifiedAuthor c : authors) {
                 String what = c.submissionSetScheme() ? "SubmissionSet.author" : "DocumentEntry.author";
                 Obj o = c.object().isEmpty() ? null
-                        : resolve(c.object(), byId, byLoose, c.location(), "classifiedObject de l'auteur");
+                        : resolve(c.object(), byId, byLoose, c.location(), "author");
                 if (o == null) {
-                    problem(what + " rattaché à un objet absent de la soumission ('" + shown(c.object())
-                            + "') : auteur lu par personne ou par un autre lecteur", c.location(), c.object());
+                    problem("xds-author-missing-object", c.location(), c.object(), what, shown(c.object()));
                 } else if (c.submissionSetScheme() && o != ss) {
-                    problem(what + " rattaché à " + o.kind + " '" + o.id + "', qui n'est pas le lot de soumission",
-                            c.location(), o.id);
+                    problem("xds-author-not-set", c.location(), o.id, what, o.kind, o.id);
                 } else if (!c.submissionSetScheme() && o.entry == null) {
-                    problem(what + " rattaché à " + o.kind + " '" + o.id + "', qui n'est pas une fiche (ExtrinsicObject)",
-                            c.location(), o.id);
+                    problem("xds-author-not-entry", c.location(), o.id, what, o.kind, o.id);
                 } else {
                     o.authors.add(c.author());
                 }

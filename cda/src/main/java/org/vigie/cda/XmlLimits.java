@@ -1,5 +1,10 @@
 package org.vigie.cda;
 
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.vigie.core.internal.limits.HardenedStax;
+import org.vigie.core.internal.limits.MeteredInputStream;
+
 /**
  * Size limits applied while reading XDS metadata and CDA headers. Exceeding one is an {@code AI-XML} finding, never
  * an exception or an unbounded allocation. Immutable; start from {@link #defaults()} and change what you need.
@@ -65,5 +70,23 @@ public record XmlLimits(int maxDepth, int maxAttributeLength, int maxTextLength,
 
     public XmlLimits withMaxEventBytes(long v) {
         return new XmlLimits(maxDepth, maxAttributeLength, maxTextLength, maxElements, maxMetadataBytes, maxHeaderBytes, v);
+    }
+
+    /** Label of the per-event allowance of {@link #openMetered}. */
+    static final String EVENT = "event";
+
+    /**
+     * Core's hardened parser over {@code in} (entity references reported as events, for the readers to refuse), each
+     * event of which may make the parser read at most {@link #maxEventBytes} more bytes: a huge comment, processing
+     * instruction, CDATA section or attribute is refused before the parser holds it.
+     */
+    XMLStreamReader openMetered(MeteredInputStream in) throws XMLStreamException {
+        return HardenedStax.openMetered(in, maxEventBytes, EVENT, eventMessage(maxEventBytes), true);
+    }
+
+    /** The one-line message of a refused event (the message of the limit's exception). */
+    static String eventMessage(long eventBytes) {
+        return "limite maxEventBytes dépassée : un événement XML (commentaire, instruction de traitement, section CDATA, "
+                + "balise et ses attributs, texte) de plus de " + eventBytes + " octets";
     }
 }

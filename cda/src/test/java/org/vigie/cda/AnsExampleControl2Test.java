@@ -42,7 +42,7 @@ class AnsExampleControl2Test {
                 "cid:WS_DMP_TD2.1-DocumentME2.xml", open(TestData.file("xds/ANS-DMP-exemple_TD2.1-DocumentME2.xml")),
                 "cid:WS_DMP_TD2.1-SignatureXades.xml", open(TestData.file("xds/ANS-DMP-exemple_TD2.1-SignatureXades.xml")));
         try (InputStream in = Files.newInputStream(soap)) {
-            return AuthorInstitutionValidator.builder().build().check(in, parts, VIHF, AT);
+            return AuthorInstitutionValidator.builder().build().validate(in, parts, VIHF, AT).report();
         }
     }
 
@@ -102,7 +102,7 @@ class AnsExampleControl2Test {
         Path soap = TestData.file("xds/ANS-DMP-exemple_TD2.1_Alimentation_requete.soap-part.xml");
         Report r;
         try (InputStream in = Files.newInputStream(soap)) {
-            r = AuthorInstitutionValidator.builder().build().check(in, Map.of(), VIHF, AT);
+            r = AuthorInstitutionValidator.builder().build().validate(in, Map.of(), VIHF, AT).report();
         }
         assertThat(r.byRule("AI-XML")).filteredOn(f -> f.severity() == Severity.ERROR).hasSize(2)
                 .allSatisfy(f -> assertThat(f.message()).contains("absente"));
@@ -112,7 +112,7 @@ class AnsExampleControl2Test {
     @Test
     void theSessionListsPendingAttachmentsAsWrittenAndAcceptsContentIds() throws IOException {
         Path soap = TestData.file("xds/ANS-DMP-exemple_TD2.1_Alimentation_requete.soap-part.xml");
-        Control2Session s = AuthorInstitutionValidator.builder().build().start(VIHF, AT);
+        AuthorInstitutionValidator.Session s = AuthorInstitutionValidator.builder().build().start(VIHF, AT);
         try (InputStream in = Files.newInputStream(soap)) {
             s.readSubmission(in);
         }
@@ -122,7 +122,7 @@ class AnsExampleControl2Test {
             s.readDocument("<WS_DMP_TD2.1-DocumentME2.xml>", in);
         }
         assertThat(s.pendingAttachments()).containsExactly("cid:WS_DMP_TD2.1-SignatureXades.xml");
-        Report r = s.finish();
+        Report r = s.finish().report();
         assertThat(r.byRule("AI-XML")).filteredOn(f -> f.severity() == Severity.ERROR).singleElement()
                 .satisfies(f -> assertThat(f.evidence()).isEqualTo("cid:WS_DMP_TD2.1-SignatureXades.xml"));
     }

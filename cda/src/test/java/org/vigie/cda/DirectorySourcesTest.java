@@ -48,8 +48,8 @@ class DirectorySourcesTest {
         }
         Map<String, Supplier<InputStream>> parts = new HashMap<>();
         s.attachments().forEach((k, c) -> parts.put(k, () -> new ByteArrayInputStream(c.getBytes(StandardCharsets.UTF_8))));
-        return b.build().check(new ByteArrayInputStream(s.xml().getBytes(StandardCharsets.UTF_8)), parts,
-                StructureId.parse(vihf), AT);
+        return b.build().validate(new ByteArrayInputStream(s.xml().getBytes(StandardCharsets.UTF_8)), parts,
+                StructureId.parse(vihf), AT).report();
     }
 
     private static List<Finding> errors(Report r, org.vigie.core.Rule rule) {

@@ -6,13 +6,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.vigie.core.Establishment;
-import org.vigie.core.Finess;
-import org.vigie.core.LegalEntity;
-import org.vigie.core.LegalStatus;
-import org.vigie.core.Siren;
 import org.vigie.core.StructureDirectory;
+import org.vigie.testkit.TestDirectory;
 
 /**
  * Small hand-written submissions for rule tests (the shapes follow the ANS TD2.1 example). Independent of the
@@ -140,48 +135,8 @@ final class Fixtures {
     }
 
     /** A tiny directory: EJ 750712184 (SIREN 267500452) with EGs 750100125 and 750803447; EJ 920000650 with EG 920100013. */
+    /** The usual test directory of the kit: EJ 750712184 (EGs 750100125, 750803447, closed 750000366), EJ 920000650. */
     static StructureDirectory directory() {
-        Map<String, LegalEntity> ej = new HashMap<>();
-        Map<String, Establishment> eg = new HashMap<>();
-        LegalEntity aphp = new LegalEntity(Finess.parse("750712184"), "AP-HP", Optional.of(Siren.parse("267500452")), "13",
-                LegalStatus.ofCode("13"));
-        LegalEntity other = new LegalEntity(Finess.parse("920000650"), "AUTRE EJ", Optional.empty(), "", null);
-        ej.put("750712184", aphp);
-        ej.put("920000650", other);
-        for (String f : List.of("750100125", "750803447")) {
-            eg.put(f, new Establishment(Finess.parse(f), aphp.finess(), "EG " + f, "355", "", "", Optional.empty(), "75",
-                    Optional.empty(), true));
-        }
-        eg.put("750000366", new Establishment(Finess.parse("750000366"), aphp.finess(), "EG fermé", "355", "", "",
-                Optional.empty(), "75", Optional.empty(), false));
-        eg.put("920100013", new Establishment(Finess.parse("920100013"), other.finess(), "EG 92", "355", "", "",
-                Optional.empty(), "92", Optional.empty(), true));
-        return new StructureDirectory() {
-            public Optional<Establishment> establishment(Finess f) {
-                return Optional.ofNullable(eg.get(f.value()));
-            }
-
-            public Optional<LegalEntity> legalEntity(Finess f) {
-                return Optional.ofNullable(ej.get(f.value()));
-            }
-
-            public Optional<Finess> legalEntityOf(Finess f) {
-                return establishment(f).map(Establishment::legalEntity);
-            }
-
-            public List<Establishment> establishmentsOf(Finess f) {
-                return eg.values().stream().filter(e -> e.legalEntity().equals(f)).toList();
-            }
-
-            // resolve(StructureId): the interface's default, the directory's one resolution
-
-            public int legalEntityCount() {
-                return ej.size();
-            }
-
-            public int establishmentCount() {
-                return eg.size();
-            }
-        };
+        return TestDirectory.usual();
     }
 }

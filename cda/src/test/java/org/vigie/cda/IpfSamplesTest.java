@@ -19,7 +19,7 @@ class IpfSamplesTest {
 
     private Report check(String file) throws IOException {
         try (InputStream in = Files.newInputStream(TestData.file(file))) {
-            return validator.check(in, Map.of(), VIHF, Instant.parse("2025-01-01T00:00:00Z"));
+            return validator.validate(in, Map.of(), VIHF, Instant.parse("2025-01-01T00:00:00Z")).report();
         }
     }
 

@@ -12,7 +12,7 @@ import org.vigie.core.Report;
 import org.vigie.core.StructureId;
 
 /**
- * Run in a JVM with a small heap ({@code -Xmx64m}) by {@link LargeDocumentTest}: checks a submission carrying a CDA of
+ * Run in a JVM with a small heap ({@code -Xmx64m}) by {@link LargeDocumentThreatTest}: checks a submission carrying a CDA of
  * {@code args[0]} MiB (default 500) whose body is a base64 PDF, once inline (base64 inside {@code xds:Document}) and
  * once as an MTOM part. The message is generated on the fly and never held in memory. Prints one line per case:
  * {@code case=<inline|xop> accepted=<bool> rules=<ids> documentBytes=<n> pulled=<n> maxHeap=<n>}; exits 0 when both
@@ -38,15 +38,15 @@ public final class LargeSubmissionMain {
         int start = xml.indexOf("<xds:Document id=\"D1\">") + "<xds:Document id=\"D1\">".length();
         Counting outer = new Counting(new SequenceInputStream(Collections.enumeration(List.of(
                 bytes(xml.substring(0, start)), new Base64Encoding(cda(id, docBytes)), bytes(xml.substring(start))))));
-        Report r = v.check(outer, Map.of(), StructureId.parse(id), Instant.parse("2025-06-01T00:00:00Z"));
+        Report r = v.validate(outer, Map.of(), StructureId.parse(id), Instant.parse("2025-06-01T00:00:00Z")).report();
         ok &= print("inline", r, docBytes, outer.count);
 
         // xop
         Fixtures.Submission x = new Fixtures.Submission().ss(Fixtures.xon("H", id))
                 .entry("D1", List.of(List.of(Fixtures.xon("H", id))), "").xop();
         Counting part = new Counting(cda(id, docBytes));
-        Report rx = v.check(bytes(x.xml()), Map.of("cid:D1@vigie", () -> part), StructureId.parse(id),
-                Instant.parse("2025-06-01T00:00:00Z"));
+        Report rx = v.validate(bytes(x.xml()), Map.of("cid:D1@vigie", () -> part), StructureId.parse(id),
+                Instant.parse("2025-06-01T00:00:00Z")).report();
         ok &= print("xop", rx, docBytes, part.count);
         System.exit(ok ? 0 : 1);
     }

@@ -82,8 +82,8 @@ class LinearMatchingTest {
     @Test
     void aSubmissionOfThirtyNineThousandEntriesIsCheckedEndToEnd() {
         // within the default 200 000-element limit: 5 elements per entry; finishes in seconds, not minutes
-        Report r = AuthorInstitutionValidator.builder().build().check(entries(39_000), Map.of(),
-                StructureId.parse("1750100125"), java.time.Instant.parse("2025-06-01T10:00:00Z"));
+        Report r = AuthorInstitutionValidator.builder().build().validate(entries(39_000), Map.of(),
+                StructureId.parse("1750100125"), java.time.Instant.parse("2025-06-01T10:00:00Z")).report();
         assertThat(r.occurrences()).hasSize(39_000);
         assertThat(r.has("AI-XML")).isFalse();
     }
@@ -94,7 +94,7 @@ class LinearMatchingTest {
         for (int i = 0; i < 3_000; i++) {
             s.doc("D" + i, Fixtures.xon("H", "1750100125"), "1750100125");
         }
-        Control2Session session = AuthorInstitutionValidator.builder().build()
+        AuthorInstitutionValidator.Session session = AuthorInstitutionValidator.builder().build()
                 .start(StructureId.parse("1750100125"), java.time.Instant.parse("2025-06-01T10:00:00Z"));
         session.readSubmission(new ByteArrayInputStream(s.xml().getBytes(StandardCharsets.UTF_8)));
         assertThat(session.pendingAttachments()).hasSize(3_000);
@@ -105,7 +105,7 @@ class LinearMatchingTest {
         }
         assertThat(session.pendingAttachments()).isEmpty();
         assertThat(session.attachmentHeaders()).hasSize(3_000);
-        Report r = session.finish();
+        Report r = session.finish().report();
         assertThat(r.accepted()).as(r.toString()).isTrue();
         assertThat(r.occurrences()).hasSize(1 + 2 * 3_000);
         assertThat(r.byRule("AI-XML")).isEmpty();

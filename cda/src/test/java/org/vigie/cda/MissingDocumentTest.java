@@ -22,8 +22,8 @@ class MissingDocumentTest {
 
     static Report check(XmlLimits limits, String xml) {
         return AuthorInstitutionValidator.builder().policy(AuthorInstitutionPolicy.builder().limits(limits).build()).build()
-                .check(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), Map.of(), StructureId.parse(EG),
-                        Instant.parse("2025-06-01T10:00:00Z"));
+                .validate(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), Map.of(), StructureId.parse(EG),
+                        Instant.parse("2025-06-01T10:00:00Z")).report();
     }
 
     static String withoutDocument() {

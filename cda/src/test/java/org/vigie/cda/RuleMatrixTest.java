@@ -35,8 +35,8 @@ class RuleMatrixTest {
     private static Report check(AuthorInstitutionValidator v, Fixtures.Submission s, String vihf, Instant at) {
         Map<String, Supplier<InputStream>> parts = new HashMap<>();
         s.attachments().forEach((k, c) -> parts.put(k, () -> new ByteArrayInputStream(c.getBytes(StandardCharsets.UTF_8))));
-        return v.check(new ByteArrayInputStream(s.xml().getBytes(StandardCharsets.UTF_8)), parts,
-                vihf == null ? null : StructureId.parse(vihf), at);
+        InputStream in = new ByteArrayInputStream(s.xml().getBytes(StandardCharsets.UTF_8));
+        return (vihf == null ? v.validate(in, parts, at) : v.validate(in, parts, StructureId.parse(vihf), at)).report();
     }
 
     private static Report check(Fixtures.Submission s, String vihf) {
@@ -254,8 +254,8 @@ class RuleMatrixTest {
         String sor = xml.substring(xml.indexOf("<lcm:SubmitObjectsRequest>"), xml.indexOf("</lcm:SubmitObjectsRequest>"))
                 .replace("<lcm:SubmitObjectsRequest>", "<lcm:SubmitObjectsRequest xmlns:lcm=\"urn:oasis:names:tc:ebxml-regrep:xsd:lcm:3.0\" "
                         + "xmlns:rim=\"urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0\">") + "</lcm:SubmitObjectsRequest>";
-        Report r = WITH_DIR.check(new ByteArrayInputStream(sor.getBytes(StandardCharsets.UTF_8)), Map.of(),
-                StructureId.parse(EJ), AT);
+        Report r = WITH_DIR.validate(new ByteArrayInputStream(sor.getBytes(StandardCharsets.UTF_8)), Map.of(),
+                StructureId.parse(EJ), AT).report();
         assertThat(r.accepted()).isTrue();
         assertThat(r.byRule("AI-CDA-MATCH")).singleElement().extracting(Finding::severity).isEqualTo(Severity.INFO);
         assertThat(r.occurrences()).hasSize(2);

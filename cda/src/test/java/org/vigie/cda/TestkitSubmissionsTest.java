@@ -57,7 +57,7 @@ class TestkitSubmissionsTest {
             byte[] cda = b.cda(id).toBytes();
             parts.put("cid:" + XdsSubmissionBuilder.contentId(id), () -> new ByteArrayInputStream(cda));
         }
-        return VALIDATOR.check(new ByteArrayInputStream(out.toByteArray()), parts, StructureId.parse(vihf), AT);
+        return VALIDATOR.validate(new ByteArrayInputStream(out.toByteArray()), parts, StructureId.parse(vihf), AT).report();
     }
 
     static Stream<Arguments> cases() {

@@ -37,8 +37,8 @@ class XdsStructureTest {
             .directory(Fixtures.directory()).build();
 
     static Report check(String xml) {
-        return VALIDATOR.check(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), Map.of(),
-                StructureId.parse(EJ), AT);
+        return VALIDATOR.validate(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), Map.of(),
+                StructureId.parse(EJ), AT).report();
     }
 
     static List<String> errors(Report r, String rule) {

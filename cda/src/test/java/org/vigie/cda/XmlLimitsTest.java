@@ -36,7 +36,7 @@ class XmlLimitsTest {
                 .policy(AuthorInstitutionPolicy.builder().limits(limits).build()).build();
         Map<String, java.util.function.Supplier<java.io.InputStream>> suppliers = new java.util.HashMap<>();
         parts.forEach((k, c) -> suppliers.put(k, () -> new ByteArrayInputStream(c.getBytes(StandardCharsets.UTF_8))));
-        return v.check(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), suppliers, VIHF, AT);
+        return v.validate(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), suppliers, VIHF, AT).report();
     }
 
     static boolean refusedFor(Report r, String messagePart) {

@@ -16,7 +16,6 @@ import java.util.function.Supplier;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.vigie.cda.AuthorInstitutionValidator;
-import org.vigie.cda.Control2Session;
 import org.vigie.core.Report;
 import org.vigie.core.Rules;
 import org.vigie.core.Severity;
@@ -138,7 +137,7 @@ public final class DmpRequestValidator {
         }
         boolean feedingAction = o.action().map(DmpRequestValidator::isFeedingAction).orElse(false);
         if (v.session != null) {
-            out.addAll(v.session.finish());
+            out.addAll(v.session.finish().report());
             o.action().filter(a -> !isFeedingAction(a)).ifPresent(a -> out.add(Rules.SOAP_ACTION, Severity.WARNING,
                     "le corps SOAP porte une ProvideAndRegisterDocumentSetRequest mais l'Action est « " + a
                             + " » : le contrôle 2 est fait quand même, le service refusera ou traitera une autre opération",
@@ -174,8 +173,10 @@ public final class DmpRequestValidator {
         Control1Result c1 = vihfValidator.validate(tlsCertificate, chain, vihf, at);
         Report.Builder out = Report.builder().evaluatedAt(at).addAll(c1.report());
         if (submissionOrNull != null) {
-            out.addAll(aiValidator.check(submissionOrNull, documents == null ? Map.of() : documents,
-                    c1.structureId().orElse(null), at));
+            Map<String, Supplier<InputStream>> docs = documents == null ? Map.of() : documents;
+            out.addAll(c1.structureId()
+                    .map(s -> aiValidator.validate(submissionOrNull, docs, s, at))
+                    .orElseGet(() -> aiValidator.validate(submissionOrNull, docs, at)).report());
         }
         return out.evaluatedAt(at).profile(profile).build();
     }
@@ -207,7 +208,7 @@ public final class DmpRequestValidator {
         private final Instant at;
         Report control1;
         Optional<StructureId> structure = Optional.empty();
-        Control2Session session;
+        AuthorInstitutionValidator.Session session;
 
         Visitor(X509Certificate tls, List<X509Certificate> chain, Instant at) {
             this.tls = tls;
@@ -246,7 +247,7 @@ public final class DmpRequestValidator {
 
         @Override
         public void submission(XMLStreamReader r) throws XMLStreamException {
-            session = aiValidator.start(structure.orElse(null), at);
+            session = structure.map(s -> aiValidator.start(s, at)).orElseGet(() -> aiValidator.start(at));
             session.readSubmission(r);
         }
 

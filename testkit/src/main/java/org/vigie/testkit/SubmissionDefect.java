@@ -2,6 +2,10 @@ package org.vigie.testkit;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.BinaryOperator;
 import org.vigie.core.Rule;
 import org.vigie.core.Rules;
@@ -122,16 +126,78 @@ public enum SubmissionDefect {
                     .replaceFirst("<x:author>", "<x:author xmlns:x=\"urn:vigie:not-cda\">") + "<custodian>")),
     /** The organisation id's extension followed by an ideographic space. */
     CDA_EXTENSION_TRAILING_IDEOGRAPHIC_SPACE(Rules.AI_FORMAT, true, (c, evil) -> c.replaceFirst(
-            "(<representedOrganization><id [^>]*extension=\"[^\"]*)\"", "$1\u3000\""));
+            "(<representedOrganization><id [^>]*extension=\"[^\"]*)\"", "$1\u3000\"")),
+
+    // ------------------------------------------------ one rule each (the exact ERROR rules: {@link #errorRules()})
+    /** The first entry's author carries no authorInstitution (its slot removed): {@code AI-PRESENT} alone. */
+    ENTRY_WITHOUT_AUTHOR_INSTITUTION(Rules.AI_PRESENT, Set.of(), (x, evil) -> replaceAfter(x,
+            "<ExtrinsicObject id=\"doc1\"", firstEntrySlot(x), "")),
+    /** The first entry's author carries its authorInstitution twice: {@code AI-SINGLE} alone. */
+    ENTRY_TWO_VALUES(Rules.AI_SINGLE, Set.of(), (x, evil) -> firstEntryValue(x, v -> v + "</Value><Value>" + v)),
+    /**
+     * The first entry names another EG of the same legal entity ({@link #SAME_EJ_EG}) than its CDA header:
+     * {@code AI-CDA-MATCH}, and {@code AI-CONSISTENT} since the occurrences differ.
+     */
+    ENTRY_OTHER_EG_THAN_ITS_CDA(Rules.AI_CDA_MATCH, Set.of(Rules.AI_CONSISTENT), (x, evil) -> firstEntryValue(x,
+            v -> xon(SubmissionDefect.SAME_EJ_EG))),
+    /**
+     * The submission set names another EG of the same legal entity ({@link #SAME_EJ_EG}) than the documents:
+     * {@code AI-CONSISTENT} alone (under the default policy, where the set may not differ).
+     */
+    SUBMISSION_SET_OTHER_EG(Rules.AI_CONSISTENT, Set.of(), (x, evil) -> firstSetValue(x, v -> xon(SubmissionDefect.SAME_EJ_EG))),
+    /**
+     * The first entry names the legal entity itself ({@link #LEGAL_ENTITY}) where an EG is expected:
+     * {@code AI-GEOGRAPHIC} (with a directory that knows it), with {@code AI-CDA-MATCH} and {@code AI-CONSISTENT}.
+     */
+    ENTRY_NAMES_THE_LEGAL_ENTITY(Rules.AI_GEOGRAPHIC, Set.of(Rules.AI_CDA_MATCH, Rules.AI_CONSISTENT),
+            (x, evil) -> firstEntryValue(x, v -> xon(SubmissionDefect.LEGAL_ENTITY))),
+    /**
+     * The first entry names {@code evil}, an EG of another legal entity: {@code AI-SAME-EJ} (with a directory that
+     * knows it), with {@code AI-CDA-MATCH} and {@code AI-CONSISTENT}.
+     */
+    ENTRY_OF_ANOTHER_LEGAL_ENTITY(Rules.AI_SAME_EJ, Set.of(Rules.AI_CDA_MATCH, Rules.AI_CONSISTENT),
+            (x, evil) -> firstEntryValue(x, v -> evilXon(evil)));
+
+    /**
+     * An EG of the legal entity {@link #LEGAL_ENTITY} other than the one the valid submission names
+     * ({@code 1750100125}): the directory of a test must know both as EGs of that EJ.
+     */
+    public static final String SAME_EJ_EG = "1750803447";
+    /** The legal entity (EJ) of the valid submission's EG, as an IdNat_Struct. */
+    public static final String LEGAL_ENTITY = "1750712184";
 
     private final Rule expectedRule;
     private final boolean cdaLevel;
     private final BinaryOperator<String> change;
+    private final Set<Rule> errorRules;
 
     SubmissionDefect(Rule expectedRule, boolean cdaLevel, BinaryOperator<String> change) {
         this.expectedRule = expectedRule;
         this.cdaLevel = cdaLevel;
         this.change = change;
+        this.errorRules = null;
+    }
+
+    SubmissionDefect(Rule expectedRule, Set<Rule> alsoFiring, BinaryOperator<String> change) {
+        this.expectedRule = expectedRule;
+        this.cdaLevel = false;
+        this.change = change;
+        Set<Rule> all = new LinkedHashSet<>();
+        all.add(expectedRule);
+        all.addAll(alsoFiring);
+        this.errorRules = Collections.unmodifiableSet(all);
+    }
+
+    /**
+     * The exact set of rules a correct validator reports as ERRORs for this defect applied to the valid submission
+     * (VIHF of the valid submission's legal entity, a directory that knows {@link #SAME_EJ_EG}, {@link #LEGAL_ENTITY}
+     * and {@code evil}), when the defect is that precise: the one-rule defects. Empty for the red-team shapes, which
+     * name the rule that must fire but may fire others.
+     *
+     * @return the ERROR rules, {@link #expectedRule()} included, or empty
+     */
+    public Optional<Set<Rule>> errorRules() {
+        return Optional.ofNullable(errorRules);
     }
 
     /** @return the rule a correct validator reports, as an ERROR */
@@ -209,6 +275,34 @@ public enum SubmissionDefect {
         start += open.length();
         int end = x.indexOf("</Value>", start);
         return x.substring(0, start) + f.apply(x.substring(start, end)) + x.substring(end);
+    }
+
+    private static String xon(String id) {
+        return XdsSubmissionBuilder.xon("CH TEST", id).replace("&", "&amp;");
+    }
+
+    /** The first authorInstitution slot of doc1, as written. */
+    private static String firstEntrySlot(String x) {
+        int entry = x.indexOf("<ExtrinsicObject id=\"doc1\"");
+        int start = x.indexOf("<Slot name=\"authorInstitution\">", entry);
+        if (entry < 0 || start < 0) {
+            throw new IllegalArgumentException("no authorInstitution slot for doc1");
+        }
+        return x.substring(start, x.indexOf("</Slot>", start) + "</Slot>".length());
+    }
+
+    /** Rewrites the first authorInstitution value of the submission set (as written, XML-escaped). */
+    private static String firstSetValue(String x, java.util.function.UnaryOperator<String> f) {
+        int set = x.indexOf("<RegistryPackage ");
+        String open = "<Slot name=\"authorInstitution\"><ValueList><Value>";
+        int start = x.indexOf(open, set);
+        int end = x.indexOf("</RegistryPackage>", set);
+        if (set < 0 || start < 0 || start > end) {
+            throw new IllegalArgumentException("no authorInstitution value for the submission set");
+        }
+        start += open.length();
+        int close = x.indexOf("</Value>", start);
+        return x.substring(0, start) + f.apply(x.substring(start, close)) + x.substring(close);
     }
 
     private static String replaceAfter(String x, String anchor, String target, String replacement) {

@@ -67,11 +67,29 @@ class SubmissionDefectTest {
             boolean rewritesTheValue = d.name().startsWith("XON_") || d.name().equals("VALUE_INSIDE_CHILD_ELEMENT")
                     || d.name().equals("SECOND_VALUE_UNICODE_SPACE_ONLY") || d.name().equals("NO_DOCUMENT_ENTRY")
                     || d.name().equals("FOREIGN_NAMESPACE_ENTRY")
-                    || d.name().equals("CDA_EXTENSION_TRAILING_IDEOGRAPHIC_SPACE");
+                    || d.name().equals("CDA_EXTENSION_TRAILING_IDEOGRAPHIC_SPACE")
+                    // the one-rule defects: only the one about another legal entity carries it
+                    || (d.errorRules().isPresent() && d != SubmissionDefect.ENTRY_OF_ANOTHER_LEGAL_ENTITY);
             assertThat(carriesEvil).as(d.name()).isEqualTo(!rewritesTheValue);
         }
         assertThat(SubmissionDefect.CDA_AUTHOR_AFTER_BODY.afterCdaBody()).isTrue();
         assertThat(SubmissionDefect.CDA_ID_WITH_TEXT.afterCdaBody()).isFalse();
+    }
+
+    @Test
+    void everyAiRuleHasADefectAndTheOneRuleDefectsNameTheirErrors() {
+        java.util.Set<String> covered = new java.util.TreeSet<>();
+        for (SubmissionDefect d : SubmissionDefect.values()) {
+            covered.add(d.expectedRule().id());
+            d.errorRules().ifPresent(rules -> {
+                assertThat(rules).contains(d.expectedRule());
+                assertThat(rules).allSatisfy(r -> assertThat(r.defaultSeverity()).isEqualTo(Severity.ERROR));
+            });
+        }
+        assertThat(covered).containsExactlyInAnyOrder("AI-XML", "AI-PRESENT", "AI-SINGLE", "AI-FORMAT", "AI-CDA-MATCH",
+                "AI-CONSISTENT", "AI-GEOGRAPHIC", "AI-SAME-EJ");
+        assertThat(SubmissionDefect.ENTRY_TWO_VALUES.errorRules()).hasValueSatisfying(r -> assertThat(r).hasSize(1));
+        assertThat(SubmissionDefect.CDA_ID_WITH_TEXT.errorRules()).isEmpty();
     }
 
     @Test

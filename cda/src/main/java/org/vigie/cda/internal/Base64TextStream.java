@@ -5,6 +5,7 @@ import java.io.InputStream;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.vigie.core.internal.limits.HardenedStax;
 
 /**
  * Decodes, as an {@link InputStream}, the base64 text content of the element the outer {@link XMLStreamReader}
@@ -104,7 +105,7 @@ public final class Base64TextStream extends InputStream {
                 }
             } catch (XMLStreamException e) {
                 outerFailure = e;
-                throw new IOException("message illisible dans le contenu base64: " + SecureStax.describe(e), e);
+                throw new IOException("message illisible dans le contenu base64: " + HardenedStax.describe(e), e);
             }
         }
         return true;

@@ -16,7 +16,7 @@ import org.vigie.cda.CdaHeader;
 import org.vigie.cda.XdsMetadata;
 import org.vigie.cda.Xon;
 import org.vigie.core.Finess;
-import org.vigie.core.Finding;
+import org.vigie.core.Location;
 import org.vigie.core.LegalEntity;
 import org.vigie.core.Occurrence;
 import org.vigie.core.Report;
@@ -29,8 +29,10 @@ import org.vigie.core.StructureId;
 /** The rules of control 2 over what the readers found. Stateless; one call per submission. */
 public final class Control2Evaluator {
 
+    private static final Location VIHF_STRUCTURE = Location.of("VIHF").child("Identifiant_Structure");
+
     /** An occurrence plus where it was seen and the parsed id. */
-    private record Occ(Occurrence.Place place, String document, String value, Optional<StructureId> id, String location) {
+    private record Occ(Occurrence.Place place, String document, String value, Optional<StructureId> id, Location location) {
         Occurrence toOccurrence() {
             return new Occurrence(place, document, value, id.map(StructureId::value).orElse(""));
         }
@@ -64,17 +66,16 @@ public final class Control2Evaluator {
         md.problems().forEach(rb::add);
         List<Occ> occs = new ArrayList<>();
         if (policy.ejEgMode() && vihf != null) {
-            occs.add(new Occ(Occurrence.Place.VIHF, "", vihf.value(), Optional.of(vihf), "VIHF/Identifiant_Structure"));
+            occs.add(new Occ(Occurrence.Place.VIHF, "", vihf.value(), Optional.of(vihf), VIHF_STRUCTURE));
         }
         boolean unreadable = !md.complete();
 
         // submission set
         if (md.submissionSet().isPresent()) {
             XdsMetadata.SubmissionSet ss = md.submissionSet().get();
-            xdsPlace(rb, occs, Occurrence.Place.SUBMISSION_SET, "", ss.authors(), "SubmissionSet[" + ss.id() + "]");
+            xdsPlace(rb, occs, Occurrence.Place.SUBMISSION_SET, "", ss.authors(), Location.of("SubmissionSet", ss.id()));
         } else if (!unreadable) {
-            rb.add(Rules.AI_PRESENT, "aucun lot de soumission (RegistryPackage classé par le nœud "
-                    + XdsMetadata.SUBMISSION_SET_NODE + ") : authorInstitution du lot absent", "SubmissionSet", "");
+            rb.add(Rules.AI_PRESENT, "no-submission-set", Location.of("SubmissionSet"), "", XdsMetadata.SUBMISSION_SET_NODE);
         }
 
         // documents by id (exact, and in lower case for the tolerated case mismatch): one pass, then look-ups
@@ -86,21 +87,19 @@ public final class Control2Evaluator {
         }
         for (Map.Entry<String, List<XdsMetadata.DocumentContent>> en : docs.entrySet()) {
             if (en.getValue().size() > 1) {
-                rb.add(Rules.AI_XML, en.getValue().size() + " xds:Document portent l'id '" + en.getKey()
-                        + "' : une fiche décrit un seul document (chacun est tout de même contrôlé)",
-                        "Document[" + en.getKey() + "]", en.getKey());
+                rb.add(Rules.AI_XML, "cda-documents-same-id", Location.of("Document", en.getKey()), en.getKey(),
+                        en.getValue().size(), en.getKey());
             }
         }
         Set<XdsMetadata.DocumentContent> linkedDocs = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         boolean cdaNotEvaluatedReported = false;
         for (XdsMetadata.DocumentEntry e : md.entries()) {
             List<Occ> entryOccs = new ArrayList<>();
-            xdsPlace(rb, entryOccs, Occurrence.Place.DOCUMENT_ENTRY, e.id(), e.authors(), "DocumentEntry[" + e.id() + "]");
+            xdsPlace(rb, entryOccs, Occurrence.Place.DOCUMENT_ENTRY, e.id(), e.authors(), Location.of("DocumentEntry", e.id()));
             occs.addAll(entryOccs);
             if (!md.provideAndRegister()) {
                 if (!cdaNotEvaluatedReported) {
-                    rb.add(Rules.AI_CDA_MATCH, Severity.INFO, "soumission sans documents (SubmitObjectsRequest seul) : "
-                            + "comparaison avec les en-têtes CDA non évaluée", "XDS", "");
+                    rb.add(Rules.AI_CDA_MATCH, Severity.INFO, "no-documents", Location.of("XDS"), "");
                     cdaNotEvaluatedReported = true;
                 }
                 continue;
@@ -111,20 +110,19 @@ public final class Control2Evaluator {
                 if (ci.size() == 1) {
                     XdsMetadata.DocumentContent dc = ci.get(0);
                     dcs = ci;
-                    rb.add(Rules.AI_XML, Severity.WARNING, "xds:Document '" + dc.id() + "' rattaché à la fiche '" + e.id()
-                            + "' à la casse près : les identifiants doivent être identiques", "Document[" + dc.id() + "]", dc.id());
+                    rb.add(Rules.AI_XML, Severity.WARNING, "cda-document-case", Location.of("Document", dc.id()), dc.id(),
+                            dc.id(), e.id());
                 }
             }
             if (dcs == null) {
                 if (!unreadable) {
-                    rb.add(Rules.AI_XML, "aucun xds:Document pour la fiche '" + e.id() + "' : en-tête CDA non lu",
-                            "DocumentEntry[" + e.id() + "]", "");
+                    rb.add(Rules.AI_XML, "cda-no-document", Location.of("DocumentEntry", e.id()), "", e.id());
                 }
                 continue;
             }
             for (XdsMetadata.DocumentContent dc : dcs) {
                 linkedDocs.add(dc);
-                CdaHeader header = header(rb, dc, xopHeaders, "en-tête CDA de la fiche '" + e.id() + "' non lu");
+                CdaHeader header = header(rb, dc, xopHeaders, "cda-part-missing-entry", e.id());
                 if (header == null) {
                     continue;
                 }
@@ -138,10 +136,8 @@ public final class Control2Evaluator {
         for (XdsMetadata.DocumentContent d : md.documents()) {
             if (!linkedDocs.contains(d)) {
                 // a document no entry describes: the DMP refuses it, and whatever its header says is checked anyway
-                rb.add(Rules.AI_XML, "xds:Document '" + d.id() + "' sans fiche (ExtrinsicObject) de même id : "
-                        + "chaque document doit être décrit par une fiche (son en-tête CDA est tout de même contrôlé)",
-                        "Document[" + d.id() + "]", d.id());
-                CdaHeader header = header(rb, d, xopHeaders, "en-tête CDA du document '" + d.id() + "' non lu");
+                rb.add(Rules.AI_XML, "cda-document-without-entry", Location.of("Document", d.id()), d.id(), d.id());
+                CdaHeader header = header(rb, d, xopHeaders, "cda-part-missing-document", d.id());
                 if (header != null) {
                     cda(rb, occs, d.id(), header);
                 }
@@ -158,15 +154,14 @@ public final class Control2Evaluator {
 
     /** The header of a document (inline, or its MTOM part), or null after reporting the missing part. */
     private static CdaHeader header(Report.Builder rb, XdsMetadata.DocumentContent dc, Map<String, CdaHeader> xopHeaders,
-                                    String consequence) {
+                                    String name, String doc) {
         if (dc.header().isPresent()) {
             return dc.header().get();
         }
         String href = dc.xopHref().orElse("");
         CdaHeader header = xopHeaders.get(href);
         if (header == null) {
-            rb.add(Rules.AI_XML, "pièce jointe XOP '" + href + "' absente du message : " + consequence,
-                    "Document[" + dc.id() + "]", href);
+            rb.add(Rules.AI_XML, name, Location.of("Document", dc.id()), href, href, doc);
         }
         return header;
     }
@@ -178,8 +173,8 @@ public final class Control2Evaluator {
             return false;
         }
         if (!header.clinicalDocument()) {
-            rb.add(Rules.AI_CDA_MATCH, Severity.INFO, "document non CDA (racine " + header.rootElement()
-                    + ") : pas d'en-tête à comparer", "CDA[" + doc + "]", header.rootElement());
+            rb.add(Rules.AI_CDA_MATCH, Severity.INFO, "not-cda", Location.of("CDA", doc), header.rootElement(),
+                    header.rootElement());
             return false;
         }
         cdaPlace(rb, occs, doc, header);
@@ -189,22 +184,21 @@ public final class Control2Evaluator {
     // ---------------------------------------------------------------------------------------------------- places
 
     private void xdsPlace(Report.Builder rb, List<Occ> occs, Occurrence.Place place, String doc,
-                          List<XdsMetadata.Author> authors, String base) {
-        String label = place == Occurrence.Place.SUBMISSION_SET ? "le lot de soumission" : "la fiche " + doc;
+                          List<XdsMetadata.Author> authors, Location base) {
+        // messages name the place: the submission set ("...-set") or the entry doc ("...-entry", {0} the entry id)
+        String in = place == Occurrence.Place.SUBMISSION_SET ? "-set" : "-entry";
         if (authors.isEmpty()) {
-            rb.add(Rules.AI_PRESENT, "aucun auteur dans " + label + " : authorInstitution absent", base, "");
+            rb.add(Rules.AI_PRESENT, "no-author" + in, base, "", doc);
             return;
         }
         int withValue = 0;
         for (int i = 0; i < authors.size(); i++) {
             XdsMetadata.Author a = authors.get(i);
-            String loc = base + "/author[" + (a.classificationId().isEmpty() ? String.valueOf(i + 1) : a.classificationId())
-                    + "]/authorInstitution";
+            Location loc = base.child("author", a.classificationId().isEmpty() ? String.valueOf(i + 1) : a.classificationId())
+                    .child("authorInstitution");
             for (String v : a.institutions()) {
                 if (!v.isEmpty() && v.isBlank() && !v.chars().allMatch(c -> c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
-                    rb.add(Rules.AI_FORMAT, "authorInstitution fait seulement d'espaces ('" + Xon.visible(v)
-                            + "') dans " + label + " : un lecteur le tiendrait pour absent, un autre pour une valeur",
-                            loc, v);
+                    rb.add(Rules.AI_FORMAT, "spaces-only" + in, loc, v, doc, Xon.visible(v));
                 }
             }
             List<String> values = a.institutions().stream().filter(v -> !v.isBlank()).toList();
@@ -213,33 +207,32 @@ public final class Control2Evaluator {
             }
             withValue++;
             if (values.size() > 1) {
-                rb.add(Rules.AI_SINGLE, "l'auteur porte " + values.size() + " authorInstitution dans " + label
-                        + " : une seule valeur attendue", loc, String.join(" | ", values));
+                rb.add(Rules.AI_SINGLE, "several" + in, loc, String.join(" | ", values), doc, values.size());
             }
             for (String v : values) {
                 Xon.FrenchProfile fp = Xon.parse(v).frenchProfile();
                 if (!fp.valid()) {
-                    rb.add(Rules.AI_FORMAT, "authorInstitution hors profil 'Nom^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^"
-                            + "<IdNat_Struct>' : " + String.join(" ; ", fp.problems()), loc, v);
+                    rb.add(Rules.AI_FORMAT, "xon-profile", loc, v, String.join(" ; ", fp.problems()));
                 }
                 occs.add(new Occ(place, doc, v, fp.structureId(), loc));
             }
         }
         if (withValue == 0) {
-            rb.add(Rules.AI_PRESENT, "aucun auteur ne porte d'authorInstitution dans " + label, base, "");
+            rb.add(Rules.AI_PRESENT, "no-value" + in, base, "", doc);
         }
     }
 
     private void cdaPlace(Report.Builder rb, List<Occ> occs, String doc, CdaHeader header) {
-        String base = "CDA[" + doc + "]";
+        Location base = Location.of("CDA", doc);
         boolean any = false;
         for (CdaHeader.Author a : header.authors()) {
-            String loc = base + "/author[" + a.index() + "]/assignedAuthor/representedOrganization/id";
+            Location loc = base.child("author", a.index()).child("assignedAuthor").child("representedOrganization")
+                    .child("id");
             for (CdaHeader.OrganizationId id : a.organizationIds()) {
                 if (!id.nullFlavor().isEmpty() && !id.extension().isEmpty()) {
-                    rb.add(Rules.AI_XML, "id à la fois nullFlavor='" + id.nullFlavor() + "' et extension='"
-                            + id.extension() + "' : un lecteur n'y voit pas d'identifiant, un autre y lit "
-                            + id.extension(), loc, id.root() + "/" + id.extension() + " nullFlavor=" + id.nullFlavor());
+                    rb.add(Rules.AI_XML, "cda-null-flavor-and-extension", loc,
+                            id.root() + "/" + id.extension() + " nullFlavor=" + id.nullFlavor(), id.nullFlavor(),
+                            id.extension());
                 }
             }
             List<CdaHeader.OrganizationId> ids = a.organizationIds().stream()
@@ -249,18 +242,17 @@ public final class Control2Evaluator {
             }
             any = true;
             if (ids.size() > 1) {
-                rb.add(Rules.AI_SINGLE, "representedOrganization de l'auteur " + a.index() + " porte " + ids.size()
-                        + " id : un seul attendu", loc, String.join(" | ", ids.stream().map(CdaHeader.OrganizationId::display).toList()));
+                rb.add(Rules.AI_SINGLE, "several-cda", loc,
+                        String.join(" | ", ids.stream().map(CdaHeader.OrganizationId::display).toList()), a.index(),
+                        ids.size());
             }
             for (CdaHeader.OrganizationId id : ids) {
                 Optional<StructureId> sid = StructureId.tryParse(id.extension());
                 if (!Xon.IDNST_OID.equals(id.root())) {
-                    rb.add(Rules.AI_FORMAT, "racine '" + id.root() + "' : " + Xon.IDNST_OID + " (IdNat_Struct) attendue",
-                            loc, id.display());
+                    rb.add(Rules.AI_FORMAT, "cda-root", loc, id.display(), id.root(), Xon.IDNST_OID);
                 }
                 if (sid.isEmpty()) {
-                    rb.add(Rules.AI_FORMAT, "extension '" + id.extension() + "' : IdNat_Struct bien formé attendu", loc,
-                            id.display());
+                    rb.add(Rules.AI_FORMAT, "cda-extension", loc, id.display(), id.extension());
                 }
                 occs.add(new Occ(Occurrence.Place.CDA_HEADER, doc, id.display(), sid, loc));
             }
@@ -268,16 +260,19 @@ public final class Control2Evaluator {
         if (!any) {
             String detail;
             if (header.authors().isEmpty()) {
-                detail = "aucun author dans l'en-tête CDA";
+                detail = "cda-no-author";
             } else if (header.authors().stream().noneMatch(CdaHeader.Author::hasRepresentedOrganization)) {
-                detail = "aucun author/assignedAuthor/representedOrganization dans l'en-tête CDA";
+                detail = "cda-no-organization";
             } else {
-                detail = "representedOrganization sans id renseigné (id absent ou nullFlavor)";
+                detail = "cda-no-id";
             }
-            String hint = header.custodianOrganization()
-                    .map(c -> " ; le custodian porte " + c.display() + ", mais authorInstitution dérive de l'auteur")
-                    .orElse("");
-            rb.add(Rules.AI_PRESENT, detail + hint, base + "/author", "");
+            // with a custodian, the message says it is not where authorInstitution comes from ("...-custodian")
+            Optional<CdaHeader.OrganizationId> custodian = header.custodianOrganization();
+            if (custodian.isPresent()) {
+                rb.add(Rules.AI_PRESENT, detail + "-custodian", base.child("author"), "", custodian.get().display());
+            } else {
+                rb.add(Rules.AI_PRESENT, detail, base.child("author"), "");
+            }
         }
     }
 
@@ -289,14 +284,14 @@ public final class Control2Evaluator {
         }
         for (String v : e) {
             if (!c.contains(v)) {
-                rb.add(Rules.AI_CDA_MATCH, "authorInstitution " + v + " de la fiche " + doc
-                        + " absent de son en-tête CDA (trouvé : " + String.join(", ", c) + ")", "DocumentEntry[" + doc + "]", v);
+                rb.add(Rules.AI_CDA_MATCH, "entry-not-in-cda", Location.of("DocumentEntry", doc), v, v, doc,
+                        String.join(", ", c));
             }
         }
         for (String v : c) {
             if (!e.contains(v)) {
-                rb.add(Rules.AI_CDA_MATCH, "representedOrganization " + v + " de l'en-tête CDA absent de la fiche " + doc
-                        + " (trouvé : " + String.join(", ", e) + ")", "CDA[" + doc + "]", v);
+                rb.add(Rules.AI_CDA_MATCH, "cda-not-in-entry", Location.of("CDA", doc), v, v, doc,
+                        String.join(", ", e));
             }
         }
     }
@@ -339,10 +334,8 @@ public final class Control2Evaluator {
                     .orElse(withId.stream().filter(o -> o.id().get().equals(major)).findFirst().orElseThrow());
             for (Occ o : withId) {
                 if (!o.id().get().equals(ref.id().get())) {
-                    rb.add(Rules.AI_CONSISTENT, o.where() + " : " + o.id().get().value() + " diffère de "
-                            + ref.id().get().value() + " (" + ref.where() + ")"
-                            + (policy.lotMayDiffer() ? " ; le lot peut différer des documents (RG_2240), pas les documents entre eux" : ""),
-                            o.location(), o.value());
+                    rb.add(Rules.AI_CONSISTENT, policy.lotMayDiffer() ? "differs-lot-may-differ" : "differs",
+                            o.location(), o.value(), o.where(), o.id().get().value(), ref.id().get().value(), ref.where());
                 }
             }
         }
@@ -363,41 +356,51 @@ public final class Control2Evaluator {
             return; // not applicable: cabinets and companies keep their own identifier
         }
         Severity sev = policy.geographicMandatoryAt(at) ? Severity.ERROR : Severity.WARNING;
-        String when = sev == Severity.WARNING ? " (avertissement avant le " + policy.geographicMandatoryFrom() + ")" : "";
+        // before the date the rule is mandatory, each message says so ("...-before", {1} the date)
+        String when = sev == Severity.WARNING ? "-before" : "";
+        String from = String.valueOf(policy.geographicMandatoryFrom());
         boolean infoDone = false;
         for (Map.Entry<StructureId, Occ> en : distinct(occs).entrySet()) {
             StructureId id = en.getKey();
             Occ o = en.getValue();
             if (id.kind() != StructureId.Kind.FINESS) {
-                rb.add(Rules.AI_GEOGRAPHIC, sev, "authorInstitution " + id.value() + " n'est pas un FINESS : un FINESS "
-                        + "géographique (EG) est attendu quand la structure du VIHF est un FINESS" + when, o.location(), id.value());
+                rb.add(Rules.AI_GEOGRAPHIC, sev, "not-finess" + when, o.location(), id.value(), id.value(), from);
                 continue;
             }
             if (directory == null) {
                 if (!infoDone) {
-                    rb.add(Rules.AI_GEOGRAPHIC, Severity.INFO, "non évalué : aucun répertoire FINESS configuré "
-                            + "(impossible de distinguer un EG d'un EJ)", o.location(), id.value());
+                    rb.add(Rules.AI_GEOGRAPHIC, Severity.INFO, "no-directory", o.location(), id.value());
                     infoDone = true;
                 }
                 continue;
             }
             StructureDirectory.Resolution res = directory.resolve(id);
             if (res instanceof StructureDirectory.Resolution.AsLegalEntity) {
-                rb.add(Rules.AI_GEOGRAPHIC, sev, "authorInstitution " + id.value() + " est une entité juridique (EJ) : "
-                        + "un FINESS géographique (EG) est attendu" + when, o.location(), id.value());
+                rb.add(Rules.AI_GEOGRAPHIC, sev, "legal-entity" + when, o.location(), id.value(), id.value(), from);
             } else if (res instanceof StructureDirectory.Resolution.AsEstablishment && res.closed()) {
-                rb.add(Rules.AI_GEOGRAPHIC, sev, "authorInstitution " + id.value() + " est un EG fermé dans le répertoire "
-                        + "FINESS : un EG en activité est attendu" + when, o.location(), id.value());
+                rb.add(Rules.AI_GEOGRAPHIC, sev, "closed" + when, o.location(), id.value(), id.value(), from);
             } else if (!res.known()) {
-                rb.add(Rules.AI_GEOGRAPHIC, sev, "authorInstitution " + id.value() + " inconnu du répertoire FINESS : "
-                        + "un FINESS géographique (EG) connu est attendu" + when, o.location(), id.value());
+                rb.add(Rules.AI_GEOGRAPHIC, sev, "unknown" + when, o.location(), id.value(), id.value(), from);
             }
         }
     }
 
     private enum Verdict { SAME, DIFFERENT, UNKNOWN }
 
-    private record Judgement(Verdict verdict, String reason) {
+    /**
+     * A verdict of {@code AI-SAME-EJ} and, when not SAME, the name of its reason (the message is
+     * {@code AI-SAME-EJ.different-REASON} or {@code unknown-REASON}, {0} the authorInstitution, {1} the VIHF structure,
+     * then the reason's arguments).
+     */
+    private record Judgement(Verdict verdict, String reason, Object... arguments) {
+    }
+
+    private static Object[] join(Object ai, Object vihf, Object[] rest) {
+        Object[] all = new Object[rest.length + 2];
+        all[0] = ai;
+        all[1] = vihf;
+        System.arraycopy(rest, 0, all, 2, rest.length);
+        return all;
     }
 
     private void sameEj(Report.Builder rb, List<Occ> occs, StructureId vihf) {
@@ -406,19 +409,18 @@ public final class Control2Evaluator {
             return;
         }
         if (vihf == null) {
-            rb.add(Rules.AI_SAME_EJ, Severity.INFO, "non évalué : Identifiant_Structure du VIHF absent ou illisible",
-                    "VIHF/Identifiant_Structure", "");
+            rb.add(Rules.AI_SAME_EJ, Severity.INFO, "no-vihf-structure", VIHF_STRUCTURE, "");
             return;
         }
         for (Map.Entry<StructureId, Occ> en : d.entrySet()) {
             Judgement j = judge(vihf, en.getKey());
             Occ o = en.getValue();
             if (j.verdict() == Verdict.DIFFERENT) {
-                rb.add(Rules.AI_SAME_EJ, "authorInstitution " + en.getKey().value() + " hors de l'entité juridique de "
-                        + "la structure du VIHF " + vihf.value() + " : " + j.reason(), o.location(), en.getKey().value());
+                rb.add(Rules.AI_SAME_EJ, "different-" + j.reason(), o.location(), en.getKey().value(),
+                        join(en.getKey().value(), vihf.value(), j.arguments()));
             } else if (j.verdict() == Verdict.UNKNOWN) {
-                rb.add(Rules.AI_SAME_EJ, Severity.INFO, "non évalué pour " + en.getKey().value() + " : " + j.reason(),
-                        o.location(), en.getKey().value());
+                rb.add(Rules.AI_SAME_EJ, Severity.INFO, "unknown-" + j.reason(), o.location(), en.getKey().value(),
+                        join(en.getKey().value(), vihf.value(), j.arguments()));
             }
         }
     }
@@ -430,60 +432,55 @@ public final class Control2Evaluator {
         switch (vihf.kind()) {
             case FINESS -> {
                 if (directory == null) {
-                    return new Judgement(Verdict.UNKNOWN, "aucun répertoire FINESS configuré, seule l'égalité stricte "
-                            + "avec " + vihf.value() + " est vérifiable");
+                    return new Judgement(Verdict.UNKNOWN, "no-directory");
                 }
                 Optional<Finess> ejV = directory.resolve(vihf).legalEntityFiness();
                 if (ejV.isEmpty()) {
-                    return new Judgement(Verdict.UNKNOWN, "structure du VIHF " + vihf.value() + " inconnue du répertoire FINESS");
+                    return new Judgement(Verdict.UNKNOWN, "vihf-unknown");
                 }
                 if (ai.kind() == StructureId.Kind.FINESS) {
                     Optional<Finess> ejA = directory.resolve(ai).legalEntityFiness();
                     if (ejA.isEmpty()) {
-                        return new Judgement(Verdict.DIFFERENT, ai.value() + " inconnu du répertoire FINESS : appartenance "
-                                + "à l'EJ " + ejV.get().value() + " non établie");
+                        return new Judgement(Verdict.DIFFERENT, "unknown-finess", ejV.get().value());
                     }
                     return ejA.get().equals(ejV.get()) ? new Judgement(Verdict.SAME, "")
-                            : new Judgement(Verdict.DIFFERENT, "EJ " + ejA.get().value() + " au lieu de l'EJ "
-                            + ejV.get().value() + " du VIHF");
+                            : new Judgement(Verdict.DIFFERENT, "other-ej", ejA.get().value(), ejV.get().value());
                 }
                 if (ai.kind() == StructureId.Kind.SIRET || ai.kind() == StructureId.Kind.SIREN) {
                     Optional<Siren> sirenV = directory.legalEntity(ejV.get()).flatMap(LegalEntity::siren);
                     if (sirenV.isEmpty()) {
-                        return new Judgement(Verdict.UNKNOWN, "SIREN de l'EJ " + ejV.get().value() + " inconnu du répertoire");
+                        return new Judgement(Verdict.UNKNOWN, "ej-siren-unknown", ejV.get().value());
                     }
                     return sirenV.get().value().equals(ai.siren().map(Siren::value).orElse(""))
                             ? new Judgement(Verdict.SAME, "")
-                            : new Judgement(Verdict.DIFFERENT, "SIREN " + ai.siren().map(Siren::value).orElse("?")
-                            + " au lieu du SIREN " + sirenV.get().value() + " de l'EJ " + ejV.get().value());
+                            : new Judgement(Verdict.DIFFERENT, "other-siren-of-ej",
+                            ai.siren().map(Siren::value).orElse("?"), sirenV.get().value(), ejV.get().value());
                 }
-                return new Judgement(Verdict.DIFFERENT, "identifiant " + ai.kind() + " sans lien avec l'EJ " + ejV.get().value());
+                return new Judgement(Verdict.DIFFERENT, "kind-unrelated-to-ej", ai.kind(), ejV.get().value());
             }
             case SIRET, SIREN -> {
                 String sirenV = vihf.siren().map(Siren::value).orElse("");
                 if (ai.kind() == StructureId.Kind.SIRET || ai.kind() == StructureId.Kind.SIREN) {
                     String sirenA = ai.siren().map(Siren::value).orElse("");
                     return sirenA.equals(sirenV) ? new Judgement(Verdict.SAME, "")
-                            : new Judgement(Verdict.DIFFERENT, "SIREN " + sirenA + " au lieu de " + sirenV);
+                            : new Judgement(Verdict.DIFFERENT, "other-siren", sirenA, sirenV);
                 }
                 if (ai.kind() == StructureId.Kind.FINESS) {
                     if (directory == null) {
-                        return new Judgement(Verdict.UNKNOWN, "aucun répertoire FINESS configuré pour relier " + ai.value()
-                                + " au SIREN " + sirenV);
+                        return new Judgement(Verdict.UNKNOWN, "no-directory-siren", sirenV);
                     }
                     Optional<Siren> s = directory.resolve(ai).legalEntityFiness().flatMap(directory::legalEntity)
                             .flatMap(LegalEntity::siren);
                     if (s.isEmpty()) {
-                        return new Judgement(Verdict.UNKNOWN, "SIREN de l'EJ de " + ai.value() + " inconnu du répertoire");
+                        return new Judgement(Verdict.UNKNOWN, "ai-siren-unknown");
                     }
                     return s.get().value().equals(sirenV) ? new Judgement(Verdict.SAME, "")
-                            : new Judgement(Verdict.DIFFERENT, "EJ de SIREN " + s.get().value() + " au lieu de " + sirenV);
+                            : new Judgement(Verdict.DIFFERENT, "ej-of-other-siren", s.get().value(), sirenV);
                 }
-                return new Judgement(Verdict.DIFFERENT, "identifiant " + ai.kind() + " sans lien avec le SIREN " + sirenV);
+                return new Judgement(Verdict.DIFFERENT, "kind-unrelated-to-siren", ai.kind(), sirenV);
             }
             default -> {
-                return new Judgement(Verdict.DIFFERENT, "un cabinet (" + vihf.kind() + ") garde son propre identifiant : "
-                        + vihf.value() + " attendu");
+                return new Judgement(Verdict.DIFFERENT, "cabinet", vihf.kind());
             }
         }
     }
@@ -493,8 +490,7 @@ public final class Control2Evaluator {
             StructureId id = en.getKey();
             if (!id.keyValid()) {
                 String kind = id.identifier().map(n -> n.kindName()).orElse(id.kind().name());
-                rb.add(Finding.of(Rules.ID_KEY, "clé de contrôle invalide pour le " + kind + " de " + id.value()
-                        + " (les numéros de test ANS n'ont pas de clé valide)", en.getValue().location(), id.value()));
+                rb.add(Rules.ID_KEY, "cda-check-key", en.getValue().location(), id.value(), kind, id.value());
             }
         }
     }

@@ -60,7 +60,7 @@ class XdsMetadataReaderFuzzTest {
     }
 
     static void checkControl2(byte[] data) {
-        Report r = VALIDATOR.check(new ByteArrayInputStream(data), Map.of(), VIHF, AT);
+        Report r = VALIDATOR.validate(new ByteArrayInputStream(data), Map.of(), VIHF, AT).report();
         assertThat(r).isNotNull();
         if (r.has("AI-XML") && r.byRule("AI-XML").stream().anyMatch(f -> f.severity() == org.vigie.core.Severity.ERROR)) {
             assertThat(r.accepted()).isFalse();
@@ -99,10 +99,10 @@ class XdsMetadataReaderFuzzTest {
             checkReader(b);
             checkControl2(b);
         }
-        assertThat(VALIDATOR.check(new ByteArrayInputStream(seeds.get(0)), Map.of(), VIHF, AT).accepted()).isTrue();
+        assertThat(VALIDATOR.validate(new ByteArrayInputStream(seeds.get(0)), Map.of(), VIHF, AT).report().accepted()).isTrue();
         // every hostile seed is refused: none of them may pass as a clean submission
         for (byte[] hostile : seeds.subList(2, seeds.size())) {
-            assertThat(VALIDATOR.check(new ByteArrayInputStream(hostile), Map.of(), VIHF, AT).accepted())
+            assertThat(VALIDATOR.validate(new ByteArrayInputStream(hostile), Map.of(), VIHF, AT).report().accepted())
                     .as(new String(hostile, StandardCharsets.UTF_8)).isFalse();
         }
     }

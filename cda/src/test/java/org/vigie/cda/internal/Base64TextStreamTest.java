@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
+import org.vigie.core.internal.limits.HardenedStax;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,7 +23,7 @@ class Base64TextStreamTest {
     void decodesToTheLastByteWhateverThePadding(String text) throws Exception {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         String b64 = Base64.getMimeEncoder(8, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(bytes);
-        XMLStreamReader r = SecureStax.open(new ByteArrayInputStream(("<d>" + b64 + " </d>").getBytes(StandardCharsets.UTF_8)));
+        XMLStreamReader r = HardenedStax.open(new ByteArrayInputStream(("<d>" + b64 + " </d>").getBytes(StandardCharsets.UTF_8)), true);
         r.nextTag();
         int ev = r.next();
         if (text.isEmpty()) {

@@ -16,19 +16,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.vigie.cda.AuthorInstitutionPolicy;
 import org.vigie.cda.CdaHeader;
 import org.vigie.cda.XdsMetadata;
-import org.vigie.core.Establishment;
 import org.vigie.core.Finding;
-import org.vigie.core.Finess;
-import org.vigie.core.InMemoryStructureDirectory;
-import org.vigie.core.LegalEntity;
-import org.vigie.core.LegalStatus;
 import org.vigie.core.Occurrence;
 import org.vigie.core.Report;
 import org.vigie.core.Rules;
 import org.vigie.core.Severity;
-import org.vigie.core.Siren;
 import org.vigie.core.StructureDirectory;
 import org.vigie.core.StructureId;
+import org.vigie.testkit.TestDirectory;
 
 /**
  * The messages, locations and evidence of control-2 findings, checked on metadata and CDA headers built directly
@@ -51,21 +46,12 @@ class Control2EvaluatorMessagesTest {
     private static final StructureDirectory DIRECTORY = directory();
 
     private static StructureDirectory directory() {
-        LegalEntity aphp = new LegalEntity(Finess.parse("750712184"), "AP-HP", Optional.of(Siren.parse("267500452")), "13",
-                LegalStatus.ofCode("13"));
-        LegalEntity other = new LegalEntity(Finess.parse("920000650"), "AUTRE EJ", Optional.empty(), "", null);
-        InMemoryStructureDirectory.Builder b = InMemoryStructureDirectory.builder();
-        b.add(aphp);
-        b.add(other);
-        b.add(eg("750100125", aphp, true));
-        b.add(eg("750803447", aphp, true));
-        b.add(eg("920100013", other, true));
-        return b.build();
-    }
-
-    private static Establishment eg(String finess, LegalEntity ej, boolean active) {
-        return new Establishment(Finess.parse(finess), ej.finess(), "EG " + finess, "355", "", "", Optional.empty(),
-                finess.substring(0, 2), Optional.empty(), active);
+        return TestDirectory.builder()
+                .legalEntity("750712184", "AP-HP", "267500452", "13")
+                .establishments("750712184", "750100125", "750803447")
+                .legalEntity("920000650", "AUTRE EJ")
+                .establishment("920000650", "920100013")
+                .build();
     }
 
     private static String xon(String id) {

@@ -1,5 +1,8 @@
 package org.vigie.core.internal.limits;
 
+import java.io.InputStream;
+import java.util.Optional;
+import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -41,6 +44,9 @@ public final class HardenedStax {
         if (reportEntityReferences) {
             f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, Boolean.FALSE);
         }
+        // no DTD or schema fetched whatever the other settings (JAXP 1.5 access properties)
+        setIfSupported(f, XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        setIfSupported(f, XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         setIfSupported(f, "jdk.xml.maxElementDepth", String.valueOf(BACKSTOP_DEPTH));
         setIfSupported(f, "jdk.xml.maxXMLNameLimit", String.valueOf(BACKSTOP_NAME_LENGTH));
         setIfSupported(f, "jdk.xml.elementAttributeLimit", String.valueOf(BACKSTOP_ATTRIBUTES));
@@ -48,6 +54,78 @@ public final class HardenedStax {
             throw new XMLStreamException("ressource externe refusée : " + systemId);
         });
         return f;
+    }
+
+    /**
+     * A hardened parser over {@code in} (a factory of {@link #factory(boolean)} made for this parse).
+     *
+     * @param in                     the bytes
+     * @param reportEntityReferences see {@link #factory(boolean)}
+     * @return the parser
+     * @throws XMLStreamException when the parser cannot start (e.g. the first bytes are not XML)
+     */
+    public static XMLStreamReader open(InputStream in, boolean reportEntityReferences) throws XMLStreamException {
+        return factory(reportEntityReferences).createXMLStreamReader(in);
+    }
+
+    /**
+     * A hardened parser over {@code in}, every pull of which first allows {@code tokenBytes} more bytes (see
+     * {@link #metered}); the first event is allowed the same.
+     *
+     * @param in                     the metered bytes
+     * @param tokenBytes             the allowance of one event
+     * @param label                  label of the refusal ({@link LimitExceededException#label()})
+     * @param message                one-line message of the refusal
+     * @param reportEntityReferences see {@link #factory(boolean)}
+     * @return the metered parser
+     * @throws XMLStreamException when the parser cannot start
+     */
+    public static XMLStreamReader openMetered(MeteredInputStream in, long tokenBytes, String label, String message,
+                                              boolean reportEntityReferences) throws XMLStreamException {
+        in.allow(tokenBytes, label, message);
+        return metered(factory(reportEntityReferences).createXMLStreamReader(in), in, tokenBytes, label, message);
+    }
+
+    /**
+     * The size-limit refusal behind a parser failure (itself, a cause or a nested parser exception), if any.
+     *
+     * @param t the failure
+     * @return the refusal, or empty when the failure is something else
+     */
+    public static Optional<LimitExceededException> limitOf(Throwable t) {
+        return LimitExceededException.in(t);
+    }
+
+    /**
+     * A short, single-line description of a parser failure, for finding messages (at most 300 characters).
+     *
+     * @param t the failure
+     * @return its message on one line, or its class name when it has none
+     */
+    public static String describe(Throwable t) {
+        String m = t.getMessage();
+        if (m == null) {
+            m = t.getClass().getSimpleName();
+        }
+        m = m.replace('\n', ' ').replace('\r', ' ');
+        return m.length() > 300 ? m.substring(0, 300) + "…" : m;
+    }
+
+    /**
+     * The value of the current start tag's attribute {@code name} in no namespace.
+     *
+     * @param r    a parser on a {@code START_ELEMENT}
+     * @param name the attribute's local name
+     * @return its value, or null when absent
+     */
+    public static String attribute(XMLStreamReader r, String name) {
+        for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
+            String ns = r.getAttributeNamespace(i);
+            if ((ns == null || ns.isEmpty()) && name.equals(r.getAttributeLocalName(i))) {
+                return r.getAttributeValue(i);
+            }
+        }
+        return null;
     }
 
     private static void setIfSupported(XMLInputFactory f, String name, String value) {

@@ -20,7 +20,7 @@ import org.vigie.core.StructureId;
  * ({@code readWholeAttachments(false)}; by default it is read to its end, memory flat all the same: dmp's
  * {@code BigAttachmentTest}).
  */
-class LargeDocumentTest {
+class LargeDocumentThreatTest {
 
     @org.junit.jupiter.api.io.TempDir
     Path tmp;

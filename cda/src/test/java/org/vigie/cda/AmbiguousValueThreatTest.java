@@ -15,9 +15,9 @@ import org.vigie.core.Finding;
  * compared value says so instead of choosing silently; the legitimate forms stay accepted. Choice of rule: the
  * lexical form of a value (HL7 escapes, characters outside printable ASCII in an identifier) is {@code AI-FORMAT};
  * the XML structure around it (mixed content, an element or text where none belongs, a name that matches only
- * loosely) is {@code AI-XML}. End-to-end cases are in {@link HostileSubmissionsTest}.
+ * loosely) is {@code AI-XML}. End-to-end cases are in {@link HostileSubmissionThreatTest}.
  */
-class AmbiguousValuesTest {
+class AmbiguousValueThreatTest {
 
     static final String GOOD = "CH TEST^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^1750100125";
 

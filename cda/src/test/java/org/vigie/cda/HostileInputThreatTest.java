@@ -25,7 +25,7 @@ import org.vigie.core.StructureId;
  * no exception escapes, nothing hangs (the class timeout only guards against a hang).
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class HostileInputTest {
+class HostileInputThreatTest {
 
     private static final StructureId VIHF = StructureId.parse("1750100125");
     private static final Instant AT = Instant.parse("2025-06-01T10:00:00Z");
@@ -42,7 +42,7 @@ class HostileInputTest {
     }
 
     private Report checkXml(String xml, Map<String, Supplier<InputStream>> parts) {
-        return validator.check(bytes(xml), parts, VIHF, AT);
+        return validator.validate(bytes(xml), parts, VIHF, AT).report();
     }
 
     private static void assertAiXmlError(Report r, String messagePart) {
@@ -115,7 +115,7 @@ class HostileInputTest {
         int at = xml.indexOf("<rim:RegistryPackage id=\"SS\"") + "<rim:RegistryPackage".length();
         InputStream in = new SequenceInputStream(java.util.Collections.enumeration(List.of(
                 bytes(xml.substring(0, at) + " huge=\""), repeat((byte) 'A', 200L << 20), bytes("\"" + xml.substring(at)))));
-        Report r = validator.check(in, Map.of(), VIHF, AT);
+        Report r = validator.validate(in, Map.of(), VIHF, AT).report();
         assertAiXmlError(r, "octets");
     }
 
@@ -131,7 +131,7 @@ class HostileInputTest {
         int at = xml.indexOf("<xds:Document") + "<xds:Document".length();
         InputStream in = new SequenceInputStream(java.util.Collections.enumeration(List.of(
                 bytes(xml.substring(0, at) + " huge=\""), repeat((byte) 'A', 200L << 20), bytes("\"" + xml.substring(at)))));
-        assertAiXmlError(validator.check(in, Map.of(), VIHF, AT), "octets");
+        assertAiXmlError(validator.validate(in, Map.of(), VIHF, AT).report(), "octets");
     }
 
     @Test
@@ -234,7 +234,7 @@ class HostileInputTest {
                 throw new java.io.IOException("disque débranché");
             }
         };
-        Report r = validator.check(failing, Map.of(), VIHF, AT);
+        Report r = validator.validate(failing, Map.of(), VIHF, AT).report();
         assertThat(r.byRule("AI-XML")).extracting(Finding::severity).contains(Severity.ERROR);
     }
 

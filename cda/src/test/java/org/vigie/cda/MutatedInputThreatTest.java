@@ -19,7 +19,7 @@ import org.vigie.core.StructureId;
 
 /** Mutated real input never throws; session misuse does (as documented). */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class RobustnessTest {
+class MutatedInputThreatTest {
 
     private static final StructureId VIHF = StructureId.parse("499900063480001");
     private static final Instant AT = Instant.parse("2025-06-01T10:00:00Z");
@@ -38,7 +38,7 @@ class RobustnessTest {
             Map<String, Supplier<InputStream>> parts = Map.of(
                     "cid:WS_DMP_TD2.1-DocumentME2.xml", () -> new ByteArrayInputStream(c),
                     "cid:WS_DMP_TD2.1-SignatureXades.xml", () -> new ByteArrayInputStream(c));
-            Report r = validator.check(new ByteArrayInputStream(s), parts, VIHF, AT);
+            Report r = validator.validate(new ByteArrayInputStream(s), parts, VIHF, AT).report();
             assertThat(r.evaluatedAt()).contains(AT);
             if (!r.accepted()) {
                 rejected++;
@@ -70,7 +70,7 @@ class RobustnessTest {
 
     @Test
     void sessionMisuseIsAnException() throws IOException {
-        Control2Session s = validator.start(VIHF, AT);
+        AuthorInstitutionValidator.Session s = validator.start(VIHF, AT);
         assertThatThrownBy(s::finish).isInstanceOf(IllegalStateException.class);
         s.readSubmission(new ByteArrayInputStream(new Fixtures.Submission().ss(Fixtures.xon("H", "1750100125"))
                 .doc("D1", Fixtures.xon("H", "1750100125"), "1750100125").xop().xml()
@@ -82,8 +82,8 @@ class RobustnessTest {
         s.readDocument("D1@vigie", new ByteArrayInputStream(Fixtures.cda("1750100125")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(s.pendingAttachments()).isEmpty();
-        assertThat(s.finish()).isSameAs(s.finish());
-        assertThatThrownBy(() -> validator.check(null, Map.of(), VIHF, AT)).isInstanceOf(NullPointerException.class);
+        assertThat(s.finish().report()).isSameAs(s.finish().report());
+        assertThatThrownBy(() -> validator.validate(null, Map.of(), VIHF, AT).report()).isInstanceOf(NullPointerException.class);
     }
 
     @Test
@@ -94,8 +94,8 @@ class RobustnessTest {
         try {
             var futures = new java.util.ArrayList<java.util.concurrent.Future<Report>>();
             for (int i = 0; i < 40; i++) {
-                futures.add(pool.submit(() -> validator.check(new ByteArrayInputStream(
-                        xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), Map.of(), StructureId.parse("1750100125"), AT)));
+                futures.add(pool.submit(() -> validator.validate(new ByteArrayInputStream(
+                        xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), Map.of(), StructureId.parse("1750100125"), AT).report()));
             }
             for (var f : futures) {
                 assertThat(f.get().accepted()).isTrue();

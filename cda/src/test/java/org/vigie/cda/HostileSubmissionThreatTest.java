@@ -26,7 +26,7 @@ import org.vigie.testkit.XdsSubmissionBuilder;
  * submission is accepted without any finding. The evil value is an EG of another legal entity: a reader that picked
  * the other reading would have let it through.
  */
-class HostileSubmissionsTest {
+class HostileSubmissionThreatTest {
 
     static final Instant AT = Instant.parse("2025-06-01T10:00:00Z");
     static final String EG = "1750100125";
@@ -62,8 +62,8 @@ class HostileSubmissionsTest {
         if (d != null && !(xop && d.cdaLevel())) {
             xml = d.apply(xml, EVIL);
         }
-        return validator(wholeParts).check(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), parts,
-                StructureId.parse(EJ), AT);
+        return validator(wholeParts).validate(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), parts,
+                StructureId.parse(EJ), AT).report();
     }
 
     static Stream<Arguments> defects() {

@@ -27,7 +27,7 @@ import org.vigie.testkit.SubmissionDefect;
  * to the end under {@link AuthorInstitutionPolicy#readWholeAttachments()} (default true; false reads the header only,
  * so that a 500 MB part costs a few KiB, and leaves this defect unseen). Memory stays flat either way.
  */
-class CdaAfterBodyTest {
+class CdaAfterBodyThreatTest {
 
     static final String EG = "1750100125";
     static final String EVIL = "1920100013";
@@ -78,9 +78,9 @@ class CdaAfterBodyTest {
         for (boolean whole : new boolean[] {false, true}) {
             AuthorInstitutionValidator v = AuthorInstitutionValidator.builder()
                     .policy(AuthorInstitutionPolicy.builder().readWholeAttachments(whole).build()).build();
-            Report r = v.check(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)),
+            Report r = v.validate(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)),
                     Map.of("cid:D1@vigie", () -> new ByteArrayInputStream(cda.getBytes(StandardCharsets.UTF_8))),
-                    StructureId.parse(EG), Instant.parse("2025-06-01T10:00:00Z"));
+                    StructureId.parse(EG), Instant.parse("2025-06-01T10:00:00Z")).report();
             assertThat(r.accepted()).as("readWholeAttachments=%s", whole).isEqualTo(!whole);
         }
         assertThat(AuthorInstitutionPolicy.defaults().readWholeAttachments()).isTrue();
@@ -95,7 +95,7 @@ class CdaAfterBodyTest {
         String head = CdaBuilder.ciSis().author("CH", EG).toXml();
         head = head.substring(0, head.indexOf("<component>")) + "<component><nonXMLBody><text>";
         InputStream in = new SequenceInputStream(java.util.Collections.enumeration(List.of(
-                new ByteArrayInputStream(head.getBytes(StandardCharsets.UTF_8)), HostileInputTest.repeat((byte) 'A', 64L << 20),
+                new ByteArrayInputStream(head.getBytes(StandardCharsets.UTF_8)), HostileInputThreatTest.repeat((byte) 'A', 64L << 20),
                 new ByteArrayInputStream("</text></nonXMLBody></component></ClinicalDocument>".getBytes(StandardCharsets.UTF_8)))));
         CdaHeader h = CdaHeaderReader.builder().limits(limits).build().readWholeDocument(in, "CDA[big]");
         assertThat(h.problems()).isEmpty();
