@@ -1,5 +1,6 @@
 package org.vigie.saml.internal;
 
+import org.vigie.core.cert.internal.BoundedCache;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
@@ -82,11 +83,11 @@ public final class SignatureVerifier {
                          String signatureMethod, String digestMethod) {
     }
 
-    private final LruCache<String, Crypto> cache;
+    private final BoundedCache<String, Crypto> cache;
     private final boolean rejectSha1;
 
     public SignatureVerifier(int cacheSize, boolean rejectSha1) {
-        this.cache = new LruCache<>(cacheSize);
+        this.cache = new BoundedCache<>(cacheSize);
         this.rejectSha1 = rejectSha1;
     }
 

@@ -20,7 +20,7 @@ import org.w3c.dom.Element;
  * key of their own. Each attack is built from a valid test-kit token and must be rejected with the right rule,
  * never read as valid.
  */
-class SignatureWrappingTest {
+class SignatureWrappingThreatTest {
 
     private final VihfValidator validator = Fixtures.validator();
 

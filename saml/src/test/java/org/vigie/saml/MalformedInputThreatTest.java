@@ -13,7 +13,7 @@ import org.vigie.core.Severity;
  * flips, truncations, duplicated slices) must always give a report, never an exception, and a mutated signed
  * region is never accepted.
  */
-class MalformedInputTest {
+class MalformedInputThreatTest {
 
     @Test
     void randomMutationsAlwaysGiveAReportNeverAnException() {

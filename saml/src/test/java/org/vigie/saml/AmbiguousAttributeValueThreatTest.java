@@ -20,7 +20,7 @@ import org.vigie.testkit.VihfBuilder;
  * signed over its content by the test kit (the signature is valid), so only the value rule stands between it and
  * acceptance: an ERROR for Identifiant_Structure and the values the rules compare, a WARNING for free text.
  */
-class AmbiguousAttributeValueTest {
+class AmbiguousAttributeValueThreatTest {
 
     private static final String HL7 = "xmlns=\"urn:hl7-org:v3\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"";
     private final VihfValidator validator = FixedPki.validator().build();

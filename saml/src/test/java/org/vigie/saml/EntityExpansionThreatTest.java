@@ -14,7 +14,7 @@ import org.vigie.testkit.VihfDefect;
  * Threat: the parser is made to read files, expand entities, or exhaust memory. DOCTYPE, external entities and
  * entity expansion are refused before any entity is resolved; oversized input is refused before parsing.
  */
-class EntityExpansionTest {
+class EntityExpansionThreatTest {
 
     private final VihfValidator validator = Fixtures.validator();
 
