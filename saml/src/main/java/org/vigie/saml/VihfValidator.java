@@ -18,6 +18,7 @@ import java.util.Optional;
 import javax.xml.XMLConstants;
 
 import org.vigie.core.Finess;
+import org.vigie.core.Location;
 import org.vigie.core.Report;
 import org.vigie.core.Rules;
 import org.vigie.core.Severity;
@@ -25,10 +26,10 @@ import org.vigie.core.StructureDirectory;
 import org.vigie.core.StructureId;
 import org.vigie.core.cert.CertificateTrust;
 import org.vigie.core.cert.OrgCertificate;
-import org.vigie.core.cert.RevocationGap;
 import org.vigie.core.cert.TrustAnchors;
-import org.vigie.core.cert.TrustResult;
+import org.vigie.core.cert.TlsPeer;
 import org.vigie.saml.internal.AssertionReader;
+import org.vigie.saml.internal.CertificateStep;
 import org.vigie.core.cert.internal.BoundedCache;
 import org.vigie.saml.internal.Locator;
 import org.vigie.saml.internal.SecureXml;
@@ -53,7 +54,7 @@ import org.w3c.dom.Node;
  *         .crls(myCrls)                                // supplied, never fetched
  *         .directory(finessDirectory)                  // optional: VIHF-STRUCT-KNOWN, EJ/EG mode
  *         .build();
- * Control1Result result = validator.validate(tlsClientCert, tlsChain, VihfInput.of(assertionBytes));
+ * VihfValidation result = validator.validate(TlsPeer.of(tlsClientCert, intermediates), VihfInput.of(assertionBytes));
  * if (!result.accepted()) {
  *     result.report().findings().forEach(System.out::println);
  * }
@@ -69,11 +70,15 @@ import org.w3c.dom.Node;
  */
 public final class VihfValidator {
 
+    private static final Location VIHF = Location.of("VIHF");
+    private static final Location STRUCTURE = VIHF.child("Attribute", VihfToken.IDENTIFIANT_STRUCTURE);
+
     private final VihfPolicy policy;
     private final CertificateTrust trust;
     private final StructureDirectory directory;
     private final Clock clock;
     private final SignatureVerifier verifier;
+    private final CertificateStep certificates;
     private final int tokenCacheSize;
     private final BoundedCache<ByteBuffer, Analysis> analyses;
     private final BoundedCache<X509Certificate, OrgCertificate> orgCertificates;
@@ -84,6 +89,7 @@ public final class VihfValidator {
         this.directory = b.directory;
         this.clock = b.clock;
         this.verifier = new SignatureVerifier(b.signatureCacheSize, policy.rejectSha1());
+        this.certificates = new CertificateStep(policy, trust);
         this.tokenCacheSize = b.signatureCacheSize;
         this.analyses = new BoundedCache<>(b.signatureCacheSize);
         this.orgCertificates = new BoundedCache<>(b.certificateCacheSize);
@@ -117,8 +123,57 @@ public final class VihfValidator {
         return analyses.size();
     }
 
-    /** Control 1 at the clock's current instant. */
-    public Control1Result validate(X509Certificate tlsCertificate, List<X509Certificate> tlsChain, VihfInput vihf) {
+    /** Control 1 at the clock's current instant: the TLS peer's certificates and the token, checked together. */
+    public VihfValidation validate(TlsPeer peer, VihfInput vihf) {
+        return validate(peer, vihf, clock.instant());
+    }
+
+    /**
+     * Control 1 at a given instant: the certificate step ({@link #validateCertificate(TlsPeer, Instant)}), the token
+     * steps, then the checks between the two (VIHF-STRUCT-EQ, CERT-SAME-STRUCTURE, CERT-SAME-HIERARCHY) and the
+     * directory (VIHF-STRUCT-KNOWN).
+     *
+     * @param peer the TLS client of the connection (its authentication certificate and the chain it sent)
+     * @param vihf the token
+     * @param at   evaluation instant
+     * @return the report and, when the signature verified, the token's claims
+     */
+    public VihfValidation validate(TlsPeer peer, VihfInput vihf, Instant at) {
+        Objects.requireNonNull(peer, "peer (use validateToken without a TLS certificate)");
+        Objects.requireNonNull(vihf, "vihf");
+        Objects.requireNonNull(at, "at");
+        Report.Builder r = Report.builder().evaluatedAt(at);
+        OrgCertificate tls = orgCertificate(peer.certificate());
+        certificates.tls(tls, peer.chain(), at, r);
+        Outcome t = token(vihf, peer.chain(), at, r);
+        // control 1 proper: strict equality (or EG of the certificate's EJ under the EJ/EG policy)
+        tls.structureId().ifPresent(certId -> {
+            if (t.rawStructure != null && !t.rawStructure.equals(certId.value())) {
+                structEq(t, certId, r);
+            }
+            if (t.signer != null) {
+                t.signer.structureId().ifPresent(signId -> {
+                    if (!signId.equals(certId)) {
+                        r.add(Rules.CERT_SAME_STRUCTURE, "different", CertificateStep.KEY_INFO, signId.value(),
+                                certId.value(), signId.value());
+                    }
+                });
+            }
+        });
+        if (t.signer != null) {
+            hierarchy(tls, t.signer, r);
+        }
+        known(t, r);
+        return new VihfValidation(r.build(), t.token, t.structureId, tls, t.signer);
+    }
+
+    /**
+     * Control 1 at the clock's current instant.
+     *
+     * @deprecated use {@link #validate(TlsPeer, VihfInput)}
+     */
+    @Deprecated(forRemoval = true)
+    public VihfValidation validate(X509Certificate tlsCertificate, List<X509Certificate> tlsChain, VihfInput vihf) {
         return validate(tlsCertificate, tlsChain, vihf, clock.instant());
     }
 
@@ -129,82 +184,63 @@ public final class VihfValidator {
      * @param tlsChain       its chain when the integrator has it (may be empty or null)
      * @param vihf           the token
      * @param at             evaluation instant
+     * @deprecated use {@link #validate(TlsPeer, VihfInput, Instant)}
      */
-    public Control1Result validate(X509Certificate tlsCertificate, List<X509Certificate> tlsChain, VihfInput vihf,
+    @Deprecated(forRemoval = true)
+    public VihfValidation validate(X509Certificate tlsCertificate, List<X509Certificate> tlsChain, VihfInput vihf,
                                    Instant at) {
         Objects.requireNonNull(tlsCertificate, "tlsCertificate (use validateToken without a TLS certificate)");
-        Objects.requireNonNull(vihf, "vihf");
+        return validate(new TlsPeer(tlsCertificate, tlsChain == null ? List.of() : tlsChain), vihf, at);
+    }
+
+    /**
+     * The TLS certificate alone at the clock's current instant: see {@link #validateCertificate(TlsPeer, Instant)}.
+     */
+    public Report validateCertificate(TlsPeer peer) {
+        return validateCertificate(peer, clock.instant());
+    }
+
+    /**
+     * The TLS certificate alone, as control 1 checks it (for a request without a single readable token): its trust,
+     * revocation and structure identifier ({@code CERT-TRUST}, {@code CERT-STRUCT-ID}), its profile
+     * ({@code CERT-AUTH-PROFILE}) and the control key of its structure identifier ({@code ID-KEY}); the same findings,
+     * in the same order, as the certificate part of {@link #validate(TlsPeer, VihfInput, Instant)}.
+     *
+     * @param peer the TLS client of the connection
+     * @param at   evaluation instant
+     * @return the report of the certificate step
+     */
+    public Report validateCertificate(TlsPeer peer, Instant at) {
+        Objects.requireNonNull(peer, "peer");
         Objects.requireNonNull(at, "at");
         Report.Builder r = Report.builder().evaluatedAt(at);
-        OrgCertificate tls = orgCertificate(tlsCertificate);
-        certificate(tls, tlsChain == null ? List.of() : tlsChain, at, "TLS", "certificat d'authentification TLS", r);
-        if (!tls.hasClientAuth() || tls.isPersonCertificate()) {
-            r.add(Rules.CERT_AUTH_PROFILE, tls.isPersonCertificate()
-                    ? "le certificat TLS est un certificat de personne (carte), pas un certificat d'organisation (émetteur « "
-                    + tls.issuer() + " »)"
-                    : "le certificat TLS n'a pas l'usage étendu clientAuth (certificat ORG_AUTH_CLI attendu) ; type lu : "
-                    + tls.kind(), "TLS", tls.subject().toString());
-        }
-        if (!tls.hasDigitalSignature()) {
-            r.add(Rules.CERT_AUTH_PROFILE, "le certificat TLS n'a pas l'usage de clé digitalSignature (nécessaire à"
-                    + " l'authentification TLS du client ; certificat ORG_AUTH_CLI attendu)", "TLS", tls.subject().toString());
-        }
-        for (String p : profileProblems(tls, "le certificat TLS")) {
-            r.add(Rules.CERT_AUTH_PROFILE, p, "TLS", tls.subject().toString());
-        }
-        if (tls.structureId().isPresent() && !tls.structureId().get().keyValid()) {
-            r.add(Rules.ID_KEY, "clé de contrôle invalide pour l'IdNat_Struct « " + tls.structureId().get().value()
-                    + " » du certificat TLS", "TLS/subject/OU", tls.structureId().get().value());
-        }
-        Outcome t = token(vihf, tlsChain == null ? List.of() : tlsChain, at, r);
-        // control 1 proper: strict equality (or EG of the certificate's EJ under the EJ/EG policy)
-        tls.structureId().ifPresent(certId -> {
-            if (t.rawStructure != null && !t.rawStructure.equals(certId.value())) {
-                structEq(t, certId, r);
-            }
-            if (t.signer != null) {
-                t.signer.structureId().ifPresent(signId -> {
-                    if (!signId.equals(certId)) {
-                        r.add(Rules.CERT_SAME_STRUCTURE, "le certificat d'authentification porte « " + certId.value()
-                                + " » et le certificat de signature du VIHF « " + signId.value() + " »",
-                                "VIHF/Signature/KeyInfo", signId.value());
-                    }
-                });
-            }
-        });
-        if (t.signer != null) {
-            hierarchy(tls, t.signer, r);
-        }
-        known(t, r);
-        return new Control1Result(r.build(), t.token, t.structureId, tls, t.signer);
+        certificates.tls(orgCertificate(peer.certificate()), peer.chain(), at, r);
+        return r.build();
     }
 
     /** The token rules only (no TLS certificate: no VIHF-STRUCT-EQ, no CERT-AUTH-PROFILE), at the clock's instant. */
-    public Control1Result validateToken(VihfInput vihf) {
+    public VihfValidation validateToken(VihfInput vihf) {
         return validateToken(vihf, clock.instant());
     }
 
     /** The token rules only (no TLS certificate: no VIHF-STRUCT-EQ, no CERT-AUTH-PROFILE). */
-    public Control1Result validateToken(VihfInput vihf, Instant at) {
+    public VihfValidation validateToken(VihfInput vihf, Instant at) {
         Objects.requireNonNull(vihf, "vihf");
         Objects.requireNonNull(at, "at");
         Report.Builder r = Report.builder().evaluatedAt(at);
         Outcome t = token(vihf, List.of(), at, r);
         known(t, r);
-        return new Control1Result(r.build(), t.token, t.structureId, null, t.signer);
+        return new VihfValidation(r.build(), t.token, t.structureId, null, t.signer);
     }
 
     private void structEq(Outcome t, StructureId certId, Report.Builder r) {
-        String loc = "VIHF/Attribute[Identifiant_Structure]";
-        String base = "Identifiant_Structure « " + t.rawStructure + " » différent de la structure du certificat"
-                + " d'authentification « " + certId.value() + " » (OU du sujet ; égalité stricte attendue)";
+        Location loc = STRUCTURE;
         if (!policy.ejEgMode()) {
-            r.add(Rules.VIHF_STRUCT_EQ, base, loc, t.rawStructure);
+            r.add(Rules.VIHF_STRUCT_EQ, "different", loc, t.rawStructure, t.rawStructure, certId.value());
             return;
         }
         if (directory == null) {
-            r.add(Rules.VIHF_STRUCT_EQ, base + " ; mode EJ/EG : aucun répertoire configuré pour rattacher l'EG à l'EJ",
-                    loc, t.rawStructure);
+            r.add(Rules.VIHF_STRUCT_EQ, "ejeg-no-directory", loc, t.rawStructure, t.rawStructure, certId.value());
             return;
         }
         Optional<Finess> certEj = certId.finess();
@@ -212,12 +248,10 @@ public final class VihfValidator {
                 : directory.resolve(t.structureId) instanceof StructureDirectory.Resolution.AsEstablishment eg
                 ? Optional.of(eg.establishment().legalEntity()) : Optional.empty();
         if (certEj.isPresent() && vihfEj.isPresent() && certEj.get().value().equals(vihfEj.get().value())) {
-            r.add(Rules.VIHF_STRUCT_EQ, Severity.INFO, "mode EJ/EG : Identifiant_Structure « " + t.rawStructure
-                    + " » est un établissement (EG) de l'entité juridique du certificat « " + certId.value() + " » : accepté",
-                    loc, t.rawStructure);
+            r.add(Rules.VIHF_STRUCT_EQ, Severity.INFO, "ejeg-accepted", loc, t.rawStructure, t.rawStructure,
+                    certId.value());
         } else {
-            r.add(Rules.VIHF_STRUCT_EQ, base + " ; mode EJ/EG : ce n'est pas non plus un EG de l'EJ du certificat"
-                    + " selon le répertoire", loc, t.rawStructure);
+            r.add(Rules.VIHF_STRUCT_EQ, "ejeg-not-establishment", loc, t.rawStructure, t.rawStructure, certId.value());
         }
     }
 
@@ -225,29 +259,30 @@ public final class VihfValidator {
         if (t.structureId == null) {
             return;
         }
-        String loc = "VIHF/Attribute[Identifiant_Structure]";
+        Location loc = STRUCTURE;
         StructureId id = t.structureId;
         if (directory == null) {
-            r.add(Rules.VIHF_STRUCT_KNOWN, Severity.INFO, "non évalué : aucun répertoire de structures configuré", loc, id.value());
+            r.add(Rules.VIHF_STRUCT_KNOWN, Severity.INFO, "no-directory", loc, id.value());
             return;
         }
         if (id.kind() != StructureId.Kind.FINESS) {
-            r.add(Rules.VIHF_STRUCT_KNOWN, Severity.INFO, "non évaluable : l'identifiant « " + id.value() + " » ("
-                    + id.kind() + ") n'est pas un FINESS ; le répertoire configuré ne connaît que les FINESS", loc, id.value());
+            r.add(Rules.VIHF_STRUCT_KNOWN, Severity.INFO, "not-finess", loc, id.value(), id.value(), id.kind());
             return;
         }
         StructureDirectory.Resolution res = directory.resolve(id);
         if (!res.known()) {
-            r.add(Rules.VIHF_STRUCT_KNOWN, "Identifiant_Structure « " + id.value() + " » inconnu du répertoire FINESS", loc,
-                    id.value());
+            r.add(Rules.VIHF_STRUCT_KNOWN, "unknown", loc, id.value(), id.value());
         } else if (res instanceof StructureDirectory.Resolution.AsEstablishment eg && res.closed()) {
-            r.add(Rules.VIHF_STRUCT_KNOWN, "la structure « " + id.value() + " » (" + eg.establishment().name()
-                    + ") est fermée selon le répertoire", loc, id.value());
+            r.add(Rules.VIHF_STRUCT_KNOWN, "establishment-closed", loc, id.value(), id.value(),
+                    eg.establishment().name());
         } else if (res instanceof StructureDirectory.Resolution.AsLegalEntity ej && res.closed()) {
-            String name = ej.legalEntity().name().isEmpty() ? "" : " (" + ej.legalEntity().name() + ")";
-            r.add(Rules.VIHF_STRUCT_KNOWN, "la structure « " + id.value() + " »" + name + " est une entité juridique "
-                    + "fermée selon le répertoire : tous ses EG (" + directory.establishmentsOf(ej.legalEntity().finess())
-                    .size() + ") sont fermés", loc, id.value());
+            int count = directory.establishmentsOf(ej.legalEntity().finess()).size();
+            if (ej.legalEntity().name().isEmpty()) {
+                r.add(Rules.VIHF_STRUCT_KNOWN, "legal-entity-closed-unnamed", loc, id.value(), id.value(), count);
+            } else {
+                r.add(Rules.VIHF_STRUCT_KNOWN, "legal-entity-closed", loc, id.value(), id.value(),
+                        ej.legalEntity().name(), count);
+            }
         }
     }
 
@@ -257,62 +292,8 @@ public final class VihfValidator {
      */
     private static void hierarchy(OrgCertificate tls, OrgCertificate signer, Report.Builder r) {
         if (tls.isIgcSante() && signer.isIgcSante() && tls.isTest() != signer.isTest()) {
-            r.add(Rules.CERT_SAME_HIERARCHY, "le certificat d'authentification TLS relève de l'IGC-Santé "
-                    + (tls.isTest() ? "de TEST" : "de production") + " (émetteur « " + tls.issuer() + " ») et le certificat"
-                    + " de signature du VIHF de l'IGC-Santé " + (signer.isTest() ? "de TEST" : "de production")
-                    + " (émetteur « " + signer.issuer() + " ») : une même structure ne peut mêler les deux",
-                    "VIHF/Signature/KeyInfo", signer.issuer().toString());
-        }
-    }
-
-    /**
-     * Profile problems shared by both certificates: CA:TRUE, an issuing CA that is not an IGC-Santé ORGANISATIONS CA
-     * (policy {@link VihfPolicy#requireOrganisationCa()}; a pinned certificate is exempt), a missing policy OID
-     * ({@link VihfPolicy#organisationPolicyOids()}). Independent of the instant.
-     */
-    private List<String> profileProblems(OrgCertificate oc, String who) {
-        List<String> out = new ArrayList<>();
-        if (oc.isCa()) {
-            out.add(who + " porte basicConstraints CA:TRUE : c'est un certificat d'autorité, pas un certificat"
-                    + " d'organisation final (CA:FALSE attendu)");
-        }
-        boolean pinned = trust.anchors().anchors().contains(oc.certificate());
-        if (policy.requireOrganisationCa() && !pinned && !oc.isPersonCertificate() && !oc.issuedByOrganisationCa()) {
-            out.add(who + " n'est pas émis par une autorité IGC-Santé ORGANISATIONS (émetteur « " + oc.issuer()
-                    + " » ; [TEST ]AC IGC-SANTE … ORGANISATIONS attendue, politique requireOrganisationCa)");
-        }
-        if (!policy.organisationPolicyOids().isEmpty()
-                && oc.policyOids().stream().noneMatch(policy.organisationPolicyOids()::contains)) {
-            out.add(who + " ne porte aucune des politiques de certification attendues " + new java.util.TreeSet<>(
-                    policy.organisationPolicyOids()) + " (lues : " + oc.policyOids() + ")");
-        }
-        return out;
-    }
-
-    private void certificate(OrgCertificate oc, List<X509Certificate> chain, Instant at, String loc, String who,
-                             Report.Builder r) {
-        TrustResult tr = trust.check(oc.certificate(), chain, at);
-        for (String p : tr.problems()) {
-            r.add(Rules.CERT_TRUST, who + " : " + p, loc, oc.subject().toString());
-        }
-        if (!trust.crls().isEmpty() && tr.chained() && !tr.revoked()) {
-            List<String> noCrl = new ArrayList<>();
-            for (RevocationGap g : tr.revocationGaps()) {
-                if (g.crlSuppliedButUnusable()) {
-                    r.add(Rules.CERT_TRUST, policy.unusableCrlSeverity(), who + " : révocation non vérifiée pour « "
-                            + g.subject() + " » : " + String.join(" ; ", g.reasons()), loc, g.issuer());
-                } else {
-                    noCrl.add(g.subject());
-                }
-            }
-            if (!noCrl.isEmpty()) {
-                r.add(Rules.CERT_TRUST, Severity.INFO, who + " : révocation non vérifiée faute de CRL fournie pour "
-                        + noCrl, loc, "");
-            }
-        }
-        if (oc.structureId().isEmpty()) {
-            r.add(Rules.CERT_STRUCT_ID, who + " : " + oc.structureIdProblem(), loc + "/subject/OU",
-                    String.join(" | ", oc.ouValues()));
+            r.add(Rules.CERT_SAME_HIERARCHY, tls.isTest() ? "tls-test" : "tls-production", CertificateStep.KEY_INFO,
+                    signer.issuer().toString(), tls.issuer(), signer.issuer());
         }
     }
 
@@ -377,7 +358,7 @@ public final class VihfValidator {
         if (a.signer() != null) {
             List<X509Certificate> candidates = new ArrayList<>(a.signerChain());
             candidates.addAll(extraCas);
-            certificate(a.signer(), candidates, at, "VIHF/Signature/KeyInfo", "certificat de signature du VIHF", r);
+            certificates.trust(a.signer(), candidates, at, CertificateStep.Role.SIGNER, r);
         }
         r.addAll(a.between());
         TokenChecks.time(a.data(), at, policy, r);
@@ -401,43 +382,42 @@ public final class VihfValidator {
         if (in.bytes().isPresent()) {
             raw = in.bytes().get();
             if (in.truncated() || raw.length > policy.maxTokenBytes()) {
-                r.add(Rules.VIHF_XML, "jeton trop gros : " + (in.truncated() ? "plus de " + raw.length : raw.length)
-                        + " octets, limite " + policy.maxTokenBytes(), "VIHF", "");
+                r.add(Rules.VIHF_XML, in.truncated() ? "too-big-truncated" : "too-big", VIHF, "", raw.length,
+                        policy.maxTokenBytes());
                 return Analysis.stopped(r);
             }
             SecureXml.Parsed p = SecureXml.parse(raw);
             if (!p.ok()) {
-                r.add(Rules.VIHF_XML, p.error(), "VIHF", "");
+                r.add(Rules.VIHF_XML, "unreadable", VIHF, "", p.error());
                 return Analysis.stopped(r);
             }
             if (p.warning() != null) {
-                r.add(Rules.VIHF_XML, Severity.WARNING, p.warning(), "VIHF", "");
+                r.add(Rules.VIHF_XML, Severity.WARNING, "parser-warning", VIHF, "", p.warning());
             }
             doc = p.document();
         } else {
             Element el = in.element().orElseThrow();
             if (el.getLocalName() == null) {
-                r.add(Rules.VIHF_XML, "élément DOM construit sans espaces de noms (setNamespaceAware(true) attendu)", "VIHF", "");
+                r.add(Rules.VIHF_XML, "dom-no-namespaces", VIHF, "");
                 return Analysis.stopped(r);
             }
             long size = approximateSize(el, policy.maxTokenBytes());
             if (size > policy.maxTokenBytes()) {
-                r.add(Rules.VIHF_XML, "jeton trop gros : plus de " + policy.maxTokenBytes() + " caractères (élément DOM fourni)",
-                        "VIHF", "");
+                r.add(Rules.VIHF_XML, "dom-too-big", VIHF, "", policy.maxTokenBytes());
                 return Analysis.stopped(r);
             }
             doc = copy(el);
             if (doc == null) {
-                r.add(Rules.VIHF_XML, "l'élément DOM fourni contient des références d'entités ou un DOCTYPE", "VIHF", "");
+                r.add(Rules.VIHF_XML, "dom-entities", VIHF, "");
                 return Analysis.stopped(r);
             }
         }
         Locator.Located loc = Locator.locate(doc.getDocumentElement());
         if (loc.error() != null) {
-            r.add(Rules.VIHF_XML, loc.error(), "VIHF", "");
+            r.add(Rules.VIHF_XML, "no-single-assertion", VIHF, "", loc.error());
             if (loc.all().size() > 1) {
                 for (String m : Locator.wrapping(doc.getDocumentElement(), loc.all())) {
-                    r.add(Rules.VIHF_SIGNATURE, m, "VIHF", "");
+                    r.add(Rules.VIHF_SIGNATURE, "wrapping", VIHF, "", m);
                 }
             }
             return Analysis.stopped(r);
@@ -445,10 +425,10 @@ public final class VihfValidator {
         Element assertion = loc.assertion();
         String version = assertion.getAttributeNS(null, "Version");
         if (!"2.0".equals(version)) {
-            r.add(Rules.VIHF_XML, "Assertion Version=« " + version + " » ; 2.0 attendu", "VIHF/@Version", version);
+            r.add(Rules.VIHF_XML, "version", VIHF.attribute("Version"), version, version);
         }
         if (assertion.getAttributeNS(null, "ID").isEmpty()) {
-            r.add(Rules.VIHF_XML, "Assertion sans attribut ID", "VIHF/@ID", "");
+            r.add(Rules.VIHF_XML, "no-id", VIHF.attribute("ID"), "");
         }
         byte[] rawDigest = raw != null && doc.getDocumentElement() == assertion
                 ? (digest != null ? digest : sha256(raw)) : null;
@@ -466,17 +446,7 @@ public final class VihfValidator {
         OrgCertificate signer = null;
         if (sig.certificate() != null) {
             signer = orgCertificate(sig.certificate());
-            if (!signer.isSealCapable() || signer.isPersonCertificate()) {
-                between.add(Rules.CERT_SIGN_PROFILE, signer.isPersonCertificate()
-                        ? "le certificat de signature du VIHF est un certificat de personne, pas un cachet d'organisation"
-                        + " (émetteur « " + signer.issuer() + " »)"
-                        : "le certificat de signature du VIHF n'a pas les usages digitalSignature et nonRepudiation"
-                        + " (certificat ORG_SIGN « cachet » attendu) ; type lu : " + signer.kind(),
-                        "VIHF/Signature/KeyInfo", signer.subject().toString());
-            }
-            for (String p : profileProblems(signer, "le certificat de signature du VIHF")) {
-                between.add(Rules.CERT_SIGN_PROFILE, p, "VIHF/Signature/KeyInfo", signer.subject().toString());
-            }
+            certificates.signerProfile(signer, between);
         }
         TokenChecks.issuer(d, sig.certificate(), between);
         TokenChecks.conditions(d, policy, between);

@@ -45,11 +45,11 @@ final class FixedPki {
         return VihfBuilder.indirect(sign).id("_fixed-" + Integer.toHexString(sign.hashCode())).at(AT.minusSeconds(30));
     }
 
-    static Control1Result check(VihfValidator v, OrgCredential tls, OrgCredential sign) {
+    static VihfValidation check(VihfValidator v, OrgCredential tls, OrgCredential sign) {
         return v.validate(tls.certificate(), tls.chain(), VihfInput.of(token(sign).toBytes()), AT);
     }
 
-    static Control1Result check(VihfValidator v, OrgCredential tls, VihfBuilder token) {
+    static VihfValidation check(VihfValidator v, OrgCredential tls, VihfBuilder token) {
         return v.validate(tls.certificate(), tls.chain(), VihfInput.of(token.toBytes()), AT);
     }
 }

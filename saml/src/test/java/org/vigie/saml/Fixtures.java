@@ -67,7 +67,7 @@ final class Fixtures {
         return d.needsContainer() ? b.toSecurityHeaderXml().getBytes(StandardCharsets.UTF_8) : b.toBytes();
     }
 
-    static Control1Result check(VihfBuilder b) {
+    static VihfValidation check(VihfBuilder b) {
         return validator().validate(AUTH.certificate(), AUTH.chain(), VihfInput.of(b.toBytes()), AT);
     }
 

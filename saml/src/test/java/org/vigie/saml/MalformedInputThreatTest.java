@@ -38,7 +38,7 @@ class MalformedInputThreatTest {
                 System.arraycopy(m, pos, out, pos + len, m.length - pos);
                 m = out;
             }
-            Control1Result r = v.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(), VihfInput.of(m), Fixtures.AT);
+            VihfValidation r = v.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(), VihfInput.of(m), Fixtures.AT);
             assertThat(r.report()).isNotNull();
             if (r.accepted()) {
                 accepted++;

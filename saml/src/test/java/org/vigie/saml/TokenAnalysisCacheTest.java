@@ -63,9 +63,9 @@ class TokenAnalysisCacheTest {
         VihfValidator v = builder().build();
         byte[] token = Fixtures.token().validity(Fixtures.AT.minus(Duration.ofHours(1)), Fixtures.AT.plus(Duration.ofHours(1)))
                 .toBytes();
-        Control1Result first = v.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(), VihfInput.of(token), Fixtures.AT);
+        VihfValidation first = v.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(), VihfInput.of(token), Fixtures.AT);
         assertThat(first.accepted()).as(first.report().toString()).isTrue();
-        Control1Result later = v.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(), VihfInput.of(token),
+        VihfValidation later = v.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(), VihfInput.of(token),
                 Fixtures.AT.plus(Duration.ofDays(1)));
         assertThat(later.report().has(Rules.VIHF_TIME)).as(later.report().toString()).isTrue();
         assertThat(later.accepted()).isFalse();
@@ -129,15 +129,15 @@ class TokenAnalysisCacheTest {
         return r;
     }
 
-    private static void assertSame(Control1Result cached, Control1Result uncached, String what) {
+    private static void assertSame(VihfValidation cached, VihfValidation uncached, String what) {
         assertThat(cached.report().findings()).as(what).containsExactlyElementsOf(uncached.report().findings());
         assertThat(cached.report().evaluatedAt()).as(what).isEqualTo(uncached.report().evaluatedAt());
         assertThat(cached.accepted()).as(what).isEqualTo(uncached.accepted());
         assertThat(cached.structureId()).as(what).isEqualTo(uncached.structureId());
-        assertThat(cached.token().map(VihfToken::id)).as(what).isEqualTo(uncached.token().map(VihfToken::id));
-        assertThat(cached.token().map(VihfToken::signatureValid)).as(what)
-                .isEqualTo(uncached.token().map(VihfToken::signatureValid));
-        assertThat(cached.token().map(VihfToken::attributes)).as(what).isEqualTo(uncached.token().map(VihfToken::attributes));
+        assertThat(cached.unverifiedToken().map(VihfToken::id)).as(what).isEqualTo(uncached.unverifiedToken().map(VihfToken::id));
+        assertThat(cached.unverifiedToken().map(VihfToken::signatureValid)).as(what)
+                .isEqualTo(uncached.unverifiedToken().map(VihfToken::signatureValid));
+        assertThat(cached.unverifiedToken().map(VihfToken::attributes)).as(what).isEqualTo(uncached.unverifiedToken().map(VihfToken::attributes));
         assertThat(cached.signingCertificate().map(OrgCertificate::fingerprintSha256)).as(what)
                 .isEqualTo(uncached.signingCertificate().map(OrgCertificate::fingerprintSha256));
         assertThat(cached.tlsCertificate().map(OrgCertificate::fingerprintSha256)).as(what)

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vigie.core.Severity;
-import org.vigie.saml.Control1Result;
+import org.vigie.saml.VihfValidation;
 import org.vigie.saml.VihfInput;
 import org.vigie.saml.VihfValidator;
 import org.vigie.server.VigieTestServer;
@@ -180,7 +180,7 @@ class CxfConnectorInputsTest {
         Element token = vihf(s -> { });
         String xml = org.apache.wss4j.common.util.DOM2Writer.nodeToString(token);
         assertThat(xml).contains("xml-exc-c14n#", "rsa-sha256", "X509Certificate");
-        Control1Result r = VihfValidator.builder().trust(PKI.trust()).crls(PKI.crls()).build()
+        VihfValidation r = VihfValidator.builder().trust(PKI.trust()).crls(PKI.crls()).build()
                 .validate(AUTH.certificate(), AUTH.chain(), VihfInput.of(xml.getBytes(StandardCharsets.UTF_8)), AT);
         assertThat(r.accepted()).as(xml + "\n" + r.report()).isTrue();
         assertThat(r.report().findings()).as(r.report().toString())
@@ -192,7 +192,7 @@ class CxfConnectorInputsTest {
     @Test
     void wss4jSignedVihfAlteredAfterSigningIsRejected() throws Exception {
         String xml = org.apache.wss4j.common.util.DOM2Writer.nodeToString(vihf(s -> { })).replace("Jeanne MARTIN", "Jean MARTIN");
-        Control1Result r = VihfValidator.builder().trust(PKI.trust()).crls(PKI.crls()).build()
+        VihfValidation r = VihfValidator.builder().trust(PKI.trust()).crls(PKI.crls()).build()
                 .validate(AUTH.certificate(), AUTH.chain(), VihfInput.of(xml.getBytes(StandardCharsets.UTF_8)), AT);
         assertThat(r.report().rulesFired()).contains("VIHF-SIGNATURE");
     }
