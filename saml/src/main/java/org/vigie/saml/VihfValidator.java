@@ -414,10 +414,10 @@ public final class VihfValidator {
         }
         Locator.Located loc = Locator.locate(doc.getDocumentElement());
         if (loc.error() != null) {
-            r.add(Rules.VIHF_XML, "no-single-assertion", VIHF, "", loc.error());
+            r.add(Rules.VIHF_XML, loc.error().name(), VIHF, "", loc.error().arguments().toArray());
             if (loc.all().size() > 1) {
-                for (String m : Locator.wrapping(doc.getDocumentElement(), loc.all())) {
-                    r.add(Rules.VIHF_SIGNATURE, "wrapping", VIHF, "", m);
+                for (Locator.Problem m : Locator.wrapping(doc.getDocumentElement(), loc.all())) {
+                    r.add(Rules.VIHF_SIGNATURE, m.name(), VIHF, "", m.arguments().toArray());
                 }
             }
             return Analysis.stopped(r);
