@@ -163,32 +163,6 @@ public final class VihfValidator {
     }
 
     /**
-     * Control 1 at the clock's current instant.
-     *
-     * @deprecated use {@link #validate(TlsPeer, VihfInput)}
-     */
-    @Deprecated(forRemoval = true)
-    public VihfValidation validate(X509Certificate tlsCertificate, List<X509Certificate> tlsChain, VihfInput vihf) {
-        return validate(tlsCertificate, tlsChain, vihf, clock.instant());
-    }
-
-    /**
-     * Control 1 at a given instant.
-     *
-     * @param tlsCertificate the TLS client (authentication) certificate of the connection
-     * @param tlsChain       its chain when the integrator has it (may be empty or null)
-     * @param vihf           the token
-     * @param at             evaluation instant
-     * @deprecated use {@link #validate(TlsPeer, VihfInput, Instant)}
-     */
-    @Deprecated(forRemoval = true)
-    public VihfValidation validate(X509Certificate tlsCertificate, List<X509Certificate> tlsChain, VihfInput vihf,
-                                   Instant at) {
-        Objects.requireNonNull(tlsCertificate, "tlsCertificate (use validateToken without a TLS certificate)");
-        return validate(new TlsPeer(tlsCertificate, tlsChain == null ? List.of() : tlsChain), vihf, at);
-    }
-
-    /**
      * The TLS certificate alone at the clock's current instant: see {@link #validateCertificate(TlsPeer, Instant)}.
      */
     public Report validateCertificate(TlsPeer peer) {

@@ -1,5 +1,7 @@
 package org.vigie.saml;
 
+import org.vigie.core.cert.TlsPeer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.cert.X509Certificate;
@@ -114,7 +116,7 @@ class AnsExamplesTest {
     @Test
     void indirecteExampleAgainstTheSignerAsTlsCertificatePassesControlOne() {
         X509Certificate signer = SharedTestData.cert("certs/ee/dmpex_VIHF-INDIRECTE-signer_ORG_serviceps.sesam-vitale.fr.pem");
-        VihfValidation r = validator.validate(signer, List.of(), VihfInput.of(SharedTestData.bytes(SharedTestData.INDIRECTE)),
+        VihfValidation r = validator.validate(TlsPeer.of(signer), VihfInput.of(SharedTestData.bytes(SharedTestData.INDIRECTE)),
                 INDIRECTE_AT);
         assertThat(r.report().has(Rules.VIHF_STRUCT_EQ)).isFalse();
         assertThat(r.report().has(Rules.CERT_SAME_STRUCTURE)).isFalse();
@@ -124,7 +126,7 @@ class AnsExamplesTest {
     @Test
     void indirecteExampleAgainstAnotherStructureFailsControlOne() {
         X509Certificate other = SharedTestData.cert("certs/ee/padoa_p12cert_asip-p12-EL-TEST-ORG-AUTH_CLI-20211115-103506.pem");
-        VihfValidation r = validator.validate(other, List.of(), VihfInput.of(SharedTestData.bytes(SharedTestData.INDIRECTE)),
+        VihfValidation r = validator.validate(TlsPeer.of(other), VihfInput.of(SharedTestData.bytes(SharedTestData.INDIRECTE)),
                 INDIRECTE_AT);
         assertThat(r.report().byRule(Rules.VIHF_STRUCT_EQ)).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);

@@ -1,5 +1,7 @@
 package org.vigie.saml;
 
+import org.vigie.core.cert.TlsPeer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.vigie.saml.FixedPki.AUTH;
 import static org.vigie.saml.FixedPki.PKI;
@@ -161,7 +163,7 @@ class CertificateProfileTest {
         // the real pair, at an instant inside both validity periods, against the real TEST anchors: no CERT-* profile rule
         X509Certificate tls = auth.certificate();
         VihfValidator real = VihfValidator.builder().trust(TrustAnchors.igcSanteTest()).build();
-        VihfValidation r = real.validate(tls, List.of(), VihfInput.of(FixedPki.token(SIGN).toBytes()),
+        VihfValidation r = real.validate(TlsPeer.of(tls), VihfInput.of(FixedPki.token(SIGN).toBytes()),
                 Instant.parse("2022-06-01T00:00:00Z"));
         assertThat(r.report().byRule(Rules.CERT_AUTH_PROFILE)).isEmpty();
         assertThat(r.report().byRule(Rules.CERT_TRUST)).extracting(f -> f.location().toString())

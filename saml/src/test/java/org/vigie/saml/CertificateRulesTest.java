@@ -1,5 +1,7 @@
 package org.vigie.saml;
 
+import org.vigie.core.cert.TlsPeer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -24,7 +26,7 @@ class CertificateRulesTest {
     private final VihfValidator validator = Fixtures.validator();
 
     private VihfValidation check(OrgCredential tls, OrgCredential sign) {
-        return validator.validate(tls.certificate(), tls.chain(), VihfInput.of(Fixtures.token(sign).toBytes()), Fixtures.AT);
+        return validator.validate(new TlsPeer(tls.certificate(), tls.chain()), VihfInput.of(Fixtures.token(sign).toBytes()), Fixtures.AT);
     }
 
     @Test
@@ -51,7 +53,7 @@ class CertificateRulesTest {
     void revocationIsReportedOnlyWithTheCrlSupplied() {
         OrgCredential revoked = Fixtures.PKI.issue(CertSpec.authentication(Fixtures.STRUCT).revoked());
         VihfValidator noCrl = VihfValidator.builder().trust(Fixtures.anchors()).build();
-        VihfValidation without = noCrl.validate(revoked.certificate(), revoked.chain(),
+        VihfValidation without = noCrl.validate(new TlsPeer(revoked.certificate(), revoked.chain()),
                 VihfInput.of(Fixtures.token().toBytes()), Fixtures.AT);
         assertThat(without.report().has(Rules.CERT_TRUST)).isFalse();
         VihfValidation with = check(revoked, Fixtures.SIGN);
@@ -70,12 +72,12 @@ class CertificateRulesTest {
     @Test
     void testKitCertificatesDoNotChainToTheShippedIgcSanteAnchors() {
         VihfValidator prod = VihfValidator.builder().build();
-        VihfValidation r = prod.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(),
+        VihfValidation r = prod.validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()),
                 VihfInput.of(Fixtures.token().toBytes()), Fixtures.AT);
         assertThat(r.report().byRule(Rules.CERT_TRUST)).extracting(f -> f.location().toString())
                 .containsExactlyInAnyOrder("TLS", "VIHF/Signature/KeyInfo");
         VihfValidator test = VihfValidator.builder().trust(TrustAnchors.igcSanteTest()).build();
-        assertThat(test.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(),
+        assertThat(test.validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()),
                 VihfInput.of(Fixtures.token().toBytes()), Fixtures.AT).report().has(Rules.CERT_TRUST))
                 .as("same names as the real TEST CAs, other keys").isTrue();
     }
@@ -84,7 +86,7 @@ class CertificateRulesTest {
     void tlsChainHelpsBuildTheSigningCertificateChainWhenAnchorsHoldOnlyTheRoot() {
         VihfValidator rootOnly = VihfValidator.builder().trust(TrustAnchors.of(Fixtures.PKI.root())).build();
         byte[] token = Fixtures.token().toBytes();
-        VihfValidation withChain = rootOnly.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(), VihfInput.of(token),
+        VihfValidation withChain = rootOnly.validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()), VihfInput.of(token),
                 Fixtures.AT);
         assertThat(withChain.report().has(Rules.CERT_TRUST)).as(withChain.report().toString()).isFalse();
         VihfValidation tokenOnly = rootOnly.validateToken(VihfInput.of(token), Fixtures.AT);
@@ -130,7 +132,7 @@ class CertificateRulesTest {
     @Test
     void authenticationAndSigningCertificatesMustCarryTheSameStructure() {
         OrgCredential otherSign = Fixtures.PKI.signature(Fixtures.EG);
-        VihfValidation r = validator.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(),
+        VihfValidation r = validator.validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()),
                 VihfInput.of(Fixtures.token(otherSign).identifiantStructure(Fixtures.STRUCT).toBytes()), Fixtures.AT);
         assertThat(r.report().byRule(Rules.CERT_SAME_STRUCTURE)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains(Fixtures.STRUCT).contains(Fixtures.EG));

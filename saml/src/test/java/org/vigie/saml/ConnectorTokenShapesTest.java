@@ -1,5 +1,7 @@
 package org.vigie.saml;
 
+import org.vigie.core.cert.TlsPeer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -34,7 +36,7 @@ class ConnectorTokenShapesTest {
     }
 
     static VihfValidation validate(VihfPolicy policy, byte[] token) {
-        return Fixtures.validatorBuilder().policy(policy).build().validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(), VihfInput.of(token), Fixtures.AT);
+        return Fixtures.validatorBuilder().policy(policy).build().validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()), VihfInput.of(token), Fixtures.AT);
     }
 
     static void audience(Assertion a, Instant from, Instant until, String... audiences) {

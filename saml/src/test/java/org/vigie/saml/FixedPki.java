@@ -1,5 +1,7 @@
 package org.vigie.saml;
 
+import org.vigie.core.cert.TlsPeer;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,10 +48,10 @@ final class FixedPki {
     }
 
     static VihfValidation check(VihfValidator v, OrgCredential tls, OrgCredential sign) {
-        return v.validate(tls.certificate(), tls.chain(), VihfInput.of(token(sign).toBytes()), AT);
+        return v.validate(new TlsPeer(tls.certificate(), tls.chain()), VihfInput.of(token(sign).toBytes()), AT);
     }
 
     static VihfValidation check(VihfValidator v, OrgCredential tls, VihfBuilder token) {
-        return v.validate(tls.certificate(), tls.chain(), VihfInput.of(token.toBytes()), AT);
+        return v.validate(new TlsPeer(tls.certificate(), tls.chain()), VihfInput.of(token.toBytes()), AT);
     }
 }

@@ -1,5 +1,7 @@
 package org.vigie.saml;
 
+import org.vigie.core.cert.TlsPeer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -161,7 +163,7 @@ class OpenSamlInteropTest {
     @Test
     void vihfSignedWithOpenSamlVerifiesWithVigie() throws Exception {
         byte[] token = openSamlVihf(Fixtures.AT.minusSeconds(10));
-        VihfValidation r = Fixtures.validator().validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(),
+        VihfValidation r = Fixtures.validator().validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()),
                 VihfInput.of(token), Fixtures.AT);
         assertThat(r.accepted()).as(new String(token, StandardCharsets.UTF_8) + "\n" + r.report()).isTrue();
         assertThat(r.token().orElseThrow().signatureValid()).isTrue();

@@ -1,5 +1,7 @@
 package org.vigie.saml;
 
+import org.vigie.core.cert.TlsPeer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -58,7 +60,7 @@ class ReceiverContextTest {
     }
 
     VihfValidation check(String envelope) {
-        return validator.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(),
+        return validator.validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()),
                 VihfInput.of(envelope.getBytes(StandardCharsets.UTF_8)), Fixtures.AT);
     }
 
@@ -93,11 +95,11 @@ class ReceiverContextTest {
             f.setNamespaceAware(true);
             Document d = f.newDocumentBuilder().parse(new ByteArrayInputStream(sec.getBytes(StandardCharsets.UTF_8)));
             Element assertion = (Element) d.getElementsByTagNameNS(SAML2, "Assertion").item(0);
-            VihfValidation r = validator.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(), VihfInput.of(assertion),
+            VihfValidation r = validator.validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()), VihfInput.of(assertion),
                     Fixtures.AT);
             assertThat(r.report().byRule(Rules.VIHF_SIGNATURE)).as("xml:lang inherited: %s, %s", lang, r.report())
                     .hasSize(lang ? 1 : 0);
-            VihfValidation whole = validator.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(),
+            VihfValidation whole = validator.validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()),
                     VihfInput.of(sec.getBytes(StandardCharsets.UTF_8)), Fixtures.AT);
             assertThat(whole.report().byRule(Rules.VIHF_SIGNATURE)).as("header bytes").hasSize(lang ? 1 : 0);
         }

@@ -1,5 +1,7 @@
 package org.vigie.saml;
 
+import org.vigie.core.cert.TlsPeer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,7 @@ class SignatureWrappingThreatTest {
     private final VihfValidator validator = Fixtures.validator();
 
     private VihfValidation run(byte[] bytes) {
-        return validator.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(), VihfInput.of(bytes), Fixtures.AT);
+        return validator.validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()), VihfInput.of(bytes), Fixtures.AT);
     }
 
     @ParameterizedTest

@@ -1,5 +1,7 @@
 package org.vigie.saml;
 
+import org.vigie.core.cert.TlsPeer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -12,7 +14,7 @@ import org.vigie.testkit.VihfBuilder;
 class StructureRulesTest {
 
     private static VihfValidation run(VihfValidator v, OrgCredential auth, VihfBuilder token) {
-        return v.validate(auth.certificate(), auth.chain(), VihfInput.of(token.toBytes()), Fixtures.AT);
+        return v.validate(new TlsPeer(auth.certificate(), auth.chain()), VihfInput.of(token.toBytes()), Fixtures.AT);
     }
 
     @Test

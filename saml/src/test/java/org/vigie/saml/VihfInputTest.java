@@ -1,5 +1,7 @@
 package org.vigie.saml;
 
+import org.vigie.core.cert.TlsPeer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -26,7 +28,7 @@ class VihfInputTest {
     private final VihfBuilder token = Fixtures.token();
 
     private void assertAccepted(VihfInput in) {
-        VihfValidation r = validator.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(), in, Fixtures.AT);
+        VihfValidation r = validator.validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()), in, Fixtures.AT);
         assertThat(r.accepted()).as(in + "\n" + r.report()).isTrue();
         assertThat(r.token().orElseThrow().signatureValid()).isTrue();
         assertThat(r.structureId()).map(Object::toString).contains(Fixtures.STRUCT);

@@ -1,5 +1,7 @@
 package org.vigie.saml;
 
+import org.vigie.core.cert.TlsPeer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
@@ -28,7 +30,7 @@ class VihfRulesTest {
 
     @Test
     void validTestKitTokenIsAcceptedWithoutAnyWarning() {
-        VihfValidation r = validator.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(),
+        VihfValidation r = validator.validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()),
                 VihfInput.of(Fixtures.token().toBytes()), Fixtures.AT);
         assertThat(r.report().findings()).as(r.report().toString()).isEmpty();
         assertThat(r.accepted()).isTrue();
@@ -40,7 +42,7 @@ class VihfRulesTest {
     @EnumSource(VihfDefect.class)
     void eachDefectFiresItsRule(VihfDefect defect) {
         VihfBuilder b = Fixtures.token().breaking(defect);
-        VihfValidation r = validator.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(),
+        VihfValidation r = validator.validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()),
                 VihfInput.of(Fixtures.bytes(b, defect)), Fixtures.AT);
         if (defect.expectedRule().isEmpty()) {
             assertThat(r.accepted()).as(r.report().toString()).isTrue();
@@ -61,7 +63,7 @@ class VihfRulesTest {
 
     @Test
     void commentInsideIdentifiantStructureDoesNotTruncateIt() {
-        VihfValidation r = validator.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(),
+        VihfValidation r = validator.validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()),
                 VihfInput.of(Fixtures.token().breaking(VihfDefect.COMMENT_IN_STRUCTURE_ID).toBytes()), Fixtures.AT);
         assertThat(r.token().orElseThrow().identifiantStructure()).contains(Fixtures.STRUCT);
         assertThat(r.structureId()).map(Object::toString).contains(Fixtures.STRUCT);

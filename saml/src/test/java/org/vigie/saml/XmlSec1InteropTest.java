@@ -1,5 +1,7 @@
 package org.vigie.saml;
 
+import org.vigie.core.cert.TlsPeer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -81,7 +83,7 @@ class XmlSec1InteropTest {
     }
 
     private static VihfValidation validate(String xml) {
-        return Fixtures.validator().validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(),
+        return Fixtures.validator().validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()),
                 VihfInput.of(xml.getBytes(StandardCharsets.UTF_8)), Fixtures.AT);
     }
 

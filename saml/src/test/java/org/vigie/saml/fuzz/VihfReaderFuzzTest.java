@@ -1,5 +1,7 @@
 package org.vigie.saml.fuzz;
 
+import org.vigie.core.cert.TlsPeer;
+
 import org.vigie.core.fuzz.Mutator;
 import org.vigie.core.fuzz.FuzzSeeds;
 
@@ -93,7 +95,7 @@ class VihfReaderFuzzTest {
     }
 
     static void checkAnyBytes(byte[] data) {
-        VihfValidation r = VALIDATOR.validate(AUTH.certificate(), AUTH.chain(), VihfInput.of(data), AT);
+        VihfValidation r = VALIDATOR.validate(new TlsPeer(AUTH.certificate(), AUTH.chain()), VihfInput.of(data), AT);
         assertThat(r.report()).isNotNull();
         if (r.accepted()) {
             assertThat(r.token()).isPresent();
@@ -110,7 +112,7 @@ class VihfReaderFuzzTest {
             return;
         }
         String tampered = TOKEN.substring(0, span[0]) + escape(replacement) + TOKEN.substring(span[1]);
-        VihfValidation r = VALIDATOR.validate(AUTH.certificate(), AUTH.chain(),
+        VihfValidation r = VALIDATOR.validate(new TlsPeer(AUTH.certificate(), AUTH.chain()),
                 VihfInput.of(tampered.getBytes(StandardCharsets.UTF_8)), AT);
         assertThat(r.accepted()).as("value %d « %s » changed to « %s »:%n%s", which, original, replacement, r.report())
                 .isFalse();
@@ -137,7 +139,7 @@ class VihfReaderFuzzTest {
     }
 
     static VihfValidation accepted(byte[] token) {
-        VihfValidation r = VALIDATOR.validate(AUTH.certificate(), AUTH.chain(), VihfInput.of(token), AT);
+        VihfValidation r = VALIDATOR.validate(new TlsPeer(AUTH.certificate(), AUTH.chain()), VihfInput.of(token), AT);
         assertThat(r.accepted()).as("the kit token is accepted: %s", r.report()).isTrue();
         return r;
     }

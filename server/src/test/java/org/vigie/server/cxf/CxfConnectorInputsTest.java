@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vigie.core.Severity;
+import org.vigie.core.cert.TlsPeer;
 import org.vigie.saml.VihfValidation;
 import org.vigie.saml.VihfInput;
 import org.vigie.saml.VihfValidator;
@@ -181,7 +182,7 @@ class CxfConnectorInputsTest {
         String xml = org.apache.wss4j.common.util.DOM2Writer.nodeToString(token);
         assertThat(xml).contains("xml-exc-c14n#", "rsa-sha256", "X509Certificate");
         VihfValidation r = VihfValidator.builder().trust(PKI.trust()).crls(PKI.crls()).build()
-                .validate(AUTH.certificate(), AUTH.chain(), VihfInput.of(xml.getBytes(StandardCharsets.UTF_8)), AT);
+                .validate(new TlsPeer(AUTH.certificate(), AUTH.chain()), VihfInput.of(xml.getBytes(StandardCharsets.UTF_8)), AT);
         assertThat(r.accepted()).as(xml + "\n" + r.report()).isTrue();
         assertThat(r.report().findings()).as(r.report().toString())
                 .allMatch(f -> f.severity() == Severity.INFO || f.ruleId().equals("ID-KEY"));
@@ -193,7 +194,7 @@ class CxfConnectorInputsTest {
     void wss4jSignedVihfAlteredAfterSigningIsRejected() throws Exception {
         String xml = org.apache.wss4j.common.util.DOM2Writer.nodeToString(vihf(s -> { })).replace("Jeanne MARTIN", "Jean MARTIN");
         VihfValidation r = VihfValidator.builder().trust(PKI.trust()).crls(PKI.crls()).build()
-                .validate(AUTH.certificate(), AUTH.chain(), VihfInput.of(xml.getBytes(StandardCharsets.UTF_8)), AT);
+                .validate(new TlsPeer(AUTH.certificate(), AUTH.chain()), VihfInput.of(xml.getBytes(StandardCharsets.UTF_8)), AT);
         assertThat(r.report().rulesFired()).contains("VIHF-SIGNATURE");
     }
 
