@@ -28,7 +28,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.vigie.benchmarks.data.Submissions;
 import org.vigie.benchmarks.data.Tokens;
-import org.vigie.saml.Control1Result;
+import org.vigie.core.cert.TlsPeer;
+import org.vigie.saml.VihfValidation;
 import org.vigie.saml.VihfInput;
 import org.vigie.saml.VihfValidator;
 import org.w3c.dom.Document;
@@ -141,21 +142,21 @@ public class Control1Benchmark {
             tls = t.tls().certificate();
             tlsChain = t.tls().chain();
             at = t.at();
-            Checks.accepted("VIHF (no signature cache)", uncached.validate(tls, tlsChain, VihfInput.of(in.vihf), at).report());
-            Checks.accepted("VIHF (cached)", cached.validate(tls, tlsChain, VihfInput.of(in.vihf), at).report());
+            Checks.accepted("VIHF (no signature cache)", uncached.validate(new TlsPeer(tls, tlsChain), VihfInput.of(in.vihf), at).report());
+            Checks.accepted("VIHF (cached)", cached.validate(new TlsPeer(tls, tlsChain), VihfInput.of(in.vihf), at).report());
         }
     }
 
     /** Vigie's complete control 1 on a token seen for the first time. */
     @Benchmark
-    public Control1Result vigie(Input in, Vigie v) {
-        return v.uncached.validate(v.tls, v.tlsChain, VihfInput.of(in.vihf), v.at);
+    public VihfValidation vigie(Input in, Vigie v) {
+        return v.uncached.validate(new TlsPeer(v.tls, v.tlsChain), VihfInput.of(in.vihf), v.at);
     }
 
     /** Vigie's complete control 1 on a token already verified (same bytes, same certificates). */
     @Benchmark
-    public Control1Result vigieCached(Input in, Vigie v) {
-        return v.cached.validate(v.tls, v.tlsChain, VihfInput.of(in.vihf), v.at);
+    public VihfValidation vigieCached(Input in, Vigie v) {
+        return v.cached.validate(new TlsPeer(v.tls, v.tlsChain), VihfInput.of(in.vihf), v.at);
     }
 
     /** Parse + one RSA-2048/SHA-256 verification: the floor. */

@@ -21,11 +21,12 @@ import org.vigie.core.Rules;
 import org.vigie.core.Severity;
 import org.vigie.core.StructureDirectory;
 import org.vigie.core.StructureId;
+import org.vigie.core.cert.TlsPeer;
 import org.vigie.core.cert.TrustAnchors;
 import org.vigie.dmp.internal.MessageReader;
 import org.vigie.dmp.internal.RequestVisitor;
 import org.vigie.dmp.internal.SoapHeaderInfo;
-import org.vigie.saml.Control1Result;
+import org.vigie.saml.VihfValidation;
 import org.vigie.saml.SectorValueSet;
 import org.vigie.saml.VihfInput;
 import org.vigie.saml.VihfValidator;
@@ -170,7 +171,7 @@ public final class DmpRequestValidator {
         Objects.requireNonNull(vihf, "vihf");
         Objects.requireNonNull(at, "at");
         List<X509Certificate> chain = tlsChain == null ? List.of() : List.copyOf(tlsChain);
-        Control1Result c1 = vihfValidator.validate(tlsCertificate, chain, vihf, at);
+        VihfValidation c1 = vihfValidator.validate(new TlsPeer(tlsCertificate, chain), vihf, at);
         Report.Builder out = Report.builder().evaluatedAt(at).addAll(c1.report());
         if (submissionOrNull != null) {
             Map<String, Supplier<InputStream>> docs = documents == null ? Map.of() : documents;
@@ -224,17 +225,14 @@ public final class DmpRequestValidator {
         public void header(SoapHeaderInfo header) {
             List<byte[]> tokens = header.assertions();
             if (tokens.size() == 1) {
-                Control1Result r = vihfValidator.validate(tls, chain, VihfInput.of(tokens.get(0)), at);
+                VihfValidation r = vihfValidator.validate(new TlsPeer(tls, chain), VihfInput.of(tokens.get(0)), at);
                 control1 = r.report();
                 structure = r.structureId();
                 return;
             }
             Report.Builder b = Report.builder();
             // no single token: the TLS certificate is still checked (every CERT-* finding), the token is not
-            Report certificateOnly = vihfValidator.validate(tls, chain, VihfInput.of(new byte[0]), at).report();
-            certificateOnly.findings().stream()
-                    .filter(f -> f.ruleId().startsWith("CERT-") || f.ruleId().equals(Rules.ID_KEY.id()))
-                    .forEach(b::add);
+            vihfValidator.validateCertificate(new TlsPeer(tls, chain), at).findings().forEach(b::add);
             if (tokens.isEmpty()) {
                 b.add(Rules.VIHF_XML, "aucun jeton VIHF lisible: " + header.vihfProblem().orElse("jeton absent"),
                         "soap:Header/wsse:Security", "");

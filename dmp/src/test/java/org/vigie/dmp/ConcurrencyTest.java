@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.vigie.core.Report;
+import org.vigie.core.cert.TlsPeer;
 import org.vigie.core.cert.TrustAnchors;
-import org.vigie.saml.Control1Result;
+import org.vigie.saml.VihfValidation;
 import org.vigie.saml.VihfInput;
 import org.vigie.saml.VihfValidator;
 import org.vigie.testkit.VihfBuilder;
@@ -143,8 +144,8 @@ class ConcurrencyTest {
             for (int round = 0; round < 3; round++) {
                 for (byte[] t : tokens) {
                     results.add(pool.submit(() -> {
-                        Control1Result r = shared.validate(DmpRequestValidatorTest.AUTH.certificate(),
-                                DmpRequestValidatorTest.AUTH.chain(), VihfInput.of(t), DmpRequestValidatorTest.AT);
+                        VihfValidation r = shared.validate(new TlsPeer(DmpRequestValidatorTest.AUTH.certificate(),
+                                DmpRequestValidatorTest.AUTH.chain()), VihfInput.of(t), DmpRequestValidatorTest.AT);
                         assertThat(shared.cachedSignatureVerifications()).isLessThanOrEqualTo(cacheSize);
                         return r.accepted();
                     }));

@@ -155,7 +155,7 @@ public final class VihfToken {
         return value(AUTH_MODE).or(() -> value(AUTH_MODE_VARIANT));
     }
 
-    /** Identifiant_Structure as written (see {@link Control1Result#structureId()} for the parsed form). */
+    /** Identifiant_Structure as written (see {@link VihfValidation#structureId()} for the parsed form). */
     public Optional<String> identifiantStructure() {
         return value(IDENTIFIANT_STRUCTURE);
     }

@@ -9,15 +9,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import javax.xml.XMLConstants;
 
 import org.vigie.core.Finess;
+import org.vigie.core.Location;
 import org.vigie.core.Report;
 import org.vigie.core.Rules;
 import org.vigie.core.Severity;
@@ -25,17 +23,15 @@ import org.vigie.core.StructureDirectory;
 import org.vigie.core.StructureId;
 import org.vigie.core.cert.CertificateTrust;
 import org.vigie.core.cert.OrgCertificate;
-import org.vigie.core.cert.RevocationGap;
 import org.vigie.core.cert.TrustAnchors;
-import org.vigie.core.cert.TrustResult;
+import org.vigie.core.cert.TlsPeer;
 import org.vigie.saml.internal.AssertionReader;
+import org.vigie.saml.internal.CertificateStep;
 import org.vigie.core.cert.internal.BoundedCache;
-import org.vigie.saml.internal.Locator;
-import org.vigie.saml.internal.SecureXml;
+import org.vigie.saml.internal.ReadStep;
 import org.vigie.saml.internal.SignatureVerifier;
 import org.vigie.saml.internal.TokenChecks;
 import org.vigie.saml.internal.TokenData;
-import org.vigie.saml.internal.Xml;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -53,7 +49,7 @@ import org.w3c.dom.Node;
  *         .crls(myCrls)                                // supplied, never fetched
  *         .directory(finessDirectory)                  // optional: VIHF-STRUCT-KNOWN, EJ/EG mode
  *         .build();
- * Control1Result result = validator.validate(tlsClientCert, tlsChain, VihfInput.of(assertionBytes));
+ * VihfValidation result = validator.validate(TlsPeer.of(tlsClientCert, intermediates), VihfInput.of(assertionBytes));
  * if (!result.accepted()) {
  *     result.report().findings().forEach(System.out::println);
  * }
@@ -69,11 +65,15 @@ import org.w3c.dom.Node;
  */
 public final class VihfValidator {
 
+    private static final Location VIHF = Location.of("VIHF");
+    private static final Location STRUCTURE = VIHF.child("Attribute", VihfToken.IDENTIFIANT_STRUCTURE);
+
     private final VihfPolicy policy;
     private final CertificateTrust trust;
     private final StructureDirectory directory;
     private final Clock clock;
     private final SignatureVerifier verifier;
+    private final CertificateStep certificates;
     private final int tokenCacheSize;
     private final BoundedCache<ByteBuffer, Analysis> analyses;
     private final BoundedCache<X509Certificate, OrgCertificate> orgCertificates;
@@ -84,6 +84,7 @@ public final class VihfValidator {
         this.directory = b.directory;
         this.clock = b.clock;
         this.verifier = new SignatureVerifier(b.signatureCacheSize, policy.rejectSha1());
+        this.certificates = new CertificateStep(policy, trust);
         this.tokenCacheSize = b.signatureCacheSize;
         this.analyses = new BoundedCache<>(b.signatureCacheSize);
         this.orgCertificates = new BoundedCache<>(b.certificateCacheSize);
@@ -117,46 +118,29 @@ public final class VihfValidator {
         return analyses.size();
     }
 
-    /** Control 1 at the clock's current instant. */
-    public Control1Result validate(X509Certificate tlsCertificate, List<X509Certificate> tlsChain, VihfInput vihf) {
-        return validate(tlsCertificate, tlsChain, vihf, clock.instant());
+    /** Control 1 at the clock's current instant: the TLS peer's certificates and the token, checked together. */
+    public VihfValidation validate(TlsPeer peer, VihfInput vihf) {
+        return validate(peer, vihf, clock.instant());
     }
 
     /**
-     * Control 1 at a given instant.
+     * Control 1 at a given instant: the certificate step ({@link #validateCertificate(TlsPeer, Instant)}), the token
+     * steps, then the checks between the two (VIHF-STRUCT-EQ, CERT-SAME-STRUCTURE, CERT-SAME-HIERARCHY) and the
+     * directory (VIHF-STRUCT-KNOWN).
      *
-     * @param tlsCertificate the TLS client (authentication) certificate of the connection
-     * @param tlsChain       its chain when the integrator has it (may be empty or null)
-     * @param vihf           the token
-     * @param at             evaluation instant
+     * @param peer the TLS client of the connection (its authentication certificate and the chain it sent)
+     * @param vihf the token
+     * @param at   evaluation instant
+     * @return the report and, when the signature verified, the token's claims
      */
-    public Control1Result validate(X509Certificate tlsCertificate, List<X509Certificate> tlsChain, VihfInput vihf,
-                                   Instant at) {
-        Objects.requireNonNull(tlsCertificate, "tlsCertificate (use validateToken without a TLS certificate)");
+    public VihfValidation validate(TlsPeer peer, VihfInput vihf, Instant at) {
+        Objects.requireNonNull(peer, "peer (use validateToken without a TLS certificate)");
         Objects.requireNonNull(vihf, "vihf");
         Objects.requireNonNull(at, "at");
         Report.Builder r = Report.builder().evaluatedAt(at);
-        OrgCertificate tls = orgCertificate(tlsCertificate);
-        certificate(tls, tlsChain == null ? List.of() : tlsChain, at, "TLS", "certificat d'authentification TLS", r);
-        if (!tls.hasClientAuth() || tls.isPersonCertificate()) {
-            r.add(Rules.CERT_AUTH_PROFILE, tls.isPersonCertificate()
-                    ? "le certificat TLS est un certificat de personne (carte), pas un certificat d'organisation (émetteur « "
-                    + tls.issuer() + " »)"
-                    : "le certificat TLS n'a pas l'usage étendu clientAuth (certificat ORG_AUTH_CLI attendu) ; type lu : "
-                    + tls.kind(), "TLS", tls.subject().toString());
-        }
-        if (!tls.hasDigitalSignature()) {
-            r.add(Rules.CERT_AUTH_PROFILE, "le certificat TLS n'a pas l'usage de clé digitalSignature (nécessaire à"
-                    + " l'authentification TLS du client ; certificat ORG_AUTH_CLI attendu)", "TLS", tls.subject().toString());
-        }
-        for (String p : profileProblems(tls, "le certificat TLS")) {
-            r.add(Rules.CERT_AUTH_PROFILE, p, "TLS", tls.subject().toString());
-        }
-        if (tls.structureId().isPresent() && !tls.structureId().get().keyValid()) {
-            r.add(Rules.ID_KEY, "clé de contrôle invalide pour l'IdNat_Struct « " + tls.structureId().get().value()
-                    + " » du certificat TLS", "TLS/subject/OU", tls.structureId().get().value());
-        }
-        Outcome t = token(vihf, tlsChain == null ? List.of() : tlsChain, at, r);
+        OrgCertificate tls = orgCertificate(peer.certificate());
+        certificates.tls(tls, peer.chain(), at, r);
+        Outcome t = token(vihf, peer.chain(), at, r);
         // control 1 proper: strict equality (or EG of the certificate's EJ under the EJ/EG policy)
         tls.structureId().ifPresent(certId -> {
             if (t.rawStructure != null && !t.rawStructure.equals(certId.value())) {
@@ -165,9 +149,8 @@ public final class VihfValidator {
             if (t.signer != null) {
                 t.signer.structureId().ifPresent(signId -> {
                     if (!signId.equals(certId)) {
-                        r.add(Rules.CERT_SAME_STRUCTURE, "le certificat d'authentification porte « " + certId.value()
-                                + " » et le certificat de signature du VIHF « " + signId.value() + " »",
-                                "VIHF/Signature/KeyInfo", signId.value());
+                        r.add(Rules.CERT_SAME_STRUCTURE, "different", CertificateStep.KEY_INFO, signId.value(),
+                                certId.value(), signId.value());
                     }
                 });
             }
@@ -176,35 +159,57 @@ public final class VihfValidator {
             hierarchy(tls, t.signer, r);
         }
         known(t, r);
-        return new Control1Result(r.profile(policy.profile()).build(), t.token, t.structureId, tls, t.signer);
+        return new VihfValidation(r.profile(policy.profile()).build(), t.token, t.structureId, tls, t.signer);
+    }
+
+    /**
+     * The TLS certificate alone at the clock's current instant: see {@link #validateCertificate(TlsPeer, Instant)}.
+     */
+    public Report validateCertificate(TlsPeer peer) {
+        return validateCertificate(peer, clock.instant());
+    }
+
+    /**
+     * The TLS certificate alone, as control 1 checks it (for a request without a single readable token): its trust,
+     * revocation and structure identifier ({@code CERT-TRUST}, {@code CERT-STRUCT-ID}), its profile
+     * ({@code CERT-AUTH-PROFILE}) and the control key of its structure identifier ({@code ID-KEY}); the same findings,
+     * in the same order, as the certificate part of {@link #validate(TlsPeer, VihfInput, Instant)}.
+     *
+     * @param peer the TLS client of the connection
+     * @param at   evaluation instant
+     * @return the report of the certificate step
+     */
+    public Report validateCertificate(TlsPeer peer, Instant at) {
+        Objects.requireNonNull(peer, "peer");
+        Objects.requireNonNull(at, "at");
+        Report.Builder r = Report.builder().evaluatedAt(at).profile(policy.profile());
+        certificates.tls(orgCertificate(peer.certificate()), peer.chain(), at, r);
+        return r.build();
     }
 
     /** The token rules only (no TLS certificate: no VIHF-STRUCT-EQ, no CERT-AUTH-PROFILE), at the clock's instant. */
-    public Control1Result validateToken(VihfInput vihf) {
+    public VihfValidation validateToken(VihfInput vihf) {
         return validateToken(vihf, clock.instant());
     }
 
     /** The token rules only (no TLS certificate: no VIHF-STRUCT-EQ, no CERT-AUTH-PROFILE). */
-    public Control1Result validateToken(VihfInput vihf, Instant at) {
+    public VihfValidation validateToken(VihfInput vihf, Instant at) {
         Objects.requireNonNull(vihf, "vihf");
         Objects.requireNonNull(at, "at");
         Report.Builder r = Report.builder().evaluatedAt(at);
         Outcome t = token(vihf, List.of(), at, r);
         known(t, r);
-        return new Control1Result(r.profile(policy.profile()).build(), t.token, t.structureId, null, t.signer);
+        return new VihfValidation(r.profile(policy.profile()).build(), t.token, t.structureId, null, t.signer);
     }
 
     private void structEq(Outcome t, StructureId certId, Report.Builder r) {
-        String loc = "VIHF/Attribute[Identifiant_Structure]";
-        String base = "Identifiant_Structure « " + t.rawStructure + " » différent de la structure du certificat"
-                + " d'authentification « " + certId.value() + " » (OU du sujet ; égalité stricte attendue)";
+        Location loc = STRUCTURE;
         if (!policy.ejEgMode()) {
-            r.add(Rules.VIHF_STRUCT_EQ, base, loc, t.rawStructure);
+            r.add(Rules.VIHF_STRUCT_EQ, "different", loc, t.rawStructure, t.rawStructure, certId.value());
             return;
         }
         if (directory == null) {
-            r.add(Rules.VIHF_STRUCT_EQ, base + " ; mode EJ/EG : aucun répertoire configuré pour rattacher l'EG à l'EJ",
-                    loc, t.rawStructure);
+            r.add(Rules.VIHF_STRUCT_EQ, "ejeg-no-directory", loc, t.rawStructure, t.rawStructure, certId.value());
             return;
         }
         Optional<Finess> certEj = certId.finess();
@@ -212,12 +217,10 @@ public final class VihfValidator {
                 : directory.resolve(t.structureId) instanceof StructureDirectory.Resolution.AsEstablishment eg
                 ? Optional.of(eg.establishment().legalEntity()) : Optional.empty();
         if (certEj.isPresent() && vihfEj.isPresent() && certEj.get().value().equals(vihfEj.get().value())) {
-            r.add(Rules.VIHF_STRUCT_EQ, Severity.INFO, "mode EJ/EG : Identifiant_Structure « " + t.rawStructure
-                    + " » est un établissement (EG) de l'entité juridique du certificat « " + certId.value() + " » : accepté",
-                    loc, t.rawStructure);
+            r.add(Rules.VIHF_STRUCT_EQ, Severity.INFO, "ejeg-accepted", loc, t.rawStructure, t.rawStructure,
+                    certId.value());
         } else {
-            r.add(Rules.VIHF_STRUCT_EQ, base + " ; mode EJ/EG : ce n'est pas non plus un EG de l'EJ du certificat"
-                    + " selon le répertoire", loc, t.rawStructure);
+            r.add(Rules.VIHF_STRUCT_EQ, "ejeg-not-establishment", loc, t.rawStructure, t.rawStructure, certId.value());
         }
     }
 
@@ -225,29 +228,30 @@ public final class VihfValidator {
         if (t.structureId == null) {
             return;
         }
-        String loc = "VIHF/Attribute[Identifiant_Structure]";
+        Location loc = STRUCTURE;
         StructureId id = t.structureId;
         if (directory == null) {
-            r.add(Rules.VIHF_STRUCT_KNOWN, Severity.INFO, "non évalué : aucun répertoire de structures configuré", loc, id.value());
+            r.add(Rules.VIHF_STRUCT_KNOWN, Severity.INFO, "no-directory", loc, id.value());
             return;
         }
         if (id.kind() != StructureId.Kind.FINESS) {
-            r.add(Rules.VIHF_STRUCT_KNOWN, Severity.INFO, "non évaluable : l'identifiant « " + id.value() + " » ("
-                    + id.kind() + ") n'est pas un FINESS ; le répertoire configuré ne connaît que les FINESS", loc, id.value());
+            r.add(Rules.VIHF_STRUCT_KNOWN, Severity.INFO, "not-finess", loc, id.value(), id.value(), id.kind());
             return;
         }
         StructureDirectory.Resolution res = directory.resolve(id);
         if (!res.known()) {
-            r.add(Rules.VIHF_STRUCT_KNOWN, "Identifiant_Structure « " + id.value() + " » inconnu du répertoire FINESS", loc,
-                    id.value());
+            r.add(Rules.VIHF_STRUCT_KNOWN, "unknown", loc, id.value(), id.value());
         } else if (res instanceof StructureDirectory.Resolution.AsEstablishment eg && res.closed()) {
-            r.add(Rules.VIHF_STRUCT_KNOWN, "la structure « " + id.value() + " » (" + eg.establishment().name()
-                    + ") est fermée selon le répertoire", loc, id.value());
+            r.add(Rules.VIHF_STRUCT_KNOWN, "establishment-closed", loc, id.value(), id.value(),
+                    eg.establishment().name());
         } else if (res instanceof StructureDirectory.Resolution.AsLegalEntity ej && res.closed()) {
-            String name = ej.legalEntity().name().isEmpty() ? "" : " (" + ej.legalEntity().name() + ")";
-            r.add(Rules.VIHF_STRUCT_KNOWN, "la structure « " + id.value() + " »" + name + " est une entité juridique "
-                    + "fermée selon le répertoire : tous ses EG (" + directory.establishmentsOf(ej.legalEntity().finess())
-                    .size() + ") sont fermés", loc, id.value());
+            int count = directory.establishmentsOf(ej.legalEntity().finess()).size();
+            if (ej.legalEntity().name().isEmpty()) {
+                r.add(Rules.VIHF_STRUCT_KNOWN, "legal-entity-closed-unnamed", loc, id.value(), id.value(), count);
+            } else {
+                r.add(Rules.VIHF_STRUCT_KNOWN, "legal-entity-closed", loc, id.value(), id.value(),
+                        ej.legalEntity().name(), count);
+            }
         }
     }
 
@@ -257,62 +261,8 @@ public final class VihfValidator {
      */
     private static void hierarchy(OrgCertificate tls, OrgCertificate signer, Report.Builder r) {
         if (tls.isIgcSante() && signer.isIgcSante() && tls.isTest() != signer.isTest()) {
-            r.add(Rules.CERT_SAME_HIERARCHY, "le certificat d'authentification TLS relève de l'IGC-Santé "
-                    + (tls.isTest() ? "de TEST" : "de production") + " (émetteur « " + tls.issuer() + " ») et le certificat"
-                    + " de signature du VIHF de l'IGC-Santé " + (signer.isTest() ? "de TEST" : "de production")
-                    + " (émetteur « " + signer.issuer() + " ») : une même structure ne peut mêler les deux",
-                    "VIHF/Signature/KeyInfo", signer.issuer().toString());
-        }
-    }
-
-    /**
-     * Profile problems shared by both certificates: CA:TRUE, an issuing CA that is not an IGC-Santé ORGANISATIONS CA
-     * (policy {@link VihfPolicy#requireOrganisationCa()}; a pinned certificate is exempt), a missing policy OID
-     * ({@link VihfPolicy#organisationPolicyOids()}). Independent of the instant.
-     */
-    private List<String> profileProblems(OrgCertificate oc, String who) {
-        List<String> out = new ArrayList<>();
-        if (oc.isCa()) {
-            out.add(who + " porte basicConstraints CA:TRUE : c'est un certificat d'autorité, pas un certificat"
-                    + " d'organisation final (CA:FALSE attendu)");
-        }
-        boolean pinned = trust.anchors().anchors().contains(oc.certificate());
-        if (policy.requireOrganisationCa() && !pinned && !oc.isPersonCertificate() && !oc.issuedByOrganisationCa()) {
-            out.add(who + " n'est pas émis par une autorité IGC-Santé ORGANISATIONS (émetteur « " + oc.issuer()
-                    + " » ; [TEST ]AC IGC-SANTE … ORGANISATIONS attendue, politique requireOrganisationCa)");
-        }
-        if (!policy.organisationPolicyOids().isEmpty()
-                && oc.policyOids().stream().noneMatch(policy.organisationPolicyOids()::contains)) {
-            out.add(who + " ne porte aucune des politiques de certification attendues " + new java.util.TreeSet<>(
-                    policy.organisationPolicyOids()) + " (lues : " + oc.policyOids() + ")");
-        }
-        return out;
-    }
-
-    private void certificate(OrgCertificate oc, List<X509Certificate> chain, Instant at, String loc, String who,
-                             Report.Builder r) {
-        TrustResult tr = trust.check(oc.certificate(), chain, at);
-        for (String p : tr.problems()) {
-            r.add(Rules.CERT_TRUST, who + " : " + p, loc, oc.subject().toString());
-        }
-        if (!trust.crls().isEmpty() && tr.chained() && !tr.revoked()) {
-            List<String> noCrl = new ArrayList<>();
-            for (RevocationGap g : tr.revocationGaps()) {
-                if (g.crlSuppliedButUnusable()) {
-                    r.add(Rules.CERT_TRUST, policy.unusableCrlSeverity(), who + " : révocation non vérifiée pour « "
-                            + g.subject() + " » : " + String.join(" ; ", g.reasons()), loc, g.issuer());
-                } else {
-                    noCrl.add(g.subject());
-                }
-            }
-            if (!noCrl.isEmpty()) {
-                r.add(Rules.CERT_TRUST, Severity.INFO, who + " : révocation non vérifiée faute de CRL fournie pour "
-                        + noCrl, loc, "");
-            }
-        }
-        if (oc.structureId().isEmpty()) {
-            r.add(Rules.CERT_STRUCT_ID, who + " : " + oc.structureIdProblem(), loc + "/subject/OU",
-                    String.join(" | ", oc.ouValues()));
+            r.add(Rules.CERT_SAME_HIERARCHY, tls.isTest() ? "tls-test" : "tls-production", CertificateStep.KEY_INFO,
+                    signer.issuer().toString(), tls.issuer(), signer.issuer());
         }
     }
 
@@ -377,7 +327,7 @@ public final class VihfValidator {
         if (a.signer() != null) {
             List<X509Certificate> candidates = new ArrayList<>(a.signerChain());
             candidates.addAll(extraCas);
-            certificate(a.signer(), candidates, at, "VIHF/Signature/KeyInfo", "certificat de signature du VIHF", r);
+            certificates.trust(a.signer(), candidates, at, CertificateStep.Role.SIGNER, r);
         }
         r.addAll(a.between());
         TokenChecks.time(a.data(), at, policy, r);
@@ -396,61 +346,14 @@ public final class VihfValidator {
      */
     private Analysis analyse(VihfInput in, byte[] digest) {
         Report.Builder r = Report.builder();
-        Document doc;
-        byte[] raw = null;
-        if (in.bytes().isPresent()) {
-            raw = in.bytes().get();
-            if (in.truncated() || raw.length > policy.maxTokenBytes()) {
-                r.add(Rules.VIHF_XML, "jeton trop gros : " + (in.truncated() ? "plus de " + raw.length : raw.length)
-                        + " octets, limite " + policy.maxTokenBytes(), "VIHF", "");
-                return Analysis.stopped(r);
-            }
-            SecureXml.Parsed p = SecureXml.parse(raw);
-            if (!p.ok()) {
-                r.add(Rules.VIHF_XML, p.error(), "VIHF", "");
-                return Analysis.stopped(r);
-            }
-            if (p.warning() != null) {
-                r.add(Rules.VIHF_XML, Severity.WARNING, p.warning(), "VIHF", "");
-            }
-            doc = p.document();
-        } else {
-            Element el = in.element().orElseThrow();
-            if (el.getLocalName() == null) {
-                r.add(Rules.VIHF_XML, "élément DOM construit sans espaces de noms (setNamespaceAware(true) attendu)", "VIHF", "");
-                return Analysis.stopped(r);
-            }
-            long size = approximateSize(el, policy.maxTokenBytes());
-            if (size > policy.maxTokenBytes()) {
-                r.add(Rules.VIHF_XML, "jeton trop gros : plus de " + policy.maxTokenBytes() + " caractères (élément DOM fourni)",
-                        "VIHF", "");
-                return Analysis.stopped(r);
-            }
-            doc = copy(el);
-            if (doc == null) {
-                r.add(Rules.VIHF_XML, "l'élément DOM fourni contient des références d'entités ou un DOCTYPE", "VIHF", "");
-                return Analysis.stopped(r);
-            }
-        }
-        Locator.Located loc = Locator.locate(doc.getDocumentElement());
-        if (loc.error() != null) {
-            r.add(Rules.VIHF_XML, loc.error(), "VIHF", "");
-            if (loc.all().size() > 1) {
-                for (String m : Locator.wrapping(doc.getDocumentElement(), loc.all())) {
-                    r.add(Rules.VIHF_SIGNATURE, m, "VIHF", "");
-                }
-            }
+        ReadStep.Read read = ReadStep.read(in, policy.maxTokenBytes());
+        r.addAll(read.report());
+        if (read.assertion() == null) {
             return Analysis.stopped(r);
         }
-        Element assertion = loc.assertion();
-        String version = assertion.getAttributeNS(null, "Version");
-        if (!"2.0".equals(version)) {
-            r.add(Rules.VIHF_XML, "Assertion Version=« " + version + " » ; 2.0 attendu", "VIHF/@Version", version);
-        }
-        if (assertion.getAttributeNS(null, "ID").isEmpty()) {
-            r.add(Rules.VIHF_XML, "Assertion sans attribut ID", "VIHF/@ID", "");
-        }
-        byte[] rawDigest = raw != null && doc.getDocumentElement() == assertion
+        Element assertion = read.assertion();
+        byte[] raw = in.bytes().orElse(null);
+        byte[] rawDigest = raw != null && assertion.getOwnerDocument().getDocumentElement() == assertion
                 ? (digest != null ? digest : sha256(raw)) : null;
         SignatureVerifier.Result sig = verifier.verify(assertion, rawDigest, r);
         Report before = r.build();
@@ -466,17 +369,7 @@ public final class VihfValidator {
         OrgCertificate signer = null;
         if (sig.certificate() != null) {
             signer = orgCertificate(sig.certificate());
-            if (!signer.isSealCapable() || signer.isPersonCertificate()) {
-                between.add(Rules.CERT_SIGN_PROFILE, signer.isPersonCertificate()
-                        ? "le certificat de signature du VIHF est un certificat de personne, pas un cachet d'organisation"
-                        + " (émetteur « " + signer.issuer() + " »)"
-                        : "le certificat de signature du VIHF n'a pas les usages digitalSignature et nonRepudiation"
-                        + " (certificat ORG_SIGN « cachet » attendu) ; type lu : " + signer.kind(),
-                        "VIHF/Signature/KeyInfo", signer.subject().toString());
-            }
-            for (String p : profileProblems(signer, "le certificat de signature du VIHF")) {
-                between.add(Rules.CERT_SIGN_PROFILE, p, "VIHF/Signature/KeyInfo", signer.subject().toString());
-            }
+            certificates.signerProfile(signer, between);
         }
         TokenChecks.issuer(d, sig.certificate(), between);
         TokenChecks.conditions(d, policy, between);
@@ -503,78 +396,6 @@ public final class VihfValidator {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Characters of names, attribute values and text of a subtree, counted until {@code limit} is passed. */
-    private static long approximateSize(Element root, long limit) {
-        long total = 0;
-        List<Node> stack = new ArrayList<>();
-        stack.add(root);
-        while (!stack.isEmpty() && total <= limit) {
-            Node n = stack.remove(stack.size() - 1);
-            if (n.getNodeType() == Node.ELEMENT_NODE) {
-                total += 2L * n.getNodeName().length() + 5;
-                NamedNodeMap attrs = n.getAttributes();
-                for (int i = 0; i < attrs.getLength(); i++) {
-                    total += attrs.item(i).getNodeName().length() + attrs.item(i).getNodeValue().length() + 4;
-                }
-            } else if (n.getNodeValue() != null) {
-                total += n.getNodeValue().length();
-            }
-            for (Node c = n.getFirstChild(); c != null; c = c.getNextSibling()) {
-                stack.add(c);
-            }
-        }
-        return total;
-    }
-
-    /**
-     * Copies a caller's element into a document of our own, with the namespace declarations in scope and the
-     * {@code xml:*} attributes it inherits (inclusive C14N, which an enveloped-only Reference falls back to, copies
-     * them onto the signed Assertion: losing them would verify a signature that fails in the caller's document). An
-     * Assertion inheriting {@code xml:*} attributes is put under a {@code wsse:Security} wrapper carrying them.
-     */
-    private static Document copy(Element el) {
-        Document doc = SecureXml.newDocument();
-        Element root = (Element) doc.importNode(el, true);
-        Map<String, Attr> inheritedXml = new LinkedHashMap<>();
-        for (Node p = el.getParentNode(); p != null && p.getNodeType() == Node.ELEMENT_NODE; p = p.getParentNode()) {
-            NamedNodeMap attrs = p.getAttributes();
-            for (int i = 0; i < attrs.getLength(); i++) {
-                Attr a = (Attr) attrs.item(i);
-                if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI())
-                        && !root.hasAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, a.getLocalName())) {
-                    root.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, a.getName(), a.getValue());
-                } else if (XMLConstants.XML_NS_URI.equals(a.getNamespaceURI())
-                        && !el.hasAttributeNS(XMLConstants.XML_NS_URI, a.getLocalName())) {
-                    inheritedXml.putIfAbsent(a.getLocalName(), a); // the nearest ancestor's value wins
-                }
-            }
-        }
-        if (inheritedXml.isEmpty()) {
-            doc.appendChild(root);
-        } else if (Xml.is(el, Xml.SAML2, "Assertion")) {
-            Element wrapper = doc.createElementNS(Xml.WSSE_10, "wsse:Security");
-            wrapper.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:wsse", Xml.WSSE_10);
-            inheritedXml.values().forEach(a -> wrapper.setAttributeNS(XMLConstants.XML_NS_URI, "xml:" + a.getLocalName(), a.getValue()));
-            wrapper.appendChild(root);
-            doc.appendChild(wrapper);
-        } else {
-            inheritedXml.values().forEach(a -> root.setAttributeNS(XMLConstants.XML_NS_URI, "xml:" + a.getLocalName(), a.getValue()));
-            doc.appendChild(root);
-        }
-        List<Node> stack = new ArrayList<>();
-        stack.add(root);
-        while (!stack.isEmpty()) {
-            Node n = stack.remove(stack.size() - 1);
-            if (n.getNodeType() == Node.ENTITY_REFERENCE_NODE || n.getNodeType() == Node.DOCUMENT_TYPE_NODE) {
-                return null;
-            }
-            for (Node c = n.getFirstChild(); c != null; c = c.getNextSibling()) {
-                stack.add(c);
-            }
-        }
-        return doc;
     }
 
     /** Builds a {@link VihfValidator}; not thread-safe. */

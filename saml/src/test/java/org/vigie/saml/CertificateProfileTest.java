@@ -1,5 +1,7 @@
 package org.vigie.saml;
 
+import org.vigie.core.cert.TlsPeer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.vigie.saml.FixedPki.AUTH;
 import static org.vigie.saml.FixedPki.PKI;
@@ -35,7 +37,7 @@ class CertificateProfileTest {
 
     @Test
     void validPairFiresNoCertificateRule() {
-        Control1Result r = check(validator, AUTH, SIGN);
+        VihfValidation r = check(validator, AUTH, SIGN);
         assertThat(r.report().rulesFired()).noneMatch(id -> id.startsWith("CERT-"));
         assertThat(r.accepted()).as(r.report().toString()).isTrue();
     }
@@ -44,7 +46,7 @@ class CertificateProfileTest {
     void tlsCertificateWithoutDigitalSignatureIsNotAnAuthenticationCertificate() {
         OrgCredential tls = issue(CertSpec.authentication(STRUCT).withoutDigitalSignature());
         assertThat(tls.certificate().getKeyUsage()[0]).isFalse();
-        Control1Result r = check(validator, tls, SIGN);
+        VihfValidation r = check(validator, tls, SIGN);
         assertThat(r.report().byRule(Rules.CERT_AUTH_PROFILE)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("digitalSignature"))
                 .satisfies(f -> assertThat(f.location().toString()).isEqualTo("TLS"));
@@ -59,7 +61,7 @@ class CertificateProfileTest {
         assertThat(check(validator, caTls, SIGN).report().byRule(Rules.CERT_AUTH_PROFILE)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("CA:TRUE"));
         OrgCredential caSign = issue(CertSpec.signature(STRUCT).caTrue());
-        Control1Result r = check(validator, AUTH, caSign);
+        VihfValidation r = check(validator, AUTH, caSign);
         assertThat(r.report().byRule(Rules.CERT_SIGN_PROFILE)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("CA:TRUE"))
                 .satisfies(f -> assertThat(f.location().toString()).isEqualTo("VIHF/Signature/KeyInfo"));
@@ -71,7 +73,7 @@ class CertificateProfileTest {
     void signerIssuedByThePersonsCaOrTheRootIsNotAnOrganisationSeal() {
         for (CertSpec spec : List.of(CertSpec.signature(STRUCT).issuedByPersonsCa(), CertSpec.signature(STRUCT).issuedByRoot())) {
             OrgCredential sign = issue(spec);
-            Control1Result r = check(validator, AUTH, sign);
+            VihfValidation r = check(validator, AUTH, sign);
             assertThat(r.report().has(Rules.CERT_TRUST)).as("%s chains to the configured anchor", spec).isFalse();
             assertThat(r.report().byRule(Rules.CERT_SIGN_PROFILE)).as(spec.toString()).singleElement()
                     .satisfies(f -> assertThat(f.message()).contains(
@@ -92,7 +94,7 @@ class CertificateProfileTest {
     void ownPkiPolicyLiftsTheOrganisationCaRequirement() {
         VihfValidator own = FixedPki.validator().policy(VihfPolicy.builder().requireOrganisationCa(false).build()).build();
         OrgCredential rootIssued = issue(CertSpec.signature(STRUCT).issuedByRoot());
-        Control1Result r = check(own, AUTH, rootIssued);
+        VihfValidation r = check(own, AUTH, rootIssued);
         assertThat(r.report().has(Rules.CERT_SIGN_PROFILE)).as(r.report().toString()).isFalse();
         assertThat(r.accepted()).isTrue();
     }
@@ -128,14 +130,14 @@ class CertificateProfileTest {
         assertThat(OrgCertificate.of(prodAuth.certificate()).isTest()).isFalse();
         assertThat(OrgCertificate.of(AUTH.certificate()).isTest()).isTrue();
         for (OrgCredential[] pair : new OrgCredential[][]{{prodAuth, SIGN}, {AUTH, prodSign}}) {
-            Control1Result r = check(both, pair[0], pair[1]);
+            VihfValidation r = check(both, pair[0], pair[1]);
             assertThat(r.report().has(Rules.CERT_TRUST)).as("each chains to one of the two anchors").isFalse();
             assertThat(r.report().byRule(Rules.CERT_SAME_HIERARCHY)).singleElement()
                     .satisfies(f -> assertThat(f.message()).contains("de TEST").contains("de production"));
             assertThat(r.accepted()).isFalse();
         }
         for (OrgCredential[] pair : new OrgCredential[][]{{prodAuth, prodSign}, {AUTH, SIGN}}) {
-            Control1Result r = check(both, pair[0], pair[1]);
+            VihfValidation r = check(both, pair[0], pair[1]);
             assertThat(r.report().rulesFired()).as(r.report().toString()).noneMatch(id -> id.startsWith("CERT-"));
         }
     }
@@ -161,7 +163,7 @@ class CertificateProfileTest {
         // the real pair, at an instant inside both validity periods, against the real TEST anchors: no CERT-* profile rule
         X509Certificate tls = auth.certificate();
         VihfValidator real = VihfValidator.builder().trust(TrustAnchors.igcSanteTest()).build();
-        Control1Result r = real.validate(tls, List.of(), VihfInput.of(FixedPki.token(SIGN).toBytes()),
+        VihfValidation r = real.validate(TlsPeer.of(tls), VihfInput.of(FixedPki.token(SIGN).toBytes()),
                 Instant.parse("2022-06-01T00:00:00Z"));
         assertThat(r.report().byRule(Rules.CERT_AUTH_PROFILE)).isEmpty();
         assertThat(r.report().byRule(Rules.CERT_TRUST)).extracting(f -> f.location().toString())

@@ -1,5 +1,7 @@
 package org.vigie.saml;
 
+import org.vigie.core.cert.TlsPeer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -23,13 +25,13 @@ class CertificateRulesTest {
 
     private final VihfValidator validator = Fixtures.validator();
 
-    private Control1Result check(OrgCredential tls, OrgCredential sign) {
-        return validator.validate(tls.certificate(), tls.chain(), VihfInput.of(Fixtures.token(sign).toBytes()), Fixtures.AT);
+    private VihfValidation check(OrgCredential tls, OrgCredential sign) {
+        return validator.validate(new TlsPeer(tls.certificate(), tls.chain()), VihfInput.of(Fixtures.token(sign).toBytes()), Fixtures.AT);
     }
 
     @Test
     void validPairPassesEveryCertificateRule() {
-        Control1Result r = check(Fixtures.AUTH, Fixtures.SIGN);
+        VihfValidation r = check(Fixtures.AUTH, Fixtures.SIGN);
         assertThat(r.report().rulesFired()).noneMatch(id -> id.startsWith("CERT-"));
         assertThat(r.tlsCertificate().orElseThrow().structureId()).isEqualTo(r.signingCertificate().orElseThrow().structureId());
     }
@@ -40,7 +42,7 @@ class CertificateRulesTest {
                 CertSpec.authentication(Fixtures.STRUCT).notYetValid(),
                 CertSpec.authentication(Fixtures.STRUCT).revoked(),
                 CertSpec.authentication(Fixtures.STRUCT).foreignIssuer())) {
-            Control1Result r = check(Fixtures.PKI.issue(spec), Fixtures.SIGN);
+            VihfValidation r = check(Fixtures.PKI.issue(spec), Fixtures.SIGN);
             assertThat(r.report().byRule(Rules.CERT_TRUST)).as(spec.toString()).isNotEmpty()
                     .allSatisfy(f -> assertThat(f.location().toString()).isEqualTo("TLS"));
             assertThat(r.accepted()).isFalse();
@@ -51,10 +53,10 @@ class CertificateRulesTest {
     void revocationIsReportedOnlyWithTheCrlSupplied() {
         OrgCredential revoked = Fixtures.PKI.issue(CertSpec.authentication(Fixtures.STRUCT).revoked());
         VihfValidator noCrl = VihfValidator.builder().trust(Fixtures.anchors()).build();
-        Control1Result without = noCrl.validate(revoked.certificate(), revoked.chain(),
+        VihfValidation without = noCrl.validate(new TlsPeer(revoked.certificate(), revoked.chain()),
                 VihfInput.of(Fixtures.token().toBytes()), Fixtures.AT);
         assertThat(without.report().has(Rules.CERT_TRUST)).isFalse();
-        Control1Result with = check(revoked, Fixtures.SIGN);
+        VihfValidation with = check(revoked, Fixtures.SIGN);
         assertThat(with.report().byRule(Rules.CERT_TRUST)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("révoqué"));
     }
@@ -62,7 +64,7 @@ class CertificateRulesTest {
     @Test
     void revokedSigningCertificateFailsTrust() {
         OrgCredential sign = Fixtures.PKI.issue(CertSpec.signature(Fixtures.STRUCT).revoked());
-        Control1Result r = check(Fixtures.AUTH, sign);
+        VihfValidation r = check(Fixtures.AUTH, sign);
         assertThat(r.report().byRule(Rules.CERT_TRUST)).singleElement()
                 .satisfies(f -> assertThat(f.location().toString()).isEqualTo("VIHF/Signature/KeyInfo"));
     }
@@ -70,12 +72,12 @@ class CertificateRulesTest {
     @Test
     void testKitCertificatesDoNotChainToTheShippedIgcSanteAnchors() {
         VihfValidator prod = VihfValidator.builder().build();
-        Control1Result r = prod.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(),
+        VihfValidation r = prod.validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()),
                 VihfInput.of(Fixtures.token().toBytes()), Fixtures.AT);
         assertThat(r.report().byRule(Rules.CERT_TRUST)).extracting(f -> f.location().toString())
                 .containsExactlyInAnyOrder("TLS", "VIHF/Signature/KeyInfo");
         VihfValidator test = VihfValidator.builder().trust(TrustAnchors.igcSanteTest()).build();
-        assertThat(test.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(),
+        assertThat(test.validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()),
                 VihfInput.of(Fixtures.token().toBytes()), Fixtures.AT).report().has(Rules.CERT_TRUST))
                 .as("same names as the real TEST CAs, other keys").isTrue();
     }
@@ -84,10 +86,10 @@ class CertificateRulesTest {
     void tlsChainHelpsBuildTheSigningCertificateChainWhenAnchorsHoldOnlyTheRoot() {
         VihfValidator rootOnly = VihfValidator.builder().trust(TrustAnchors.of(Fixtures.PKI.root())).build();
         byte[] token = Fixtures.token().toBytes();
-        Control1Result withChain = rootOnly.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(), VihfInput.of(token),
+        VihfValidation withChain = rootOnly.validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()), VihfInput.of(token),
                 Fixtures.AT);
         assertThat(withChain.report().has(Rules.CERT_TRUST)).as(withChain.report().toString()).isFalse();
-        Control1Result tokenOnly = rootOnly.validateToken(VihfInput.of(token), Fixtures.AT);
+        VihfValidation tokenOnly = rootOnly.validateToken(VihfInput.of(token), Fixtures.AT);
         assertThat(tokenOnly.report().byRule(Rules.CERT_TRUST)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("ne chaîne pas"));
     }
@@ -119,7 +121,7 @@ class CertificateRulesTest {
         OrgCredential twoOu = Fixtures.PKI.issue(CertSpec.authentication(Fixtures.STRUCT).twoOu(Fixtures.STRUCT, Fixtures.EG));
         OrgCredential badOu = Fixtures.PKI.issue(CertSpec.authentication(Fixtures.STRUCT).ou("SERVICE INFORMATIQUE"));
         for (OrgCredential c : List.of(noOu, twoOu, badOu)) {
-            Control1Result r = check(c, Fixtures.SIGN);
+            VihfValidation r = check(c, Fixtures.SIGN);
             assertThat(r.report().byRule(Rules.CERT_STRUCT_ID)).as(c.certificate().getSubjectX500Principal().getName())
                     .singleElement().satisfies(f -> assertThat(f.location().toString()).startsWith("TLS"));
             assertThat(r.report().has(Rules.VIHF_STRUCT_EQ)).as("no structure to compare").isFalse();
@@ -130,7 +132,7 @@ class CertificateRulesTest {
     @Test
     void authenticationAndSigningCertificatesMustCarryTheSameStructure() {
         OrgCredential otherSign = Fixtures.PKI.signature(Fixtures.EG);
-        Control1Result r = validator.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(),
+        VihfValidation r = validator.validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()),
                 VihfInput.of(Fixtures.token(otherSign).identifiantStructure(Fixtures.STRUCT).toBytes()), Fixtures.AT);
         assertThat(r.report().byRule(Rules.CERT_SAME_STRUCTURE)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains(Fixtures.STRUCT).contains(Fixtures.EG));
@@ -141,7 +143,7 @@ class CertificateRulesTest {
     void testFinessInTheTlsCertificateIsAKeyWarningOnly() {
         OrgCredential auth = Fixtures.PKI.authentication("10B0152872");
         OrgCredential sign = Fixtures.PKI.signature("10B0152872");
-        Control1Result r = check(auth, sign);
+        VihfValidation r = check(auth, sign);
         assertThat(r.report().byRule(Rules.ID_KEY)).isNotEmpty().extracting(Finding::severity).containsOnly(Severity.WARNING);
         assertThat(r.accepted()).as(r.report().toString()).isTrue();
     }

@@ -1,5 +1,7 @@
 package org.vigie.saml;
 
+import org.vigie.core.cert.TlsPeer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -33,8 +35,8 @@ class ConnectorTokenShapesTest {
         OpenSamlInteropTest.initOpenSaml();
     }
 
-    static Control1Result validate(VihfPolicy policy, byte[] token) {
-        return Fixtures.validatorBuilder().policy(policy).build().validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(), VihfInput.of(token), Fixtures.AT);
+    static VihfValidation validate(VihfPolicy policy, byte[] token) {
+        return Fixtures.validatorBuilder().policy(policy).build().validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()), VihfInput.of(token), Fixtures.AT);
     }
 
     static void audience(Assertion a, Instant from, Instant until, String... audiences) {
@@ -68,7 +70,7 @@ class ConnectorTokenShapesTest {
     @Test
     void conditionsWithValidityOnlyAreSilent() throws Exception {
         byte[] token = OpenSamlInteropTest.openSamlVihf(ISSUED, a -> audience(a, ISSUED, ISSUED.plusSeconds(300)));
-        Control1Result r = validate(VihfPolicy.defaults(), token);
+        VihfValidation r = validate(VihfPolicy.defaults(), token);
         assertThat(r.accepted()).as(r.report().toString()).isTrue();
         assertThat(r.report().has("VIHF-CONDITIONS")).isFalse();
     }
@@ -78,7 +80,7 @@ class ConnectorTokenShapesTest {
         byte[] token = OpenSamlInteropTest.openSamlVihf(ISSUED,
                 a -> audience(a, ISSUED, ISSUED.plusSeconds(300), "https://lps.dmp.gouv.fr/si-dmp-server"));
         assertThat(new String(token, StandardCharsets.UTF_8)).contains("AudienceRestriction");
-        Control1Result r = validate(VihfPolicy.defaults(), token);
+        VihfValidation r = validate(VihfPolicy.defaults(), token);
         assertThat(r.accepted()).as(r.report().toString()).isTrue();
         assertThat(r.report().byRule("VIHF-CONDITIONS")).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
@@ -90,7 +92,7 @@ class ConnectorTokenShapesTest {
     @Test
     void audienceRestrictionIsAnErrorWhenThePolicySaysSo() throws Exception {
         byte[] token = OpenSamlInteropTest.openSamlVihf(ISSUED, a -> audience(a, ISSUED, ISSUED.plusSeconds(300), "urn:a", "urn:b"));
-        Control1Result r = validate(VihfPolicy.builder().audienceRestrictionSeverity(Severity.ERROR).build(), token);
+        VihfValidation r = validate(VihfPolicy.builder().audienceRestrictionSeverity(Severity.ERROR).build(), token);
         assertThat(r.accepted()).isFalse();
         assertThat(r.report().byRule("VIHF-CONDITIONS")).singleElement()
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR))
@@ -99,7 +101,7 @@ class ConnectorTokenShapesTest {
 
     @Test
     void rolesInOneAttributeGiveNoAttributeFinding() throws Exception {
-        Control1Result r = validate(VihfPolicy.defaults(), OpenSamlInteropTest.openSamlVihf(ISSUED));
+        VihfValidation r = validate(VihfPolicy.defaults(), OpenSamlInteropTest.openSamlVihf(ISSUED));
         assertThat(r.accepted()).isTrue();
         assertThat(r.report().has("VIHF-ATTRIBUTE")).isFalse();
     }
@@ -108,7 +110,7 @@ class ConnectorTokenShapesTest {
     void rolesSplitOverTwoAttributesAreAWarningAndReadTogether() throws Exception {
         byte[] token = OpenSamlInteropTest.openSamlVihf(ISSUED, ConnectorTokenShapesTest::splitRoles);
         assertThat(new String(token, StandardCharsets.UTF_8).split(VihfToken.ROLE, -1)).hasSize(3); // two Attribute Names
-        Control1Result r = validate(VihfPolicy.defaults(), token);
+        VihfValidation r = validate(VihfPolicy.defaults(), token);
         assertThat(r.accepted()).as(r.report().toString()).isTrue();
         List<Finding> attr = r.report().byRule("VIHF-ATTRIBUTE");
         assertThat(attr).singleElement().satisfies(f -> {
@@ -124,7 +126,7 @@ class ConnectorTokenShapesTest {
     @Test
     void splitRolesAreAnErrorWhenThePolicySaysSo() throws Exception {
         byte[] token = OpenSamlInteropTest.openSamlVihf(ISSUED, ConnectorTokenShapesTest::splitRoles);
-        Control1Result r = validate(VihfPolicy.builder().splitRoleSeverity(Severity.ERROR).build(), token);
+        VihfValidation r = validate(VihfPolicy.builder().splitRoleSeverity(Severity.ERROR).build(), token);
         assertThat(r.accepted()).isFalse();
         assertThat(r.report().byRule("VIHF-ATTRIBUTE")).singleElement()
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
@@ -142,7 +144,7 @@ class ConnectorTokenShapesTest {
             second.getAttributeValues().clear();
             second.getAttributeValues().add(OpenSamlInteropTest.coded("Role", "", "1.2.250.1.71.4.2.5", "sans code"));
         });
-        Control1Result r = validate(VihfPolicy.defaults(), token);
+        VihfValidation r = validate(VihfPolicy.defaults(), token);
         assertThat(r.report().byRule("VIHF-ROLE")).singleElement()
                 .satisfies(f -> assertThat(f.message()).startsWith("rôle mal formé"));
         assertThat(r.report().byRule("VIHF-ATTRIBUTE")).singleElement()

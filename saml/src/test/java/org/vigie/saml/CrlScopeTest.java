@@ -34,7 +34,7 @@ class CrlScopeTest {
     static final OrgCredential REVOKED = PKI.issue(CertSpec.authentication(STRUCT).revoked());
     static final OrgCredential GOOD = FixedPki.AUTH;
 
-    private static Control1Result check(OrgCredential tls, VihfValidator v) {
+    private static VihfValidation check(OrgCredential tls, VihfValidator v) {
         return FixedPki.check(v, tls, SIGN);
     }
 
@@ -44,7 +44,7 @@ class CrlScopeTest {
         return FixedPki.validator().crls(crls).build();
     }
 
-    private static List<Finding> tlsRevocation(Control1Result r) {
+    private static List<Finding> tlsRevocation(VihfValidation r) {
         return r.report().byRule(Rules.CERT_TRUST).stream().filter(f -> f.location().toString().equals("TLS")).toList();
     }
 
@@ -53,7 +53,7 @@ class CrlScopeTest {
         VihfValidator v = with(PKI.crl(CrlSpec.current()));
         assertThat(tlsRevocation(check(REVOKED, v))).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("révoqué depuis"));
-        Control1Result good = check(GOOD, v);
+        VihfValidation good = check(GOOD, v);
         assertThat(good.report().has(Rules.CERT_TRUST)).as(good.report().toString()).isFalse();
         assertThat(good.accepted()).isTrue();
     }
@@ -74,7 +74,7 @@ class CrlScopeTest {
         for (Map.Entry<String, CrlSpec> c : cases.entrySet()) {
             // the CRL lists nothing: a certificate revoked after it was issued would look fine if it were trusted
             VihfValidator v = with(PKI.crl(c.getValue().listingNothing()));
-            Control1Result r = check(REVOKED, v);
+            VihfValidation r = check(REVOKED, v);
             assertThat(tlsRevocation(r)).as(c.getKey()).singleElement().satisfies(f -> {
                 assertThat(f.severity()).isEqualTo(Severity.WARNING);
                 assertThat(f.message()).contains("révocation non vérifiée").contains(c.getKey());
@@ -95,7 +95,7 @@ class CrlScopeTest {
 
     @Test
     void aCrlSignedByAnotherKeyUnderTheIssuerNameRevokesNothing() {
-        Control1Result r = check(REVOKED, with(PKI.crl(CrlSpec.current().signedByForeignKey())));
+        VihfValidation r = check(REVOKED, with(PKI.crl(CrlSpec.current().signedByForeignKey())));
         assertThat(tlsRevocation(r)).singleElement()
                 .satisfies(f -> assertThat(f.message()).doesNotContain("révoqué depuis").contains("signature ne vérifie pas"));
     }
@@ -142,7 +142,7 @@ class CrlScopeTest {
         VihfValidator strict = FixedPki.validator()
                 .crls(List.of(PKI.crl(CrlSpec.current().delta(99).listingNothing()), PKI.rootCrl()))
                 .policy(VihfPolicy.builder().unusableCrlSeverity(Severity.ERROR).build()).build();
-        Control1Result r = check(GOOD, strict);
+        VihfValidation r = check(GOOD, strict);
         assertThat(tlsRevocation(r)).singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
         assertThat(r.accepted()).isFalse();
     }

@@ -1,5 +1,7 @@
 package org.vigie.saml;
 
+import org.vigie.core.cert.TlsPeer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -37,7 +39,7 @@ class DirectorySourcesTest {
         VihfValidator v = Fixtures.validatorBuilder().directory(d)
                 .policy(VihfPolicy.builder().ejEgMode(ejEg).build()).build();
         OrgCredential auth = Fixtures.PKI.authentication(structure);
-        Control1Result r = v.validate(auth.certificate(), auth.chain(),
+        VihfValidation r = v.validate(new TlsPeer(auth.certificate(), auth.chain()),
                 VihfInput.of(Fixtures.token(Fixtures.PKI.signature(structure)).toBytes()), Fixtures.AT);
         return r.report().byRule(Rules.VIHF_STRUCT_KNOWN);
     }
@@ -100,7 +102,7 @@ class DirectorySourcesTest {
     @Test
     void withoutAnyFileTheRuleIsNotEvaluated() {
         OrgCredential auth = Fixtures.PKI.authentication(CH);
-        Control1Result r = Fixtures.validator().validate(auth.certificate(), auth.chain(),
+        VihfValidation r = Fixtures.validator().validate(new TlsPeer(auth.certificate(), auth.chain()),
                 VihfInput.of(Fixtures.token(Fixtures.PKI.signature(CH)).toBytes()), Fixtures.AT);
         assertThat(r.report().byRule(Rules.VIHF_STRUCT_KNOWN)).singleElement().satisfies(x -> {
             assertThat(x.severity()).isEqualTo(Severity.INFO);
@@ -116,9 +118,9 @@ class DirectorySourcesTest {
                 .build();
         OrgCredential auth = Fixtures.PKI.authentication(CH);
         OrgCredential sign = Fixtures.PKI.signature(CH);
-        Control1Result own = v.validate(auth.certificate(), auth.chain(),
+        VihfValidation own = v.validate(new TlsPeer(auth.certificate(), auth.chain()),
                 VihfInput.of(Fixtures.token(sign).identifiantStructure(FinessFiles.CH_SITE.idNat()).toBytes()), Fixtures.AT);
-        Control1Result other = v.validate(auth.certificate(), auth.chain(),
+        VihfValidation other = v.validate(new TlsPeer(auth.certificate(), auth.chain()),
                 VihfInput.of(Fixtures.token(sign).identifiantStructure(FinessFiles.CLINIC_SITE.idNat()).toBytes()),
                 Fixtures.AT);
         assertThat(other.report().byRule(Rules.VIHF_STRUCT_EQ)).as("EG of another EJ").singleElement()

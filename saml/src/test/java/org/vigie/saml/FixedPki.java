@@ -1,5 +1,7 @@
 package org.vigie.saml;
 
+import org.vigie.core.cert.TlsPeer;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,11 +47,11 @@ final class FixedPki {
         return VihfBuilder.indirect(sign).id("_fixed-" + Integer.toHexString(sign.hashCode())).at(AT.minusSeconds(30));
     }
 
-    static Control1Result check(VihfValidator v, OrgCredential tls, OrgCredential sign) {
-        return v.validate(tls.certificate(), tls.chain(), VihfInput.of(token(sign).toBytes()), AT);
+    static VihfValidation check(VihfValidator v, OrgCredential tls, OrgCredential sign) {
+        return v.validate(new TlsPeer(tls.certificate(), tls.chain()), VihfInput.of(token(sign).toBytes()), AT);
     }
 
-    static Control1Result check(VihfValidator v, OrgCredential tls, VihfBuilder token) {
-        return v.validate(tls.certificate(), tls.chain(), VihfInput.of(token.toBytes()), AT);
+    static VihfValidation check(VihfValidator v, OrgCredential tls, VihfBuilder token) {
+        return v.validate(new TlsPeer(tls.certificate(), tls.chain()), VihfInput.of(token.toBytes()), AT);
     }
 }

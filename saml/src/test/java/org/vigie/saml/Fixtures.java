@@ -1,5 +1,7 @@
 package org.vigie.saml;
 
+import org.vigie.core.cert.TlsPeer;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,8 +69,8 @@ final class Fixtures {
         return d.needsContainer() ? b.toSecurityHeaderXml().getBytes(StandardCharsets.UTF_8) : b.toBytes();
     }
 
-    static Control1Result check(VihfBuilder b) {
-        return validator().validate(AUTH.certificate(), AUTH.chain(), VihfInput.of(b.toBytes()), AT);
+    static VihfValidation check(VihfBuilder b) {
+        return validator().validate(new TlsPeer(AUTH.certificate(), AUTH.chain()), VihfInput.of(b.toBytes()), AT);
     }
 
     /** A directory knowing {@link #EJ} with its open EG {@link #EG} and its closed EG {@link #CLOSED_EG}. */

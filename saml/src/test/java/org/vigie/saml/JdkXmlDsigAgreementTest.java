@@ -37,9 +37,9 @@ class JdkXmlDsigAgreementTest {
                 : f.newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
         Element assertion = d.getDocumentElement();
         Element sigEl = (Element) d.getElementsByTagNameNS(XMLSignature.XMLNS, "Signature").item(0);
-        Control1Result vigie = VihfValidator.builder().build().validateToken(VihfInput.of(bytes),
+        VihfValidation vigie = VihfValidator.builder().build().validateToken(VihfInput.of(bytes),
                 java.time.Instant.parse("2019-06-26T08:50:00Z"));
-        X509Certificate signer = vigie.token().orElseThrow().signingCertificate().orElseThrow();
+        X509Certificate signer = vigie.unverifiedToken().orElseThrow().signingCertificate().orElseThrow();
 
         DOMValidateContext ctx = new DOMValidateContext(signer.getPublicKey(), sigEl);
         ctx.setIdAttributeNS(assertion, null, "ID");

@@ -1,5 +1,7 @@
 package org.vigie.saml;
 
+import org.vigie.core.cert.TlsPeer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -161,7 +163,7 @@ class OpenSamlInteropTest {
     @Test
     void vihfSignedWithOpenSamlVerifiesWithVigie() throws Exception {
         byte[] token = openSamlVihf(Fixtures.AT.minusSeconds(10));
-        Control1Result r = Fixtures.validator().validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(),
+        VihfValidation r = Fixtures.validator().validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()),
                 VihfInput.of(token), Fixtures.AT);
         assertThat(r.accepted()).as(new String(token, StandardCharsets.UTF_8) + "\n" + r.report()).isTrue();
         assertThat(r.token().orElseThrow().signatureValid()).isTrue();
@@ -173,7 +175,7 @@ class OpenSamlInteropTest {
     void openSamlTokenAlteredAfterSigningIsRejectedByVigie() throws Exception {
         String token = new String(openSamlVihf(Fixtures.AT.minusSeconds(10)), StandardCharsets.UTF_8)
                 .replace("SA01^1.2.250.1.71.4.2.4", "SA02^1.2.250.1.71.4.2.4");
-        Control1Result r = Fixtures.validator().validateToken(VihfInput.of(token.getBytes(StandardCharsets.UTF_8)), Fixtures.AT);
+        VihfValidation r = Fixtures.validator().validateToken(VihfInput.of(token.getBytes(StandardCharsets.UTF_8)), Fixtures.AT);
         assertThat(r.report().byRule(Rules.VIHF_SIGNATURE)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("modifié après la signature"));
     }

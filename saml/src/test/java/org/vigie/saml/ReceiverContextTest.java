@@ -1,5 +1,7 @@
 package org.vigie.saml;
 
+import org.vigie.core.cert.TlsPeer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -57,8 +59,8 @@ class ReceiverContextTest {
         return role == null ? s : s.replaceFirst("<wsse:Security ", "<wsse:Security xmlns:soap='" + S12 + "' soap:role='" + role + "' ");
     }
 
-    Control1Result check(String envelope) {
-        return validator.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(),
+    VihfValidation check(String envelope) {
+        return validator.validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()),
                 VihfInput.of(envelope.getBytes(StandardCharsets.UTF_8)), Fixtures.AT);
     }
 
@@ -66,15 +68,15 @@ class ReceiverContextTest {
     void onlyTheHeaderForTheUltimateReceiverIsRead() {
         VihfBuilder real = Fixtures.token();
         VihfBuilder decoy = Fixtures.token().identifiantStructure(Fixtures.EG);
-        Control1Result ok = check(envelope(security(decoy, "urn:intermediary"), security(real, null)));
+        VihfValidation ok = check(envelope(security(decoy, "urn:intermediary"), security(real, null)));
         assertThat(ok.report().accepted()).as("%s", ok.report()).isTrue();
         assertThat(ok.structureId()).map(Object::toString).contains(Fixtures.STRUCT);
 
-        Control1Result elsewhere = check(envelope(security(real, SecurityHeaderTarget.ROLE_NEXT), ""));
+        VihfValidation elsewhere = check(envelope(security(real, SecurityHeaderTarget.ROLE_NEXT), ""));
         assertThat(elsewhere.report().byRule(Rules.VIHF_XML)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("destiné au destinataire final"));
 
-        Control1Result two = check(envelope(security(real, null), security(decoy, SecurityHeaderTarget.ROLE_ULTIMATE_RECEIVER)));
+        VihfValidation two = check(envelope(security(real, null), security(decoy, SecurityHeaderTarget.ROLE_ULTIMATE_RECEIVER)));
         assertThat(two.report().byRule(Rules.VIHF_XML)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("2 en-têtes"));
     }
@@ -93,11 +95,11 @@ class ReceiverContextTest {
             f.setNamespaceAware(true);
             Document d = f.newDocumentBuilder().parse(new ByteArrayInputStream(sec.getBytes(StandardCharsets.UTF_8)));
             Element assertion = (Element) d.getElementsByTagNameNS(SAML2, "Assertion").item(0);
-            Control1Result r = validator.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(), VihfInput.of(assertion),
+            VihfValidation r = validator.validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()), VihfInput.of(assertion),
                     Fixtures.AT);
             assertThat(r.report().byRule(Rules.VIHF_SIGNATURE)).as("xml:lang inherited: %s, %s", lang, r.report())
                     .hasSize(lang ? 1 : 0);
-            Control1Result whole = validator.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(),
+            VihfValidation whole = validator.validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()),
                     VihfInput.of(sec.getBytes(StandardCharsets.UTF_8)), Fixtures.AT);
             assertThat(whole.report().byRule(Rules.VIHF_SIGNATURE)).as("header bytes").hasSize(lang ? 1 : 0);
         }

@@ -1,5 +1,7 @@
 package org.vigie.saml;
 
+import org.vigie.core.cert.TlsPeer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -11,20 +13,20 @@ import org.vigie.testkit.VihfBuilder;
 /** VIHF-STRUCT-EQ (control 1 proper), the EJ/EG policy, and VIHF-STRUCT-KNOWN with and without a directory. */
 class StructureRulesTest {
 
-    private static Control1Result run(VihfValidator v, OrgCredential auth, VihfBuilder token) {
-        return v.validate(auth.certificate(), auth.chain(), VihfInput.of(token.toBytes()), Fixtures.AT);
+    private static VihfValidation run(VihfValidator v, OrgCredential auth, VihfBuilder token) {
+        return v.validate(new TlsPeer(auth.certificate(), auth.chain()), VihfInput.of(token.toBytes()), Fixtures.AT);
     }
 
     @Test
     void strictEqualityPassesAndFailsCharacterForCharacter() {
         VihfValidator v = Fixtures.validator();
         assertThat(run(v, Fixtures.AUTH, Fixtures.token()).report().has(Rules.VIHF_STRUCT_EQ)).isFalse();
-        Control1Result eg = run(v, Fixtures.AUTH, Fixtures.token().identifiantStructure(Fixtures.EG));
+        VihfValidation eg = run(v, Fixtures.AUTH, Fixtures.token().identifiantStructure(Fixtures.EG));
         assertThat(eg.report().byRule(Rules.VIHF_STRUCT_EQ)).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.evidence()).isEqualTo(Fixtures.EG);
         });
-        Control1Result lower = run(v, Fixtures.PKI.authentication("10B0152872"),
+        VihfValidation lower = run(v, Fixtures.PKI.authentication("10B0152872"),
                 Fixtures.token(Fixtures.PKI.signature("10B0152872")).identifiantStructure("10b0152872"));
         assertThat(lower.report().has(Rules.VIHF_STRUCT_EQ)).as("case matters").isTrue();
     }
@@ -33,11 +35,11 @@ class StructureRulesTest {
     void ejEgPolicyAcceptsAnEstablishmentOfTheCertificateLegalEntityWithAnInfo() {
         VihfValidator v = Fixtures.validatorBuilder().directory(Fixtures.directory())
                 .policy(VihfPolicy.builder().ejEgMode(true).build()).build();
-        Control1Result r = run(v, Fixtures.AUTH, Fixtures.token().identifiantStructure(Fixtures.EG));
+        VihfValidation r = run(v, Fixtures.AUTH, Fixtures.token().identifiantStructure(Fixtures.EG));
         assertThat(r.report().byRule(Rules.VIHF_STRUCT_EQ)).singleElement()
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
         assertThat(r.accepted()).as(r.report().toString()).isTrue();
-        Control1Result foreign = run(v, Fixtures.AUTH, Fixtures.token().identifiantStructure(VihfBuilder.EVIL_STRUCTURE));
+        VihfValidation foreign = run(v, Fixtures.AUTH, Fixtures.token().identifiantStructure(VihfBuilder.EVIL_STRUCTURE));
         assertThat(foreign.report().byRule(Rules.VIHF_STRUCT_EQ)).singleElement()
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
     }
@@ -45,7 +47,7 @@ class StructureRulesTest {
     @Test
     void ejEgPolicyWithoutADirectoryCannotAcceptAnEstablishment() {
         VihfValidator v = Fixtures.validatorBuilder().policy(VihfPolicy.builder().ejEgMode(true).build()).build();
-        Control1Result r = run(v, Fixtures.AUTH, Fixtures.token().identifiantStructure(Fixtures.EG));
+        VihfValidation r = run(v, Fixtures.AUTH, Fixtures.token().identifiantStructure(Fixtures.EG));
         assertThat(r.report().byRule(Rules.VIHF_STRUCT_EQ)).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.message()).contains("aucun répertoire");
@@ -54,7 +56,7 @@ class StructureRulesTest {
 
     @Test
     void structureKnownIsOnlyAnInfoWithoutADirectory() {
-        Control1Result r = run(Fixtures.validator(), Fixtures.AUTH, Fixtures.token());
+        VihfValidation r = run(Fixtures.validator(), Fixtures.AUTH, Fixtures.token());
         assertThat(r.report().byRule(Rules.VIHF_STRUCT_KNOWN)).singleElement()
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
     }
@@ -66,11 +68,11 @@ class StructureRulesTest {
         OrgCredential egAuth = Fixtures.PKI.authentication(Fixtures.EG);
         assertThat(run(v, egAuth, Fixtures.token(Fixtures.PKI.signature(Fixtures.EG))).report().has(Rules.VIHF_STRUCT_KNOWN)).isFalse();
         OrgCredential closedAuth = Fixtures.PKI.authentication(Fixtures.CLOSED_EG);
-        Control1Result closed = run(v, closedAuth, Fixtures.token(Fixtures.PKI.signature(Fixtures.CLOSED_EG)));
+        VihfValidation closed = run(v, closedAuth, Fixtures.token(Fixtures.PKI.signature(Fixtures.CLOSED_EG)));
         assertThat(closed.report().byRule(Rules.VIHF_STRUCT_KNOWN)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("fermée"));
         OrgCredential unknownAuth = Fixtures.PKI.authentication(VihfBuilder.UNKNOWN_STRUCTURE);
-        Control1Result unknown = run(v, unknownAuth, Fixtures.token(Fixtures.PKI.signature(VihfBuilder.UNKNOWN_STRUCTURE)));
+        VihfValidation unknown = run(v, unknownAuth, Fixtures.token(Fixtures.PKI.signature(VihfBuilder.UNKNOWN_STRUCTURE)));
         assertThat(unknown.report().byRule(Rules.VIHF_STRUCT_KNOWN)).singleElement()
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
     }
@@ -79,7 +81,7 @@ class StructureRulesTest {
     void nonFinessStructureCannotBeLookedUpInTheFinessDirectory() {
         VihfValidator v = Fixtures.validatorBuilder().directory(Fixtures.directory()).build();
         String siret = "318751275100020";
-        Control1Result r = run(v, Fixtures.PKI.authentication(siret), Fixtures.token(Fixtures.PKI.signature(siret)));
+        VihfValidation r = run(v, Fixtures.PKI.authentication(siret), Fixtures.token(Fixtures.PKI.signature(siret)));
         assertThat(r.report().byRule(Rules.VIHF_STRUCT_KNOWN)).singleElement()
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
         assertThat(r.structureId().orElseThrow().kind()).isEqualTo(org.vigie.core.StructureId.Kind.SIRET);
@@ -87,7 +89,7 @@ class StructureRulesTest {
 
     @Test
     void malformedIdentifiantStructureIsAnAttributeErrorAndFailsEquality() {
-        Control1Result r = run(Fixtures.validator(), Fixtures.AUTH, Fixtures.token().identifiantStructure("1 130000011"));
+        VihfValidation r = run(Fixtures.validator(), Fixtures.AUTH, Fixtures.token().identifiantStructure("1 130000011"));
         assertThat(r.report().has(Rules.VIHF_ATTRIBUTE)).isTrue();
         assertThat(r.report().has(Rules.VIHF_STRUCT_EQ)).isTrue();
         assertThat(r.structureId()).isEmpty();
@@ -95,7 +97,7 @@ class StructureRulesTest {
 
     @Test
     void tokenOnlyValidationHasNoControlOneEquality() {
-        Control1Result r = Fixtures.validator().validateToken(
+        VihfValidation r = Fixtures.validator().validateToken(
                 VihfInput.of(Fixtures.token().identifiantStructure(Fixtures.EG).toBytes()), Fixtures.AT);
         assertThat(r.report().has(Rules.VIHF_STRUCT_EQ)).isFalse();
         assertThat(r.tlsCertificate()).isEmpty();

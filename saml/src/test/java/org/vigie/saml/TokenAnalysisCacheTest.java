@@ -1,5 +1,7 @@
 package org.vigie.saml;
 
+import org.vigie.core.cert.TlsPeer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -63,13 +65,13 @@ class TokenAnalysisCacheTest {
         VihfValidator v = builder().build();
         byte[] token = Fixtures.token().validity(Fixtures.AT.minus(Duration.ofHours(1)), Fixtures.AT.plus(Duration.ofHours(1)))
                 .toBytes();
-        Control1Result first = v.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(), VihfInput.of(token), Fixtures.AT);
+        VihfValidation first = v.validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()), VihfInput.of(token), Fixtures.AT);
         assertThat(first.accepted()).as(first.report().toString()).isTrue();
-        Control1Result later = v.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(), VihfInput.of(token),
+        VihfValidation later = v.validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()), VihfInput.of(token),
                 Fixtures.AT.plus(Duration.ofDays(1)));
         assertThat(later.report().has(Rules.VIHF_TIME)).as(later.report().toString()).isTrue();
         assertThat(later.accepted()).isFalse();
-        assertThat(v.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(), VihfInput.of(token), Fixtures.AT)
+        assertThat(v.validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()), VihfInput.of(token), Fixtures.AT)
                 .accepted()).isTrue();
         assertThat(v.cachedTokenAnalyses()).isEqualTo(1);
         assertThat(v.cachedSignatureVerifications()).isEqualTo(1);
@@ -80,9 +82,9 @@ class TokenAnalysisCacheTest {
         VihfValidator v = builder().build();
         byte[] token = Fixtures.token().toBytes();
         OrgCredential other = Fixtures.PKI.authentication(Fixtures.EG);
-        assertThat(v.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(), VihfInput.of(token), Fixtures.AT)
+        assertThat(v.validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()), VihfInput.of(token), Fixtures.AT)
                 .report().has(Rules.VIHF_STRUCT_EQ)).isFalse();
-        assertThat(v.validate(other.certificate(), other.chain(), VihfInput.of(token), Fixtures.AT)
+        assertThat(v.validate(new TlsPeer(other.certificate(), other.chain()), VihfInput.of(token), Fixtures.AT)
                 .report().has(Rules.VIHF_STRUCT_EQ)).isTrue();
         assertThat(v.cachedTokenAnalyses()).isEqualTo(1);
     }
@@ -112,8 +114,8 @@ class TokenAnalysisCacheTest {
             for (Instant at : order) {
                 for (List<java.security.cert.X509Certificate> chain : List.of(Fixtures.AUTH.chain(),
                         List.<java.security.cert.X509Certificate>of())) {
-                    assertSame(cached.validate(Fixtures.AUTH.certificate(), chain, VihfInput.of(token), at),
-                            reference.validate(Fixtures.AUTH.certificate(), chain, VihfInput.of(token), at),
+                    assertSame(cached.validate(new TlsPeer(Fixtures.AUTH.certificate(), chain), VihfInput.of(token), at),
+                            reference.validate(new TlsPeer(Fixtures.AUTH.certificate(), chain), VihfInput.of(token), at),
                             what + " at " + at + " with " + chain.size() + " CA(s)");
                 }
                 assertSame(cached.validateToken(VihfInput.of(token), at), reference.validateToken(VihfInput.of(token), at),
@@ -129,15 +131,15 @@ class TokenAnalysisCacheTest {
         return r;
     }
 
-    private static void assertSame(Control1Result cached, Control1Result uncached, String what) {
+    private static void assertSame(VihfValidation cached, VihfValidation uncached, String what) {
         assertThat(cached.report().findings()).as(what).containsExactlyElementsOf(uncached.report().findings());
         assertThat(cached.report().evaluatedAt()).as(what).isEqualTo(uncached.report().evaluatedAt());
         assertThat(cached.accepted()).as(what).isEqualTo(uncached.accepted());
         assertThat(cached.structureId()).as(what).isEqualTo(uncached.structureId());
-        assertThat(cached.token().map(VihfToken::id)).as(what).isEqualTo(uncached.token().map(VihfToken::id));
-        assertThat(cached.token().map(VihfToken::signatureValid)).as(what)
-                .isEqualTo(uncached.token().map(VihfToken::signatureValid));
-        assertThat(cached.token().map(VihfToken::attributes)).as(what).isEqualTo(uncached.token().map(VihfToken::attributes));
+        assertThat(cached.unverifiedToken().map(VihfToken::id)).as(what).isEqualTo(uncached.unverifiedToken().map(VihfToken::id));
+        assertThat(cached.unverifiedToken().map(VihfToken::signatureValid)).as(what)
+                .isEqualTo(uncached.unverifiedToken().map(VihfToken::signatureValid));
+        assertThat(cached.unverifiedToken().map(VihfToken::attributes)).as(what).isEqualTo(uncached.unverifiedToken().map(VihfToken::attributes));
         assertThat(cached.signingCertificate().map(OrgCertificate::fingerprintSha256)).as(what)
                 .isEqualTo(uncached.signingCertificate().map(OrgCertificate::fingerprintSha256));
         assertThat(cached.tlsCertificate().map(OrgCertificate::fingerprintSha256)).as(what)

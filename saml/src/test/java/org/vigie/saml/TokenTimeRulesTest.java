@@ -17,13 +17,13 @@ class TokenTimeRulesTest {
 
     private final VihfValidator validator = FixedPki.validator().build();
 
-    private Control1Result check(VihfBuilder b) {
+    private VihfValidation check(VihfBuilder b) {
         return FixedPki.check(validator, AUTH, b);
     }
 
     @Test
     void validTokenHasNoAuthnNorTimeFinding() {
-        Control1Result r = check(FixedPki.token(SIGN));
+        VihfValidation r = check(FixedPki.token(SIGN));
         assertThat(r.report().has(Rules.VIHF_AUTHN)).isFalse();
         assertThat(r.report().has(Rules.VIHF_TIME)).isFalse();
         assertThat(r.accepted()).as(r.report().toString()).isTrue();
@@ -31,7 +31,7 @@ class TokenTimeRulesTest {
 
     @Test
     void tokenWithoutAuthnStatementIsRejected() {
-        Control1Result r = check(FixedPki.token(SIGN).withoutAuthnStatement());
+        VihfValidation r = check(FixedPki.token(SIGN).withoutAuthnStatement());
         assertThat(r.report().byRule(Rules.VIHF_AUTHN)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("AuthnStatement absent"))
                 .satisfies(f -> assertThat(f.location().toString()).isEqualTo("VIHF/AuthnStatement"));
@@ -41,7 +41,7 @@ class TokenTimeRulesTest {
 
     @Test
     void tokenWithAnEmptyAuthnContextClassRefIsRejected() {
-        Control1Result r = check(FixedPki.token(SIGN).authnContext(""));
+        VihfValidation r = check(FixedPki.token(SIGN).authnContext(""));
         assertThat(r.report().byRule(Rules.VIHF_AUTHN)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("AuthnContextClassRef"));
     }
@@ -49,7 +49,7 @@ class TokenTimeRulesTest {
     @Test
     void issueInstantWithoutTimeZoneIsAnError() {
         String local = AT.minusSeconds(30).toString().replace("Z", ""); // 2026-03-02T09:59:30
-        Control1Result r = check(FixedPki.token(SIGN).issueInstantText(local));
+        VihfValidation r = check(FixedPki.token(SIGN).issueInstantText(local));
         assertThat(r.report().byRule(Rules.VIHF_TIME)).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.message()).contains("sans fuseau horaire");
@@ -63,7 +63,7 @@ class TokenTimeRulesTest {
     void issueInstantWithAnOffsetIsReadCorrectlyWithAWarning() {
         // 10:59:30+01:00 is 09:59:30Z: no VIHF-TIME error (not in the future), only the SAML form is wrong
         String offset = AT.minusSeconds(30).plus(Duration.ofHours(1)).toString().replace("Z", "+01:00");
-        Control1Result r = check(FixedPki.token(SIGN).issueInstantText(offset));
+        VihfValidation r = check(FixedPki.token(SIGN).issueInstantText(offset));
         assertThat(r.report().byRule(Rules.VIHF_TIME)).singleElement()
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
         assertThat(r.accepted()).isTrue();
@@ -73,11 +73,11 @@ class TokenTimeRulesTest {
     void tokenOlderThanTheMaximumAgeIsRejectedAndYoungerOneAccepted() {
         Duration skew = VihfPolicy.defaults().clockSkew();
         Duration max = VihfPolicy.DEFAULT_MAX_TOKEN_AGE;
-        Control1Result old = check(FixedPki.token(SIGN).at(AT.minus(max).minus(skew).minusSeconds(1)));
+        VihfValidation old = check(FixedPki.token(SIGN).at(AT.minus(max).minus(skew).minusSeconds(1)));
         assertThat(old.report().byRule(Rules.VIHF_TIME)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("trop ancien").contains("120 min"));
         assertThat(old.accepted()).isFalse();
-        Control1Result justInside = check(FixedPki.token(SIGN).at(AT.minus(max).minus(skew)));
+        VihfValidation justInside = check(FixedPki.token(SIGN).at(AT.minus(max).minus(skew)));
         assertThat(justInside.report().has(Rules.VIHF_TIME)).as(justInside.report().toString()).isFalse();
     }
 
@@ -99,7 +99,7 @@ class TokenTimeRulesTest {
         VihfBuilder zoned = FixedPki.token(SIGN).validity(AT.minus(Duration.ofMinutes(5)), AT.plus(Duration.ofMinutes(5)));
         assertThat(check(zoned).report().has(Rules.VIHF_TIME)).isFalse();
         String until = AT.plus(Duration.ofMinutes(5)).toString().replace("Z", "");
-        Control1Result r = check(FixedPki.token(SIGN).validity(AT.minus(Duration.ofMinutes(5)), AT.plus(Duration.ofMinutes(5)))
+        VihfValidation r = check(FixedPki.token(SIGN).validity(AT.minus(Duration.ofMinutes(5)), AT.plus(Duration.ofMinutes(5)))
                 .validityText(null, until));
         assertThat(r.report().byRule(Rules.VIHF_TIME)).singleElement()
                 .satisfies(f -> assertThat(f.location().toString()).isEqualTo("VIHF/Conditions/@NotOnOrAfter"))

@@ -32,7 +32,7 @@ class VerificationCacheTest {
         VihfValidator v = Fixtures.validator();
         byte[] token = Fixtures.token().toBytes();
         assertThat(v.validateToken(VihfInput.of(token), Fixtures.AT).accepted()).isTrue();
-        Control1Result later = v.validateToken(VihfInput.of(token), Fixtures.AT.plus(Duration.ofDays(5 * 365)));
+        VihfValidation later = v.validateToken(VihfInput.of(token), Fixtures.AT.plus(Duration.ofDays(5 * 365)));
         assertThat(v.cachedSignatureVerifications()).isEqualTo(1);
         assertThat(later.report().has(Rules.CERT_TRUST)).as("signing certificate expired by then").isTrue();
         assertThat(later.report().has(Rules.VIHF_SIGNATURE)).isFalse();
@@ -42,7 +42,7 @@ class VerificationCacheTest {
     void alteredTokenWithTheSameIdIsNotServedFromTheCache() {
         VihfValidator v = Fixtures.validator();
         assertThat(v.validateToken(VihfInput.of(Fixtures.token().id("_same").toBytes()), Fixtures.AT).accepted()).isTrue();
-        Control1Result altered = v.validateToken(
+        VihfValidation altered = v.validateToken(
                 VihfInput.of(Fixtures.token().id("_same").breaking(VihfDefect.SIGNATURE_DIGEST).toBytes()), Fixtures.AT);
         assertThat(altered.report().has(Rules.VIHF_SIGNATURE)).isTrue();
         assertThat(v.cachedSignatureVerifications()).isEqualTo(2);

@@ -1,5 +1,7 @@
 package org.vigie.saml;
 
+import org.vigie.core.cert.TlsPeer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -26,7 +28,7 @@ class VihfInputTest {
     private final VihfBuilder token = Fixtures.token();
 
     private void assertAccepted(VihfInput in) {
-        Control1Result r = validator.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(), in, Fixtures.AT);
+        VihfValidation r = validator.validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()), in, Fixtures.AT);
         assertThat(r.accepted()).as(in + "\n" + r.report()).isTrue();
         assertThat(r.token().orElseThrow().signatureValid()).isTrue();
         assertThat(r.structureId()).map(Object::toString).contains(Fixtures.STRUCT);
@@ -81,7 +83,7 @@ class VihfInputTest {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(false);
         Document d = f.newDocumentBuilder().parse(new ByteArrayInputStream(token.toBytes()));
-        Control1Result r = validator.validateToken(VihfInput.of(d.getDocumentElement()), Fixtures.AT);
+        VihfValidation r = validator.validateToken(VihfInput.of(d.getDocumentElement()), Fixtures.AT);
         assertThat(r.report().byRule(Rules.VIHF_XML)).singleElement()
                 .satisfies(f2 -> assertThat(f2.message()).contains("espaces de noms"));
     }
@@ -110,7 +112,7 @@ class VihfInputTest {
         VihfInput in = VihfInput.of(endless);
         assertThat(in.truncated()).isTrue();
         assertThat(in.bytes().orElseThrow()).hasSize(VihfInput.MAX_STREAM_BYTES);
-        Control1Result r = validator.validateToken(in, Fixtures.AT);
+        VihfValidation r = validator.validateToken(in, Fixtures.AT);
         assertThat(r.report().byRule(Rules.VIHF_XML)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("trop gros"));
     }
@@ -118,7 +120,7 @@ class VihfInputTest {
     @Test
     void soapEnvelopeWithoutSecurityHeaderHasNoToken() {
         String soap = "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Header/><s:Body/></s:Envelope>";
-        Control1Result r = validator.validateToken(VihfInput.of(soap.getBytes(StandardCharsets.UTF_8)), Fixtures.AT);
+        VihfValidation r = validator.validateToken(VihfInput.of(soap.getBytes(StandardCharsets.UTF_8)), Fixtures.AT);
         assertThat(r.report().rulesFired()).isEqualTo(List.of("VIHF-XML"));
     }
 }

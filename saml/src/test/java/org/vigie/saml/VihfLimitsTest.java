@@ -1,5 +1,7 @@
 package org.vigie.saml;
 
+import org.vigie.core.cert.TlsPeer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,7 +35,7 @@ class VihfLimitsTest {
 
     static Report check(int limit, VihfInput input) {
         VihfValidator v = Fixtures.validatorBuilder().policy(VihfPolicy.builder().maxTokenBytes(limit).build()).build();
-        return v.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(), input, Fixtures.AT).report();
+        return v.validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()), input, Fixtures.AT).report();
     }
 
     @ParameterizedTest

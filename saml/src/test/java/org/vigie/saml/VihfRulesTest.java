@@ -1,5 +1,7 @@
 package org.vigie.saml;
 
+import org.vigie.core.cert.TlsPeer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
@@ -28,7 +30,7 @@ class VihfRulesTest {
 
     @Test
     void validTestKitTokenIsAcceptedWithoutAnyWarning() {
-        Control1Result r = validator.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(),
+        VihfValidation r = validator.validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()),
                 VihfInput.of(Fixtures.token().toBytes()), Fixtures.AT);
         assertThat(r.report().findings()).as(r.report().toString()).isEmpty();
         assertThat(r.accepted()).isTrue();
@@ -40,7 +42,7 @@ class VihfRulesTest {
     @EnumSource(VihfDefect.class)
     void eachDefectFiresItsRule(VihfDefect defect) {
         VihfBuilder b = Fixtures.token().breaking(defect);
-        Control1Result r = validator.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(),
+        VihfValidation r = validator.validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()),
                 VihfInput.of(Fixtures.bytes(b, defect)), Fixtures.AT);
         if (defect.expectedRule().isEmpty()) {
             assertThat(r.accepted()).as(r.report().toString()).isTrue();
@@ -61,7 +63,7 @@ class VihfRulesTest {
 
     @Test
     void commentInsideIdentifiantStructureDoesNotTruncateIt() {
-        Control1Result r = validator.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(),
+        VihfValidation r = validator.validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()),
                 VihfInput.of(Fixtures.token().breaking(VihfDefect.COMMENT_IN_STRUCTURE_ID).toBytes()), Fixtures.AT);
         assertThat(r.token().orElseThrow().identifiantStructure()).contains(Fixtures.STRUCT);
         assertThat(r.structureId()).map(Object::toString).contains(Fixtures.STRUCT);
@@ -82,7 +84,7 @@ class VihfRulesTest {
     @Test
     void renforceeModeAndOtherPurposesAreAccepted() {
         for (String purpose : new String[] {"normal", "bris_de_glace", "centre_15"}) {
-            Control1Result r = Fixtures.check(Fixtures.token().authMode("INDIRECTE_RENFORCEE").purposeOfUse(purpose));
+            VihfValidation r = Fixtures.check(Fixtures.token().authMode("INDIRECTE_RENFORCEE").purposeOfUse(purpose));
             assertThat(r.report().has(Rules.VIHF_AUTH_MODE)).isFalse();
             assertThat(r.report().has(Rules.VIHF_PURPOSE)).as(purpose).isFalse();
         }
@@ -114,7 +116,7 @@ class VihfRulesTest {
         assertThat(Fixtures.validator().validateToken(VihfInput.of(sa66), Fixtures.AT).report().has(Rules.VIHF_SECTOR_VALUESET)).isTrue();
         assertThat(j02.validateToken(VihfInput.of(sa66), Fixtures.AT).report().has(Rules.VIHF_SECTOR_VALUESET)).isFalse();
         assertThat(j02.validateToken(VihfInput.of(sa11), Fixtures.AT).report().has(Rules.VIHF_SECTOR_VALUESET)).isTrue();
-        Control1Result byDefault = Fixtures.validator().validateToken(VihfInput.of(sa11), Fixtures.AT);
+        VihfValidation byDefault = Fixtures.validator().validateToken(VihfInput.of(sa11), Fixtures.AT);
         assertThat(byDefault.report().has(Rules.VIHF_SECTOR_VALUESET)).isFalse();
         assertThat(byDefault.report().byRule(Rules.VIHF_SECTOR_FORBIDDEN)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("SA11").contains("intérim"));
@@ -158,7 +160,7 @@ class VihfRulesTest {
         for (int i = rdns.length - 1; i >= 0; i--) {
             sb.append(rdns[i].replaceFirst("^ST=", "S=")).append(i > 0 ? ", " : "");
         }
-        Control1Result r = Fixtures.check(Fixtures.token().issuer(sb.toString()));
+        VihfValidation r = Fixtures.check(Fixtures.token().issuer(sb.toString()));
         assertThat(r.report().has(Rules.VIHF_ISSUER)).as(sb + "\n" + r.report()).isFalse();
         assertThat(reversed).isNotEmpty();
     }

@@ -1,5 +1,7 @@
 package org.vigie.saml;
 
+import org.vigie.core.cert.TlsPeer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -57,7 +59,7 @@ class XmlSec1InteropTest {
         assertThat(tampered).isNotEqualTo(xml);
         Run r = xmlsec1(verifyArgs(write("tampered.xml", tampered)));
         assertThat(r.exit).as(r.output).isNotZero();
-        Control1Result v = validate(tampered);
+        VihfValidation v = validate(tampered);
         assertThat(v.accepted()).isFalse();
         assertThat(v.report().findings()).anyMatch(f -> f.ruleId().equals(Rules.VIHF_SIGNATURE.id()));
     }
@@ -65,7 +67,7 @@ class XmlSec1InteropTest {
     @Test
     void aTokenSignedByXmlSec1IsAcceptedByVigie() throws Exception {
         String signed = signWithXmlSec1(Fixtures.token().toAssertionXml(), Fixtures.SIGN);
-        Control1Result v = validate(signed);
+        VihfValidation v = validate(signed);
         assertThat(v.accepted()).as("%s", v.report()).isTrue();
         assertThat(v.structureId()).map(Object::toString).contains(Fixtures.STRUCT);
     }
@@ -75,13 +77,13 @@ class XmlSec1InteropTest {
         String signed = signWithXmlSec1(Fixtures.token().toAssertionXml(), Fixtures.SIGN);
         String tampered = signed.replace("SA01", "SA02");
         assertThat(tampered).isNotEqualTo(signed);
-        Control1Result v = validate(tampered);
+        VihfValidation v = validate(tampered);
         assertThat(v.accepted()).isFalse();
         assertThat(v.report().findings()).anyMatch(f -> f.ruleId().equals(Rules.VIHF_SIGNATURE.id()));
     }
 
-    private static Control1Result validate(String xml) {
-        return Fixtures.validator().validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(),
+    private static VihfValidation validate(String xml) {
+        return Fixtures.validator().validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()),
                 VihfInput.of(xml.getBytes(StandardCharsets.UTF_8)), Fixtures.AT);
     }
 

@@ -19,9 +19,24 @@ public final class Locator {
     /**
      * @param assertion  the Assertion when exactly one SAML 2.0 Assertion exists where expected, else null
      * @param all        every SAML 2.0 Assertion of the document
-     * @param error      French message for VIHF-XML, or null
+     * @param error      the VIHF-XML problem (a message of the catalogue), or null
      */
-    public record Located(Element assertion, List<Element> all, String error) {
+    public record Located(Element assertion, List<Element> all, Problem error) {
+    }
+
+    /**
+     * A problem found while locating the Assertion: the name of its catalogue message (under the rule the caller
+     * reports it with) and the message's arguments.
+     *
+     * @param name      the message name (the part of the key after {@code RULE-ID.})
+     * @param arguments the message's arguments, in order
+     */
+    public record Problem(String name, List<Object> arguments) {
+
+        /** A problem with its message name and arguments. */
+        public static Problem of(String name, Object... arguments) {
+            return new Problem(name, List.of(arguments));
+        }
     }
 
     private Locator() {
@@ -55,13 +70,13 @@ public final class Locator {
         String where;
         if (Xml.is(root, Xml.SAML2, "Assertion")) {
             candidates.add(root);
-            where = "le document";
+            where = "document";
         } else if (isSecurity(root)) {
             candidates.addAll(Xml.children(root, Xml.SAML2, "Assertion"));
-            where = "l'en-tête wsse:Security";
+            where = "security";
         } else if (Xml.is(root, Xml.SOAP11, "Envelope") || Xml.is(root, Xml.SOAP12, "Envelope")) {
             if (soapHeader == null) {
-                return new Located(null, all, "l'enveloppe SOAP n'a pas d'en-tête (soap:Header) : aucun jeton VIHF");
+                return new Located(null, all, Problem.of("envelope-no-header"));
             }
             int forUltimate = 0;
             for (Element h : Xml.children(soapHeader)) {
@@ -71,32 +86,27 @@ public final class Locator {
                 }
             }
             if (forUltimate > 1) {
-                return new Located(null, all, forUltimate + " en-têtes wsse:Security destinés au destinataire final ; un seul"
-                        + " est permis (WS-Security §6.1, WSS4J refuse le message)");
+                return new Located(null, all, Problem.of("several-security-headers", forUltimate));
             }
             if (forUltimate == 0 && !notTaken.isEmpty()) {
-                return new Located(null, all, "aucun en-tête wsse:Security destiné au destinataire final : "
-                        + notTaken.size() + " en-tête(s) adressé(s) à un autre rôle SOAP ("
-                        + SecurityHeaderTarget.attributeName(root.getNamespaceURI()) + "), non lu(s)");
+                return new Located(null, all, Problem.of("security-header-for-another-role", notTaken.size(),
+                        SecurityHeaderTarget.attributeName(root.getNamespaceURI())));
             }
-            where = "l'en-tête wsse:Security de l'enveloppe SOAP";
+            where = "envelope";
         } else if (Xml.is(root, Xml.SAML1, "Assertion")) {
-            return new Located(null, all, "le jeton est une Assertion SAML 1.x ; une Assertion SAML 2.0 (" + Xml.SAML2
-                    + ") est attendue");
+            return new Located(null, all, Problem.of("saml1", Xml.SAML2));
         } else {
-            return new Located(null, all, "élément racine inattendu {" + root.getNamespaceURI() + "}" + root.getLocalName()
-                    + " : une Assertion SAML 2.0, un en-tête wsse:Security ou une enveloppe SOAP est attendu");
+            return new Located(null, all, Problem.of("unexpected-root", "{" + root.getNamespaceURI() + "}"
+                    + root.getLocalName()));
         }
         if (all.size() > 1) {
-            return new Located(null, all, all.size() + " Assertions SAML 2.0 trouvées dans " + where
-                    + " ; une seule est attendue");
+            return new Located(null, all, Problem.of("several-assertions-" + where, all.size()));
         }
         if (candidates.isEmpty()) {
             if (!saml1.isEmpty()) {
-                return new Located(null, all, "seule une Assertion SAML 1.x est présente ; une Assertion SAML 2.0 est attendue");
+                return new Located(null, all, Problem.of("only-saml1"));
             }
-            return new Located(null, all, all.isEmpty() ? "aucune Assertion SAML 2.0 dans " + where
-                    : "l'Assertion SAML 2.0 n'est pas à sa place (enfant direct de wsse:Security attendu)");
+            return new Located(null, all, Problem.of(all.isEmpty() ? "no-assertion-" + where : "misplaced-assertion"));
         }
         return new Located(candidates.get(0), all, null);
     }
@@ -145,9 +155,9 @@ public final class Locator {
         return counts;
     }
 
-    /** Signature-wrapping patterns in a document holding several Assertions (French messages for VIHF-SIGNATURE). */
-    public static List<String> wrapping(Element root, List<Element> all) {
-        List<String> out = new ArrayList<>();
+    /** Signature-wrapping patterns in a document holding several Assertions (VIHF-SIGNATURE problems). */
+    public static List<Problem> wrapping(Element root, List<Element> all) {
+        List<Problem> out = new ArrayList<>();
         boolean anySigned = false;
         boolean anyUnsigned = false;
         for (Element a : all) {
@@ -155,8 +165,7 @@ public final class Locator {
             for (org.w3c.dom.Node p = a.getParentNode(); p != null && p.getNodeType() == org.w3c.dom.Node.ELEMENT_NODE;
                  p = p.getParentNode()) {
                 if (Xml.is(p, Xml.SAML2, "Assertion") || Xml.is(p, Xml.DSIG, "Signature") || Xml.is(p, Xml.DSIG, "Object")) {
-                    out.add("une Assertion (ID=" + id + ") est enveloppée dans " + Xml.path((Element) p, null)
-                            + " : emballage de signature (XSW)");
+                    out.add(Problem.of("wrapped-assertion", id, Xml.path((Element) p, null)));
                     break;
                 }
             }
@@ -173,21 +182,20 @@ public final class Locator {
                     for (Element ref : Xml.children(si, Xml.DSIG, "Reference")) {
                         String uri = Xml.attr(ref, "URI");
                         if (!("#" + id).equals(uri)) {
-                            out.add("la signature de l'Assertion ID=" + id + " référence « " + uri
-                                    + " » et non son Assertion : emballage de signature (XSW)");
+                            out.add(Problem.of("foreign-reference", id, String.valueOf(uri)));
                         }
                     }
                 }
             }
         }
         if (anySigned && anyUnsigned) {
-            out.add("une Assertion non signée côtoie une Assertion signée : emballage de signature (XSW)");
+            out.add(Problem.of("unsigned-beside-signed"));
         }
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (Element a : all) {
             ids.add(a.getAttributeNS(null, "ID"));
         }
-        duplicateIds(root, ids).forEach((id, n) -> out.add("l'identifiant « " + id + " » est porté par " + n + " éléments"));
+        duplicateIds(root, ids).forEach((id, n) -> out.add(Problem.of("wrapping-duplicate-id", id, n)));
         return out;
     }
 }

@@ -18,6 +18,8 @@ import org.apache.xml.security.algorithms.SignatureAlgorithm;
 import org.apache.xml.security.c14n.Canonicalizer;
 import org.apache.xml.security.signature.SignedInfo;
 import org.apache.xml.security.signature.XMLSignature;
+import org.vigie.core.Location;
+import org.vigie.core.cert.internal.BoundedCache;
 import org.vigie.core.Report;
 import org.vigie.core.Rules;
 import org.vigie.core.Severity;
@@ -82,11 +84,13 @@ public final class SignatureVerifier {
                          String signatureMethod, String digestMethod) {
     }
 
-    private final LruCache<String, Crypto> cache;
+    private static final Location SIGNATURE = Location.of("VIHF").child("Signature");
+
+    private final BoundedCache<String, Crypto> cache;
     private final boolean rejectSha1;
 
     public SignatureVerifier(int cacheSize, boolean rejectSha1) {
-        this.cache = new LruCache<>(cacheSize);
+        this.cache = new BoundedCache<>(cacheSize);
         this.rejectSha1 = rejectSha1;
     }
 
@@ -102,7 +106,8 @@ public final class SignatureVerifier {
      *                  canonical form is hashed for the cache key)
      */
     public Result verify(Element assertion, byte[] rawDigest, Report.Builder report) {
-        String loc = "VIHF/Signature";
+        Location loc = SIGNATURE;
+        Location keyInfoLoc = SIGNATURE.child("KeyInfo");
         String id = assertion.getAttributeNS(null, "ID");
         List<Element> direct = Xml.children(assertion, Xml.DSIG, "Signature");
         List<Element> nested = new ArrayList<>();
@@ -112,38 +117,32 @@ public final class SignatureVerifier {
             }
         }
         if (direct.isEmpty() && nested.isEmpty()) {
-            report.add(Rules.VIHF_SIGNED, "l'Assertion ne porte aucune signature (ds:Signature enfant direct attendu)",
-                    "VIHF", id);
+            report.add(Rules.VIHF_SIGNED, "unsigned", Location.of("VIHF"), id);
             return new Result(false, false, null, List.of(), "", "");
         }
         if (direct.isEmpty()) {
-            report.add(Rules.VIHF_SIGNATURE, "la signature n'est pas un enfant direct de l'Assertion (trouvée dans "
-                    + Xml.path(nested.get(0), assertion) + ")", loc, "");
+            report.add(Rules.VIHF_SIGNATURE, "not-direct-child", loc, "", Xml.path(nested.get(0), assertion));
             return new Result(true, false, null, List.of(), "", "");
         }
         boolean inProfile = true;
         if (direct.size() > 1) {
-            report.add(Rules.VIHF_SIGNATURE, direct.size() + " signatures enfants de l'Assertion ; une seule est attendue",
-                    loc, "");
+            report.add(Rules.VIHF_SIGNATURE, "several", loc, "", direct.size());
             inProfile = false;
         }
         if (!nested.isEmpty()) {
-            report.add(Rules.VIHF_SIGNATURE, "une signature supplémentaire se trouve dans " + Xml.path(nested.get(0), assertion),
-                    loc, "");
+            report.add(Rules.VIHF_SIGNATURE, "nested", loc, "", Xml.path(nested.get(0), assertion));
             inProfile = false;
         }
         Element sig = direct.get(0);
         Element prev = previousElement(sig);
         if (!Xml.is(prev, Xml.SAML2, "Issuer")) {
-            report.add(Rules.VIHF_SIGNATURE, "la signature doit suivre immédiatement saml2:Issuer (schéma SAML 2.0)",
-                    loc, prev == null ? "" : prev.getLocalName());
+            report.add(Rules.VIHF_SIGNATURE, "not-after-issuer", loc, prev == null ? "" : prev.getLocalName());
             inProfile = false;
         }
         Map<String, Integer> dups = Locator.duplicateIds(assertion.getOwnerDocument().getDocumentElement(),
                 java.util.Set.of(id));
         if (!dups.isEmpty()) {
-            dups.forEach((v, n) -> report.add(Rules.VIHF_SIGNATURE, "l'identifiant « " + v + " » est porté par " + n
-                    + " éléments (ID dupliqué)", loc, v));
+            dups.forEach((v, n) -> report.add(Rules.VIHF_SIGNATURE, "duplicate-id", loc, v, v, n));
             inProfile = false;
         }
 
@@ -159,36 +158,34 @@ public final class SignatureVerifier {
             } else if (Xml.is(c, Xml.DSIG, "KeyInfo") && keyInfo == null) {
                 keyInfo = c;
             } else if (Xml.is(c, Xml.DSIG, "Object")) {
-                report.add(Rules.VIHF_SIGNATURE, "la signature contient un ds:Object (interdit par le profil)", loc, "");
+                report.add(Rules.VIHF_SIGNATURE, "object", loc, "");
                 inProfile = false;
             } else {
-                report.add(Rules.VIHF_SIGNATURE, "élément inattendu dans ds:Signature : " + c.getLocalName(), loc, "");
+                report.add(Rules.VIHF_SIGNATURE, "unexpected-element", loc, "", c.getLocalName());
                 inProfile = false;
             }
         }
         if (signedInfo == null || signatureValue == null) {
-            report.add(Rules.VIHF_SIGNATURE, "ds:Signature sans SignedInfo ou SignatureValue", loc, "");
+            report.add(Rules.VIHF_SIGNATURE, "incomplete", loc, "");
             return new Result(true, false, null, List.of(), "", "");
         }
         String c14n = algorithm(Xml.child(signedInfo, Xml.DSIG, "CanonicalizationMethod"));
         if (!EXC_C14N.equals(c14n)) {
-            report.add(Rules.VIHF_SIGNATURE, "CanonicalizationMethod non autorisée (exc-c14n attendue)", loc, c14n);
+            report.add(Rules.VIHF_SIGNATURE, "c14n", loc, c14n);
             inProfile = false;
         }
         String sigAlg = algorithm(Xml.child(signedInfo, Xml.DSIG, "SignatureMethod"));
         List<Element> refs = Xml.children(signedInfo, Xml.DSIG, "Reference");
         String digestAlg = "";
         if (refs.size() != 1) {
-            report.add(Rules.VIHF_SIGNATURE, refs.size() + " Reference dans SignedInfo ; exactement une est attendue, vers #"
-                    + id, loc, "");
+            report.add(Rules.VIHF_SIGNATURE, "references", loc, "", refs.size(), id);
             inProfile = false;
         }
         if (!refs.isEmpty()) {
             Element ref = refs.get(0);
             String uri = Xml.attr(ref, "URI");
             if (!("#" + id).equals(uri)) {
-                report.add(Rules.VIHF_SIGNATURE, "la Reference doit désigner l'Assertion par « #" + id + " », trouvé « "
-                        + uri + " »", loc, String.valueOf(uri));
+                report.add(Rules.VIHF_SIGNATURE, "reference-uri", loc, String.valueOf(uri), id, uri);
                 inProfile = false;
             }
             inProfile &= checkTransforms(ref, report, loc);
@@ -199,23 +196,21 @@ public final class SignatureVerifier {
         // --- KeyInfo: certificates only, never a reference to elsewhere
         List<X509Certificate> certs = new ArrayList<>();
         if (keyInfo == null) {
-            report.add(Rules.VIHF_SIGNATURE, "la signature n'a pas de KeyInfo : aucun certificat signataire", loc + "/KeyInfo", "");
+            report.add(Rules.VIHF_SIGNATURE, "no-key-info", keyInfoLoc, "");
             inProfile = false;
         } else {
             for (Element k : Xml.children(keyInfo)) {
                 if (Xml.is(k, Xml.DSIG, "RetrievalMethod") || Xml.is(k, Xml.DSIG11, "KeyInfoReference")) {
-                    report.add(Rules.VIHF_SIGNATURE, k.getLocalName() + " interdit dans KeyInfo (la clé doit être portée"
-                            + " par un X509Certificate)", loc + "/KeyInfo", k.getLocalName());
+                    report.add(Rules.VIHF_SIGNATURE, "key-reference", keyInfoLoc, k.getLocalName(), k.getLocalName());
                     inProfile = false;
                 } else if (!Xml.DSIG.equals(k.getNamespaceURI()) || !KEYINFO_ALLOWED.contains(k.getLocalName())) {
-                    report.add(Rules.VIHF_SIGNATURE, "élément non autorisé dans KeyInfo : " + k.getLocalName(),
-                            loc + "/KeyInfo", k.getLocalName());
+                    report.add(Rules.VIHF_SIGNATURE, "key-info-element", keyInfoLoc, k.getLocalName(), k.getLocalName());
                     inProfile = false;
                 } else if (k.getLocalName().equals("X509Data")) {
                     for (Element x : Xml.children(k, Xml.DSIG, "X509Certificate")) {
                         X509Certificate c = decode(Xml.text(x));
                         if (c == null) {
-                            report.add(Rules.VIHF_SIGNATURE, "X509Certificate illisible dans KeyInfo", loc + "/KeyInfo", "");
+                            report.add(Rules.VIHF_SIGNATURE, "certificate-unreadable", keyInfoLoc, "");
                             inProfile = false;
                         } else {
                             certs.add(c);
@@ -224,8 +219,7 @@ public final class SignatureVerifier {
                 }
             }
             if (certs.isEmpty() && inProfile) {
-                report.add(Rules.VIHF_SIGNATURE, "KeyInfo ne porte aucun X509Certificate : la clé ne peut être rattachée"
-                        + " à une ancre de confiance", loc + "/KeyInfo", "");
+                report.add(Rules.VIHF_SIGNATURE, "no-certificate", keyInfoLoc, "");
                 inProfile = false;
             }
         }
@@ -238,12 +232,12 @@ public final class SignatureVerifier {
 
         // --- cryptography (cached)
         if (id.isEmpty()) {
-            report.add(Rules.VIHF_SIGNATURE, "l'Assertion n'a pas d'ID : la Reference ne peut la désigner", loc, "");
+            report.add(Rules.VIHF_SIGNATURE, "no-id", loc, "");
             return new Result(true, false, leaf, chain, sigAlg, digestAlg);
         }
         assertion.setIdAttributeNS(null, "ID", true);
         if (assertion.getOwnerDocument().getElementById(id) != assertion) {
-            report.add(Rules.VIHF_SIGNATURE, "l'ID de l'Assertion ne désigne pas l'Assertion", loc, id);
+            report.add(Rules.VIHF_SIGNATURE, "id-elsewhere", loc, id);
             return new Result(true, false, leaf, chain, sigAlg, digestAlg);
         }
         String key = cacheKey(assertion, rawDigest, leaf);
@@ -255,15 +249,11 @@ public final class SignatureVerifier {
             }
         }
         if (crypto.error() != null) {
-            report.add(Rules.VIHF_SIGNATURE, "signature invérifiable : " + crypto.error(), loc, "");
+            report.add(Rules.VIHF_SIGNATURE, "unverifiable", loc, "", crypto.error());
         } else if (crypto.signedInfoValid() && !crypto.digestValid()) {
-            report.add(Rules.VIHF_SIGNATURE, "le contenu signé a été modifié après la signature : SignedInfo est bien"
-                    + " signé par la clé du certificat de KeyInfo, mais le condensat (DigestValue) de la Reference ne"
-                    + " correspond plus à l'Assertion", loc, id);
+            report.add(Rules.VIHF_SIGNATURE, "digest", loc, id);
         } else if (!crypto.signedInfoValid()) {
-            report.add(Rules.VIHF_SIGNATURE, "la valeur de signature ne correspond pas à la clé du certificat de KeyInfo :"
-                    + " signature faite par une autre clé, ou SignedInfo / SignatureValue altéré"
-                    + (crypto.digestValid() ? "" : " (le condensat de la Reference ne correspond pas non plus)"), loc,
+            report.add(Rules.VIHF_SIGNATURE, crypto.digestValid() ? "value" : "value-and-digest", loc,
                     leaf.getSubjectX500Principal().getName());
         }
         return new Result(true, crypto.valid(), leaf, chain, sigAlg, digestAlg);
@@ -286,7 +276,7 @@ public final class SignatureVerifier {
         return a == null ? "" : a;
     }
 
-    private static boolean checkTransforms(Element ref, Report.Builder report, String loc) {
+    private static boolean checkTransforms(Element ref, Report.Builder report, Location loc) {
         Element transforms = Xml.child(ref, Xml.DSIG, "Transforms");
         List<String> algs = new ArrayList<>();
         boolean ok = true;
@@ -308,38 +298,49 @@ public final class SignatureVerifier {
         }
         boolean shape = algs.equals(List.of(ENVELOPED, EXC_C14N)) || algs.equals(List.of(ENVELOPED));
         if (!shape || !ok) {
-            report.add(Rules.VIHF_SIGNATURE, "transformations hors profil : enveloped-signature puis exc-c14n attendues,"
-                    + " trouvé " + algs, loc, String.join(" ", algs));
+            report.add(Rules.VIHF_SIGNATURE, "transforms", loc, String.join(" ", algs), algs);
             return false;
         }
         return true;
     }
 
-    private boolean checkAlgorithms(String sigAlg, String digestAlg, Report.Builder report, String loc) {
+    private boolean checkAlgorithms(String sigAlg, String digestAlg, Report.Builder report, Location loc) {
         boolean ok = true;
         List<String> sha1 = new ArrayList<>();
+        String sha1Signature = null;
+        String sha1Digest = null;
         Boolean s = SIGNATURE_ALGORITHMS.get(sigAlg);
         if (s == null) {
-            report.add(Rules.VIHF_SIGNATURE, (sigAlg.toLowerCase().contains("md5") ? "algorithme de signature MD5 interdit"
-                    : "algorithme de signature non autorisé") + " : " + sigAlg, loc, sigAlg);
+            report.add(Rules.VIHF_SIGNATURE, sigAlg.toLowerCase().contains("md5") ? "signature-md5" : "signature-algorithm",
+                    loc, sigAlg, sigAlg);
             ok = false;
         } else if (s) {
             sha1.add("signature " + sigAlg);
+            sha1Signature = sigAlg;
         }
         if (digestAlg != null) {
             Boolean d = DIGEST_ALGORITHMS.get(digestAlg);
             if (d == null) {
-                report.add(Rules.VIHF_SIGNATURE, (digestAlg.toLowerCase().contains("md5") ? "algorithme de condensat MD5 interdit"
-                        : "algorithme de condensat non autorisé") + " : " + digestAlg, loc, digestAlg);
+                report.add(Rules.VIHF_SIGNATURE, digestAlg.toLowerCase().contains("md5") ? "digest-md5" : "digest-algorithm",
+                        loc, digestAlg, digestAlg);
                 ok = false;
             } else if (d) {
                 sha1.add("condensat " + digestAlg);
+                sha1Digest = digestAlg;
             }
         }
         if (!sha1.isEmpty()) {
-            report.add(Rules.VIHF_ALGORITHM, rejectSha1 ? Severity.ERROR : Severity.WARNING,
-                    "SHA-1 utilisé (" + String.join(", ", sha1) + ") ; RSA-SHA256 et SHA-256 sont attendus"
-                            + (rejectSha1 ? " (SHA-1 refusé par la politique)" : ""), loc, String.join(" ", sha1));
+            String shape = sha1Signature != null && sha1Digest != null ? "sha1-both"
+                    : sha1Signature != null ? "sha1-signature" : "sha1-digest";
+            String evidence = String.join(" ", sha1);
+            Severity severity = rejectSha1 ? Severity.ERROR : Severity.WARNING;
+            String name = rejectSha1 ? shape + "-refused" : shape;
+            if (sha1Signature != null && sha1Digest != null) {
+                report.add(Rules.VIHF_ALGORITHM, severity, name, loc, evidence, sha1Signature, sha1Digest);
+            } else {
+                report.add(Rules.VIHF_ALGORITHM, severity, name, loc, evidence,
+                        sha1Signature != null ? sha1Signature : sha1Digest);
+            }
         }
         return ok;
     }

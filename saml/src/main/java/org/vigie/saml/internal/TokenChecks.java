@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.vigie.core.InvalidIdentifierException;
+import org.vigie.core.Location;
 import org.vigie.core.Report;
 import org.vigie.core.Rules;
 import org.vigie.core.Severity;
@@ -37,23 +38,25 @@ public final class TokenChecks {
     private TokenChecks() {
     }
 
-    private static String loc(String attribute) {
-        return "VIHF/Attribute[" + attribute + "]";
+    private static final Location VIHF = Location.of("VIHF");
+
+    private static Location loc(String attribute) {
+        return VIHF.child("Attribute", attribute);
     }
 
     /** Issuer format and DN against the signing certificate (null when unknown: only the format is checked). */
     public static void issuer(TokenData d, X509Certificate signer, Report.Builder r) {
+        Location loc = VIHF.child("Issuer");
         if (!d.issuerPresent || d.issuer.isEmpty()) {
-            r.add(Rules.VIHF_ISSUER, "Issuer absent ou vide (DN du certificat signataire attendu)", "VIHF/Issuer", "");
+            r.add(Rules.VIHF_ISSUER, "absent", loc, "");
             return;
         }
         if (!X509_SUBJECT_NAME.equals(d.issuerFormat)) {
-            r.add(Rules.VIHF_ISSUER, "Format de l'Issuer « " + d.issuerFormat + " » ; " + X509_SUBJECT_NAME + " attendu",
-                    "VIHF/Issuer/@Format", d.issuerFormat);
+            r.add(Rules.VIHF_ISSUER, "format", loc.attribute("Format"), d.issuerFormat, d.issuerFormat,
+                    X509_SUBJECT_NAME);
         }
         if (signer != null && !DistinguishedNames.sameName(d.issuer, signer.getSubjectX500Principal())) {
-            r.add(Rules.VIHF_ISSUER, "l'Issuer « " + d.issuer + " » ne désigne pas le sujet du certificat signataire « "
-                    + signer.getSubjectX500Principal().getName() + " » (comparaison par RDN)", "VIHF/Issuer", d.issuer);
+            r.add(Rules.VIHF_ISSUER, "not-signer", loc, d.issuer, d.issuer, signer.getSubjectX500Principal().getName());
         }
     }
 
@@ -64,17 +67,15 @@ public final class TokenChecks {
      * The zone of a readable SAML time value (SAML core §1.3.3: UTC, written with {@code Z}): an ERROR when it has
      * none (a reader in another time zone dates it differently), a WARNING for a non-Z offset (unambiguous).
      */
-    private static void zone(String text, Instant parsed, String what, String loc, Report.Builder r) {
+    private static void zone(String text, Instant parsed, String what, Location loc, Report.Builder r) {
         if (parsed == null) {
             return;
         }
         String t = text.strip();
         if (!ZONE.matcher(t).matches()) {
-            r.add(Rules.VIHF_TIME, what + " « " + t + " » sans fuseau horaire : sa date dépend du lecteur (lu ici en"
-                    + " UTC) ; SAML exige l'UTC écrit avec « Z »", loc, t);
+            r.add(Rules.VIHF_TIME, "no-zone", loc, t, what, t);
         } else if (!t.endsWith("Z")) {
-            r.add(Rules.VIHF_TIME, Severity.WARNING, what + " « " + t + " » avec un décalage horaire ; SAML exige l'UTC"
-                    + " écrit avec « Z » (lu " + parsed + ")", loc, t);
+            r.add(Rules.VIHF_TIME, Severity.WARNING, "offset", loc, t, what, t, parsed);
         }
     }
 
@@ -84,41 +85,40 @@ public final class TokenChecks {
      */
     public static void conditions(TokenData d, VihfPolicy p, Report.Builder r) {
         if (d.audienceRestrictions > 0) {
-            r.add(Rules.VIHF_CONDITIONS, p.audienceRestrictionSeverity(), "Conditions porte " + d.audienceRestrictions
-                    + " AudienceRestriction (" + d.audiences.size() + " Audience) ; le profil ANS du VIHF demande de ne pas"
-                    + " la renseigner", "VIHF/Conditions/AudienceRestriction", String.join(" | ", d.audiences));
+            r.add(Rules.VIHF_CONDITIONS, p.audienceRestrictionSeverity(), "audience-restriction",
+                    VIHF.child("Conditions").child("AudienceRestriction"), String.join(" | ", d.audiences),
+                    d.audienceRestrictions, d.audiences.size());
         }
     }
 
+    /** The token times (IssueInstant, NotBefore, NotOnOrAfter) at an instant, with the policy's clock skew. */
     public static void time(TokenData d, Instant at, VihfPolicy p, Report.Builder r) {
         Instant late = at.plus(p.clockSkew());
         Instant early = at.minus(p.clockSkew());
+        Location issueInstant = VIHF.attribute("IssueInstant");
+        Location notBefore = VIHF.child("Conditions").attribute("NotBefore");
+        Location notOnOrAfter = VIHF.child("Conditions").attribute("NotOnOrAfter");
         if (d.issueInstant == null) {
-            r.add(Rules.VIHF_TIME, "IssueInstant absent ou illisible (xs:dateTime UTC attendu)", "VIHF/@IssueInstant",
-                    d.issueInstantText);
+            r.add(Rules.VIHF_TIME, "issue-instant-absent", issueInstant, d.issueInstantText);
         } else if (d.issueInstant.isAfter(late)) {
-            r.add(Rules.VIHF_TIME, "IssueInstant " + d.issueInstant + " est dans le futur (instant d'évaluation " + at
-                    + ", tolérance " + p.clockSkew().toSeconds() + " s)", "VIHF/@IssueInstant", d.issueInstantText);
+            r.add(Rules.VIHF_TIME, "issue-instant-future", issueInstant, d.issueInstantText, d.issueInstant, at,
+                    p.clockSkew().toSeconds());
         } else if (p.maxTokenAge().isPresent() && d.issueInstant.plus(p.maxTokenAge().get()).isBefore(early)) {
-            r.add(Rules.VIHF_TIME, "jeton trop ancien : IssueInstant " + d.issueInstant + " plus de "
-                    + p.maxTokenAge().get().toMinutes() + " min avant l'instant d'évaluation " + at
-                    + " (politique maxTokenAge, tolérance " + p.clockSkew().toSeconds() + " s)", "VIHF/@IssueInstant",
-                    d.issueInstantText);
+            r.add(Rules.VIHF_TIME, "too-old", issueInstant, d.issueInstantText, d.issueInstant,
+                    p.maxTokenAge().get().toMinutes(), at, p.clockSkew().toSeconds());
         }
-        zone(d.issueInstantText, d.issueInstant, "IssueInstant", "VIHF/@IssueInstant", r);
-        zone(d.notBeforeText, d.notBefore, "Conditions/@NotBefore", "VIHF/Conditions/@NotBefore", r);
-        zone(d.notOnOrAfterText, d.notOnOrAfter, "Conditions/@NotOnOrAfter", "VIHF/Conditions/@NotOnOrAfter", r);
+        zone(d.issueInstantText, d.issueInstant, "IssueInstant", issueInstant, r);
+        zone(d.notBeforeText, d.notBefore, "Conditions/@NotBefore", notBefore, r);
+        zone(d.notOnOrAfterText, d.notOnOrAfter, "Conditions/@NotOnOrAfter", notOnOrAfter, r);
         if (!d.notBeforeText.isEmpty() && d.notBefore == null) {
-            r.add(Rules.VIHF_TIME, "Conditions/@NotBefore illisible", "VIHF/Conditions/@NotBefore", d.notBeforeText);
+            r.add(Rules.VIHF_TIME, "not-before-unreadable", notBefore, d.notBeforeText);
         } else if (d.notBefore != null && d.notBefore.isAfter(late)) {
-            r.add(Rules.VIHF_TIME, "le jeton n'est pas encore valide : NotBefore " + d.notBefore + " après l'instant d'évaluation "
-                    + at, "VIHF/Conditions/@NotBefore", d.notBeforeText);
+            r.add(Rules.VIHF_TIME, "not-yet-valid", notBefore, d.notBeforeText, d.notBefore, at);
         }
         if (!d.notOnOrAfterText.isEmpty() && d.notOnOrAfter == null) {
-            r.add(Rules.VIHF_TIME, "Conditions/@NotOnOrAfter illisible", "VIHF/Conditions/@NotOnOrAfter", d.notOnOrAfterText);
+            r.add(Rules.VIHF_TIME, "not-on-or-after-unreadable", notOnOrAfter, d.notOnOrAfterText);
         } else if (d.notOnOrAfter != null && !d.notOnOrAfter.isAfter(early)) {
-            r.add(Rules.VIHF_TIME, "le jeton a expiré : NotOnOrAfter " + d.notOnOrAfter + " (instant d'évaluation " + at + ")",
-                    "VIHF/Conditions/@NotOnOrAfter", d.notOnOrAfterText);
+            r.add(Rules.VIHF_TIME, "expired", notOnOrAfter, d.notOnOrAfterText, d.notOnOrAfter, at);
         }
     }
 
@@ -127,23 +127,21 @@ public final class TokenChecks {
      * AuthnContextClassRef.
      */
     public static void authn(TokenData d, Report.Builder r) {
-        String loc = "VIHF/AuthnStatement";
+        Location loc = VIHF.child("AuthnStatement");
         if (d.authnStatements == 0) {
-            r.add(Rules.VIHF_AUTHN, "AuthnStatement absent (authentification locale de l'utilisateur attendue)", loc, "");
+            r.add(Rules.VIHF_AUTHN, "absent", loc, "");
             return;
         }
         if (d.authnStatements > 1) {
-            r.add(Rules.VIHF_AUTHN, "AuthnStatement répété (" + d.authnStatements + " occurrences) ; un seul attendu", loc,
-                    "");
+            r.add(Rules.VIHF_AUTHN, "repeated", loc, "", d.authnStatements);
         }
         if (d.authnInstant == null) {
-            r.add(Rules.VIHF_AUTHN, "AuthnStatement/@AuthnInstant absent ou illisible", loc + "/@AuthnInstant",
-                    d.authnInstantText);
+            r.add(Rules.VIHF_AUTHN, "authn-instant-absent", loc.attribute("AuthnInstant"), d.authnInstantText);
         } else {
-            zone(d.authnInstantText, d.authnInstant, "AuthnInstant", loc + "/@AuthnInstant", r);
+            zone(d.authnInstantText, d.authnInstant, "AuthnInstant", loc.attribute("AuthnInstant"), r);
         }
         if (d.authnContextClassRef.isEmpty()) {
-            r.add(Rules.VIHF_AUTHN, "AuthnContext/AuthnContextClassRef absent ou vide", loc + "/AuthnContext", "");
+            r.add(Rules.VIHF_AUTHN, "class-ref-absent", loc.child("AuthnContext"), "");
         }
     }
 
@@ -158,18 +156,16 @@ public final class TokenChecks {
      */
     public static Optional<StructureId> attributes(TokenData d, VihfPolicy p, Report.Builder r) {
         if (d.nameId.isEmpty()) {
-            r.add(Rules.VIHF_ATTRIBUTE, "Subject/NameID absent ou vide (identifiant de l'utilisateur attendu)",
-                    "VIHF/Subject/NameID", "");
+            r.add(Rules.VIHF_ATTRIBUTE, "name-id-absent", VIHF.child("Subject").child("NameID"), "");
         }
         for (String bad : d.unresolvedTypes) {
-            r.add(Rules.VIHF_ATTRIBUTE, "type de valeur invalide (" + bad + ", " + "http://www.w3.org/2001/XMLSchema attendu)",
-                    "VIHF/AttributeStatement", bad);
+            r.add(Rules.VIHF_ATTRIBUTE, "invalid-type", VIHF.child("AttributeStatement"), bad, bad);
         }
         for (TokenData.Ambiguity a : d.ambiguities) {
             boolean compared = COMPARED.contains(a.attribute());
-            r.add(Rules.VIHF_ATTRIBUTE, compared ? Severity.ERROR : Severity.WARNING, "valeur ambiguë de " + a.attribute()
-                    + " : " + a.what() + " ; deux lecteurs peuvent en lire des valeurs différentes"
-                    + (compared ? " (valeur comparée par les contrôles)" : ""), loc(a.attribute()), a.evidence());
+            r.add(Rules.VIHF_ATTRIBUTE, compared ? Severity.ERROR : Severity.WARNING,
+                    compared ? "ambiguous-compared" : "ambiguous", loc(a.attribute()), a.evidence(), a.attribute(),
+                    a.what());
         }
         for (String name : SINGLE_MANDATORY) {
             single(d, name, true, r);
@@ -200,15 +196,15 @@ public final class TokenChecks {
         int elements = d.attributeElements.getOrDefault(name, 0);
         if (v == null) {
             if (mandatory) {
-                r.add(Rules.VIHF_ATTRIBUTE, "attribut obligatoire " + name + " absent", loc(name), "");
+                r.add(Rules.VIHF_ATTRIBUTE, "mandatory-absent", loc(name), "", name);
             }
             return;
         }
         if (elements > 1 || v.size() > 1) {
-            r.add(Rules.VIHF_ATTRIBUTE, "attribut " + name + " répété (" + Math.max(elements, v.size())
-                    + " occurrences) ; une seule valeur attendue", loc(name), String.join(" | ", v));
+            r.add(Rules.VIHF_ATTRIBUTE, "repeated", loc(name), String.join(" | ", v), name,
+                    Math.max(elements, v.size()));
         } else if (v.isEmpty() || v.get(0).isBlank()) {
-            r.add(Rules.VIHF_ATTRIBUTE, "attribut " + name + " vide", loc(name), "");
+            r.add(Rules.VIHF_ATTRIBUTE, "empty", loc(name), "", name);
         }
     }
 
@@ -216,25 +212,22 @@ public final class TokenChecks {
         boolean standard = d.attributes.containsKey(VihfToken.AUTH_MODE);
         boolean variant = d.attributes.containsKey(VihfToken.AUTH_MODE_VARIANT);
         if (!standard && !variant) {
-            r.add(Rules.VIHF_ATTRIBUTE, "attribut obligatoire " + VihfToken.AUTH_MODE + " absent", loc(VihfToken.AUTH_MODE), "");
+            r.add(Rules.VIHF_ATTRIBUTE, "mandatory-absent", loc(VihfToken.AUTH_MODE), "", VihfToken.AUTH_MODE);
             return;
         }
         if (standard && variant) {
-            r.add(Rules.VIHF_ATTRIBUTE, "attribut " + VihfToken.AUTH_MODE + " répété sous deux orthographes",
-                    loc(VihfToken.AUTH_MODE), "");
+            r.add(Rules.VIHF_ATTRIBUTE, "two-spellings", loc(VihfToken.AUTH_MODE), "", VihfToken.AUTH_MODE);
             return;
         }
         String name = standard ? VihfToken.AUTH_MODE : VihfToken.AUTH_MODE_VARIANT;
         single(d, name, true, r);
         if (variant) {
-            r.add(Rules.VIHF_AUTH_MODE, Severity.WARNING, "attribut orthographié « " + VihfToken.AUTH_MODE_VARIANT
-                    + " » ; l'orthographe attendue est « " + VihfToken.AUTH_MODE + " »", loc(name), name);
+            r.add(Rules.VIHF_AUTH_MODE, Severity.WARNING, "variant-spelling", loc(name), name,
+                    VihfToken.AUTH_MODE_VARIANT, VihfToken.AUTH_MODE);
         }
         one(d, name).map(String::strip).ifPresent(mode -> {
             if (!MODES.contains(mode)) {
-                r.add(Rules.VIHF_AUTH_MODE, "mode d'authentification « " + mode + " » : INDIRECTE ou INDIRECTE_RENFORCEE"
-                        + " attendu" + ("DIRECTE".equals(mode) ? " (DIRECTE est l'authentification par carte CPS, pas"
-                        + " l'authentification indirecte)" : ""), loc(name), mode);
+                r.add(Rules.VIHF_AUTH_MODE, "DIRECTE".equals(mode) ? "directe" : "not-indirect", loc(name), mode, mode);
             }
         });
     }
@@ -242,47 +235,44 @@ public final class TokenChecks {
     private static void version(TokenData d, VihfPolicy p, Report.Builder r) {
         one(d, VihfToken.VIHF_VERSION).map(String::strip).ifPresent(v -> {
             if (!p.acceptedVersions().contains(v)) {
-                r.add(Rules.VIHF_VERSION, "VIHF_Version « " + v + " » non acceptée ; attendu : "
-                        + String.join(" ou ", new java.util.TreeSet<>(p.acceptedVersions())), loc(VihfToken.VIHF_VERSION), v);
+                r.add(Rules.VIHF_VERSION, "not-accepted", loc(VihfToken.VIHF_VERSION), v, v,
+                        String.join(" ou ", new java.util.TreeSet<>(p.acceptedVersions())));
             }
         });
     }
 
     private static void roles(TokenData d, VihfPolicy p, Report.Builder r) {
-        String l = loc(VihfToken.ROLE);
+        Location l = loc(VihfToken.ROLE);
         if (!d.attributes.containsKey(VihfToken.ROLE)) {
-            r.add(Rules.VIHF_ATTRIBUTE, "attribut obligatoire " + VihfToken.ROLE + " absent", l, "");
+            r.add(Rules.VIHF_ATTRIBUTE, "mandatory-absent", l, "", VihfToken.ROLE);
             return;
         }
         int elements = d.attributeElements.getOrDefault(VihfToken.ROLE, 0);
         if (elements > 1) {
             // policy (VihfPolicy#splitRoleSeverity): no source says the DMP refuses the split form; the values of every
             // element are already in d.roles, so the checks below run on the whole list
-            r.add(Rules.VIHF_ATTRIBUTE, p.splitRoleSeverity(), "attribut " + VihfToken.ROLE + " réparti sur " + elements
-                    + " éléments Attribute (les exemples mettent toutes ses valeurs dans un seul) ; valeurs lues ensemble"
-                    + " comme liste des rôles", l, String.join(" | ", d.attributes.get(VihfToken.ROLE)));
+            r.add(Rules.VIHF_ATTRIBUTE, p.splitRoleSeverity(), "split-role", l,
+                    String.join(" | ", d.attributes.get(VihfToken.ROLE)), VihfToken.ROLE, elements);
         }
         if (d.roles.isEmpty() && d.malformedRoles.isEmpty()) {
-            r.add(Rules.VIHF_ATTRIBUTE, "attribut " + VihfToken.ROLE + " vide", l, "");
+            r.add(Rules.VIHF_ATTRIBUTE, "empty", l, "", VihfToken.ROLE);
             return;
         }
         for (String bad : d.malformedRoles) {
-            r.add(Rules.VIHF_ROLE, "valeur de rôle sans élément HL7 Role (CE attendu)", l, bad);
+            r.add(Rules.VIHF_ROLE, "no-hl7-role", l, bad);
         }
         for (CodedValue c : d.roles) {
             if (c.code().isBlank() || c.codeSystem().isBlank() || (!c.xsiType().isEmpty() && !c.isCe())) {
-                r.add(Rules.VIHF_ROLE, "rôle mal formé : code, codeSystem et xsi:type=\"CE\" attendus (code=« " + c.code()
-                        + " », codeSystem=« " + c.codeSystem() + " », xsi:type=« " + c.xsiType() + " »)", l, c.code());
+                r.add(Rules.VIHF_ROLE, "malformed", l, c.code(), c.code(), c.codeSystem(), c.xsiType());
             } else if (c.xsiType().isEmpty()) {
-                r.add(Rules.VIHF_ROLE, Severity.WARNING, "rôle sans xsi:type=\"CE\" (code et codeSystem présents : lu"
-                        + " comme un CE)", l, c.code());
+                r.add(Rules.VIHF_ROLE, Severity.WARNING, "no-xsi-type", l, c.code());
             }
         }
         for (CodedValue c : d.roles) {
             if (PROFESSION_SYSTEM.equals(c.codeSystem()) && ("10".equals(c.code()) || "21".equals(c.code()))
                     && d.roles.size() + d.malformedRoles.size() < 2) {
-                r.add(Rules.VIHF_ROLE, "profession " + c.code() + (c.code().equals("10") ? " (médecin)" : " (pharmacien)")
-                        + " sans seconde valeur de rôle (spécialité obligatoire)", l, c.code());
+                r.add(Rules.VIHF_ROLE, c.code().equals("10") ? "physician-without-specialty"
+                        : "pharmacist-without-specialty", l, c.code(), c.code());
             }
         }
     }
@@ -293,42 +283,42 @@ public final class TokenChecks {
         }
         CodedValue c = d.purposeOfUse;
         if (!PURPOSES.contains(c.code()) || !PURPOSE_SYSTEM.equals(c.codeSystem())) {
-            r.add(Rules.VIHF_PURPOSE, "PurposeOfUse code=« " + c.code() + " » codeSystem=« " + c.codeSystem()
-                    + " » ; attendu normal, bris_de_glace ou centre_15 avec codeSystem " + PURPOSE_SYSTEM,
-                    loc(VihfToken.PURPOSE_OF_USE), c.code());
+            r.add(Rules.VIHF_PURPOSE, "unexpected", loc(VihfToken.PURPOSE_OF_USE), c.code(), c.code(), c.codeSystem(),
+                    PURPOSE_SYSTEM);
         }
     }
 
     private static void resource(TokenData d, Report.Builder r) {
         one(d, VihfToken.RESSOURCE_URN).map(String::strip).ifPresent(v -> {
             if (!"urn:dmp".equals(v)) {
-                r.add(Rules.VIHF_RESOURCE, "Ressource_URN « " + v + " » ; urn:dmp attendu", loc(VihfToken.RESSOURCE_URN), v);
+                r.add(Rules.VIHF_RESOURCE, "urn", loc(VihfToken.RESSOURCE_URN), v, v);
             }
         });
         one(d, VihfToken.RESOURCE_ID).map(String::strip).ifPresent(v -> {
             if (!RESOURCE_ID.matcher(v).matches()) {
-                r.add(Rules.VIHF_RESOURCE, "resource-id « " + v + " » ; <INS>^^^&1.2.250.1.213.1.4.10&ISO^NH attendu",
-                        loc(VihfToken.RESOURCE_ID), v);
+                r.add(Rules.VIHF_RESOURCE, "resource-id", loc(VihfToken.RESOURCE_ID), v, v);
             }
         });
     }
 
     private static void sector(TokenData d, VihfPolicy p, Report.Builder r) {
         one(d, VihfToken.SECTEUR_ACTIVITE).map(String::strip).ifPresent(v -> {
-            String l = loc(VihfToken.SECTEUR_ACTIVITE);
+            Location l = loc(VihfToken.SECTEUR_ACTIVITE);
             String[] parts = v.split("\\^", -1);
             String code = parts[0];
             SectorValueSet set = p.sectorValueSet();
             if (parts.length != 2 || !SectorValueSet.CODE_SYSTEM.equals(parts[1])) {
-                r.add(Rules.VIHF_SECTOR_VALUESET, "Secteur_Activite « " + v + " » ; <code>^" + SectorValueSet.CODE_SYSTEM
-                        + " attendu", l, v);
+                r.add(Rules.VIHF_SECTOR_VALUESET, "format", l, v, v, SectorValueSet.CODE_SYSTEM);
             } else if (!set.contains(code)) {
-                r.add(Rules.VIHF_SECTOR_VALUESET, "secteur « " + code + " » absent du jeu de valeurs " + set.name() + " "
-                        + set.version(), l, v);
+                r.add(Rules.VIHF_SECTOR_VALUESET, "not-in-set", l, v, code, set.name(), set.version());
             }
             if (p.forbiddenSectors().contains(code)) {
-                r.add(Rules.VIHF_SECTOR_FORBIDDEN, "secteur « " + code + " »" + set.label(code).map(s -> " (" + s + ")").orElse("")
-                        + " interdit en authentification indirecte", l, v);
+                Optional<String> label = set.label(code);
+                if (label.isPresent()) {
+                    r.add(Rules.VIHF_SECTOR_FORBIDDEN, "forbidden", l, v, code, label.get());
+                } else {
+                    r.add(Rules.VIHF_SECTOR_FORBIDDEN, "forbidden-unlabelled", l, v, code);
+                }
             }
         });
     }
@@ -338,23 +328,21 @@ public final class TokenChecks {
         if (raw.isEmpty()) {
             return Optional.empty();
         }
-        String l = loc(VihfToken.IDENTIFIANT_STRUCTURE);
+        Location l = loc(VihfToken.IDENTIFIANT_STRUCTURE);
         String v = raw.get();
         String stripped = v.strip();
         if (!stripped.equals(v)) {
-            r.add(Rules.VIHF_ATTRIBUTE, Severity.WARNING, "Identifiant_Structure entouré d'espaces ; lu « " + stripped + " »",
-                    l, v);
+            r.add(Rules.VIHF_ATTRIBUTE, Severity.WARNING, "structure-spaces", l, v, stripped);
         }
         try {
             StructureId id = StructureId.parse(stripped);
             if (!id.keyValid()) {
-                r.add(Rules.ID_KEY, "clé de contrôle invalide pour l'Identifiant_Structure « " + id.value() + " » ("
-                        + id.identifier().map(i -> i.kindName()).orElse("?") + ")", l, id.value());
+                r.add(Rules.ID_KEY, "saml-structure", l, id.value(), id.value(),
+                        id.identifier().map(i -> i.kindName()).orElse("?"));
             }
             return Optional.of(id);
         } catch (InvalidIdentifierException e) {
-            r.add(Rules.VIHF_ATTRIBUTE, "Identifiant_Structure « " + stripped + " » n'est pas un IdNat_Struct bien formé : "
-                    + e.getMessage(), l, stripped);
+            r.add(Rules.VIHF_ATTRIBUTE, "structure-malformed", l, stripped, stripped, e.getMessage());
             return Optional.empty();
         }
     }

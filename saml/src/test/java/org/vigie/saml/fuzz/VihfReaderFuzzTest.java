@@ -1,5 +1,7 @@
 package org.vigie.saml.fuzz;
 
+import org.vigie.core.cert.TlsPeer;
+
 import org.vigie.core.fuzz.Mutator;
 import org.vigie.core.fuzz.FuzzSeeds;
 
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.vigie.core.cert.TrustAnchors;
-import org.vigie.saml.Control1Result;
+import org.vigie.saml.VihfValidation;
 import org.vigie.saml.VihfInput;
 import org.vigie.saml.VihfToken;
 import org.vigie.saml.VihfValidator;
@@ -93,7 +95,7 @@ class VihfReaderFuzzTest {
     }
 
     static void checkAnyBytes(byte[] data) {
-        Control1Result r = VALIDATOR.validate(AUTH.certificate(), AUTH.chain(), VihfInput.of(data), AT);
+        VihfValidation r = VALIDATOR.validate(new TlsPeer(AUTH.certificate(), AUTH.chain()), VihfInput.of(data), AT);
         assertThat(r.report()).isNotNull();
         if (r.accepted()) {
             assertThat(r.token()).isPresent();
@@ -110,7 +112,7 @@ class VihfReaderFuzzTest {
             return;
         }
         String tampered = TOKEN.substring(0, span[0]) + escape(replacement) + TOKEN.substring(span[1]);
-        Control1Result r = VALIDATOR.validate(AUTH.certificate(), AUTH.chain(),
+        VihfValidation r = VALIDATOR.validate(new TlsPeer(AUTH.certificate(), AUTH.chain()),
                 VihfInput.of(tampered.getBytes(StandardCharsets.UTF_8)), AT);
         assertThat(r.accepted()).as("value %d « %s » changed to « %s »:%n%s", which, original, replacement, r.report())
                 .isFalse();
@@ -120,7 +122,7 @@ class VihfReaderFuzzTest {
      * The values the checks read, as one comparable string. The Assertion ID is left out: the test kit draws a new
      * one per token, and the committed corpus holds tokens the same (deterministic) test key signed on another run.
      */
-    static String signedValues(Control1Result r) {
+    static String signedValues(VihfValidation r) {
         VihfToken t = r.token().orElseThrow();
         Map<String, List<String>> attrs = new TreeMap<>(t.attributes());
         return String.join("|", t.issueInstantText(), t.issuer(), t.issuerFormat(), t.nameId(),
@@ -136,8 +138,8 @@ class VihfReaderFuzzTest {
         return Set.copyOf(values);
     }
 
-    static Control1Result accepted(byte[] token) {
-        Control1Result r = VALIDATOR.validate(AUTH.certificate(), AUTH.chain(), VihfInput.of(token), AT);
+    static VihfValidation accepted(byte[] token) {
+        VihfValidation r = VALIDATOR.validate(new TlsPeer(AUTH.certificate(), AUTH.chain()), VihfInput.of(token), AT);
         assertThat(r.accepted()).as("the kit token is accepted: %s", r.report()).isTrue();
         return r;
     }

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vigie.core.Severity;
-import org.vigie.saml.Control1Result;
+import org.vigie.core.cert.TlsPeer;
+import org.vigie.saml.VihfValidation;
 import org.vigie.saml.VihfInput;
 import org.vigie.saml.VihfValidator;
 import org.vigie.server.VigieTestServer;
@@ -180,8 +181,8 @@ class CxfConnectorInputsTest {
         Element token = vihf(s -> { });
         String xml = org.apache.wss4j.common.util.DOM2Writer.nodeToString(token);
         assertThat(xml).contains("xml-exc-c14n#", "rsa-sha256", "X509Certificate");
-        Control1Result r = VihfValidator.builder().trust(PKI.trust()).crls(PKI.crls()).build()
-                .validate(AUTH.certificate(), AUTH.chain(), VihfInput.of(xml.getBytes(StandardCharsets.UTF_8)), AT);
+        VihfValidation r = VihfValidator.builder().trust(PKI.trust()).crls(PKI.crls()).build()
+                .validate(new TlsPeer(AUTH.certificate(), AUTH.chain()), VihfInput.of(xml.getBytes(StandardCharsets.UTF_8)), AT);
         assertThat(r.accepted()).as(xml + "\n" + r.report()).isTrue();
         assertThat(r.report().findings()).as(r.report().toString())
                 .allMatch(f -> f.severity() == Severity.INFO || f.ruleId().equals("ID-KEY"));
@@ -192,8 +193,8 @@ class CxfConnectorInputsTest {
     @Test
     void wss4jSignedVihfAlteredAfterSigningIsRejected() throws Exception {
         String xml = org.apache.wss4j.common.util.DOM2Writer.nodeToString(vihf(s -> { })).replace("Jeanne MARTIN", "Jean MARTIN");
-        Control1Result r = VihfValidator.builder().trust(PKI.trust()).crls(PKI.crls()).build()
-                .validate(AUTH.certificate(), AUTH.chain(), VihfInput.of(xml.getBytes(StandardCharsets.UTF_8)), AT);
+        VihfValidation r = VihfValidator.builder().trust(PKI.trust()).crls(PKI.crls()).build()
+                .validate(new TlsPeer(AUTH.certificate(), AUTH.chain()), VihfInput.of(xml.getBytes(StandardCharsets.UTF_8)), AT);
         assertThat(r.report().rulesFired()).contains("VIHF-SIGNATURE");
     }
 

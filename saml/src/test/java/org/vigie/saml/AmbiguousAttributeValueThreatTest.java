@@ -20,25 +20,25 @@ import org.vigie.testkit.VihfBuilder;
  * signed over its content by the test kit (the signature is valid), so only the value rule stands between it and
  * acceptance: an ERROR for Identifiant_Structure and the values the rules compare, a WARNING for free text.
  */
-class AmbiguousAttributeValueTest {
+class AmbiguousAttributeValueThreatTest {
 
     private static final String HL7 = "xmlns=\"urn:hl7-org:v3\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"";
     private final VihfValidator validator = FixedPki.validator().build();
 
-    private Control1Result check(VihfBuilder b) {
-        Control1Result r = FixedPki.check(validator, AUTH, b);
+    private VihfValidation check(VihfBuilder b) {
+        VihfValidation r = FixedPki.check(validator, AUTH, b);
         assertThat(r.report().has(Rules.VIHF_SIGNATURE)).as("signature valid: " + r.report()).isFalse();
         assertThat(r.report().has(Rules.VIHF_SIGNED)).isFalse();
         return r;
     }
 
-    private static List<Finding> ambiguous(Control1Result r) {
+    private static List<Finding> ambiguous(VihfValidation r) {
         return r.report().byRule(Rules.VIHF_ATTRIBUTE).stream().filter(f -> f.message().contains("valeur ambiguë")).toList();
     }
 
     @Test
     void plainValuesAndAccentedFreeTextAreNotAmbiguous() {
-        Control1Result r = check(FixedPki.token(SIGN).subjectId("Hélène Lefèvre-Dupré"));
+        VihfValidation r = check(FixedPki.token(SIGN).subjectId("Hélène Lefèvre-Dupré"));
         assertThat(ambiguous(r)).isEmpty();
         assertThat(r.accepted()).as(r.report().toString()).isTrue();
     }
@@ -53,7 +53,7 @@ class AmbiguousAttributeValueTest {
                 "U+2007", STRUCT.substring(0, 4) + "\u2007" + STRUCT.substring(4),
                 "U+200E", "\u200E" + STRUCT);
         for (Map.Entry<String, String> c : cases.entrySet()) {
-            Control1Result r = check(FixedPki.token(SIGN).identifiantStructure(c.getValue()));
+            VihfValidation r = check(FixedPki.token(SIGN).identifiantStructure(c.getValue()));
             assertThat(ambiguous(r)).as(c.getKey()).singleElement().satisfies(f -> {
                 assertThat(f.severity()).isEqualTo(Severity.ERROR);
                 assertThat(f.message()).contains("Identifiant_Structure").contains(c.getKey());
@@ -71,7 +71,7 @@ class AmbiguousAttributeValueTest {
                 "élément enfant", "<v xmlns=\"urn:vigie:x\">" + STRUCT + "</v>",
                 "2 éléments", "<v xmlns=\"urn:vigie:x\">" + STRUCT + "</v><v xmlns=\"urn:vigie:x\">1750712184</v>");
         for (Map.Entry<String, String> c : cases.entrySet()) {
-            Control1Result r = check(FixedPki.token(SIGN).attributeXml(VihfBuilder.IDENTIFIANT_STRUCTURE, c.getValue()));
+            VihfValidation r = check(FixedPki.token(SIGN).attributeXml(VihfBuilder.IDENTIFIANT_STRUCTURE, c.getValue()));
             assertThat(ambiguous(r)).as(c.getKey()).singleElement().satisfies(f -> {
                 assertThat(f.severity()).isEqualTo(Severity.ERROR);
                 assertThat(f.message()).contains(c.getKey());
@@ -83,7 +83,7 @@ class AmbiguousAttributeValueTest {
     @Test
     void theSameTextWithoutAmbiguityIsAccepted() {
         // the raw-content path of the test kit, with the plain value: accepted (the firing cases above differ only there)
-        Control1Result r = check(FixedPki.token(SIGN).attributeXml(VihfBuilder.IDENTIFIANT_STRUCTURE, STRUCT));
+        VihfValidation r = check(FixedPki.token(SIGN).attributeXml(VihfBuilder.IDENTIFIANT_STRUCTURE, STRUCT));
         assertThat(ambiguous(r)).isEmpty();
         assertThat(r.accepted()).as(r.report().toString()).isTrue();
     }
@@ -92,14 +92,14 @@ class AmbiguousAttributeValueTest {
     void roleWithTextBesideItOrANestedCodeIsAnError() {
         String role = "<Role " + HL7 + " code=\"10\" codeSystem=\"1.2.250.1.71.1.2.7\" xsi:type=\"CE\"/>";
         String specialty = "<Role " + HL7 + " code=\"SM26\" codeSystem=\"1.2.250.1.71.4.2.5\" xsi:type=\"CE\"/>";
-        Control1Result plain = check(FixedPki.token(SIGN).attributeXml(VihfBuilder.ROLE, role, specialty));
+        VihfValidation plain = check(FixedPki.token(SIGN).attributeXml(VihfBuilder.ROLE, role, specialty));
         assertThat(ambiguous(plain)).isEmpty();
         assertThat(plain.accepted()).as(plain.report().toString()).isTrue();
         String nested = "<Role " + HL7 + " code=\"10\" codeSystem=\"1.2.250.1.71.1.2.7\" xsi:type=\"CE\">"
                 + "<translation code=\"21\" codeSystem=\"1.2.250.1.71.1.2.7\"/></Role>";
         for (String first : List.of("21" + role, nested, role + role,
                 role.replace("code=\"10\"", "code=\"10\u00A0\""))) {
-            Control1Result r = check(FixedPki.token(SIGN).attributeXml(VihfBuilder.ROLE, first, specialty));
+            VihfValidation r = check(FixedPki.token(SIGN).attributeXml(VihfBuilder.ROLE, first, specialty));
             assertThat(ambiguous(r)).as(first).singleElement()
                     .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
             assertThat(r.accepted()).isFalse();
@@ -111,7 +111,7 @@ class AmbiguousAttributeValueTest {
         for (VihfBuilder b : List.of(FixedPki.token(SIGN).version("3.0\u00A0"), FixedPki.token(SIGN).authMode("INDIRECTE\u200B"),
                 FixedPki.token(SIGN).secteurActivite("SA01\u3000^1.2.250.1.71.4.2.4"),
                 FixedPki.token(SIGN).attribute(VihfBuilder.RESSOURCE_URN, "urn:dmp\uFEFF"))) {
-            Control1Result r = check(b);
+            VihfValidation r = check(b);
             assertThat(ambiguous(r)).singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
             assertThat(r.accepted()).isFalse();
         }
@@ -119,7 +119,7 @@ class AmbiguousAttributeValueTest {
 
     @Test
     void freeTextWithAnInvisibleCharacterIsAWarningOnly() {
-        Control1Result r = check(FixedPki.token(SIGN).subjectId("Jean\u00A0TEST-VIGIE"));
+        VihfValidation r = check(FixedPki.token(SIGN).subjectId("Jean\u00A0TEST-VIGIE"));
         assertThat(ambiguous(r)).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             assertThat(f.evidence()).isEqualTo("Jean<U+00A0>TEST-VIGIE");

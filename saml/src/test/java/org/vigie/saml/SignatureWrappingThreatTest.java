@@ -1,5 +1,7 @@
 package org.vigie.saml;
 
+import org.vigie.core.cert.TlsPeer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -20,19 +22,19 @@ import org.w3c.dom.Element;
  * key of their own. Each attack is built from a valid test-kit token and must be rejected with the right rule,
  * never read as valid.
  */
-class SignatureWrappingTest {
+class SignatureWrappingThreatTest {
 
     private final VihfValidator validator = Fixtures.validator();
 
-    private Control1Result run(byte[] bytes) {
-        return validator.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(), VihfInput.of(bytes), Fixtures.AT);
+    private VihfValidation run(byte[] bytes) {
+        return validator.validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()), VihfInput.of(bytes), Fixtures.AT);
     }
 
     @ParameterizedTest
     @EnumSource(value = VihfDefect.class, names = {"XSW3", "XSW4", "XSW5", "XSW6", "XSW7", "XSW8", "DUPLICATE_ID"})
     void wrappingAttacksAreRejectedAsSignatureFailures(VihfDefect attack) {
         VihfBuilder b = Fixtures.token().breaking(attack);
-        Control1Result r = run(Fixtures.bytes(b, attack));
+        VihfValidation r = run(Fixtures.bytes(b, attack));
         assertThat(r.report().has(Rules.VIHF_SIGNATURE)).as(r.report().toString()).isTrue();
         assertThat(r.accepted()).isFalse();
         assertThat(r.token()).as("no Assertion is chosen among several").isEmpty();
@@ -42,7 +44,7 @@ class SignatureWrappingTest {
     @ParameterizedTest
     @EnumSource(value = VihfDefect.class, names = {"SECOND_ASSERTION_BEFORE", "SECOND_ASSERTION_AFTER"})
     void secondSignedAssertionInTheHeaderIsRejected(VihfDefect attack) {
-        Control1Result r = run(Fixtures.bytes(Fixtures.token().breaking(attack), attack));
+        VihfValidation r = run(Fixtures.bytes(Fixtures.token().breaking(attack), attack));
         assertThat(r.report().byRule(Rules.VIHF_XML)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("2 Assertions"));
         assertThat(r.token()).isEmpty();
@@ -52,17 +54,17 @@ class SignatureWrappingTest {
     @EnumSource(value = VihfDefect.class, names = {"SIGNATURE_NOT_CHILD", "TWO_REFERENCES", "REFERENCE_WHOLE_DOCUMENT",
             "EXTRA_TRANSFORM", "DS_OBJECT", "MD5"})
     void outOfProfileSignaturesAreRejectedEvenWhenTheyVerify(VihfDefect attack) {
-        Control1Result r = run(Fixtures.bytes(Fixtures.token().breaking(attack), attack));
+        VihfValidation r = run(Fixtures.bytes(Fixtures.token().breaking(attack), attack));
         assertThat(r.report().has(Rules.VIHF_SIGNATURE)).as(r.report().toString()).isTrue();
-        assertThat(r.token().orElseThrow().signatureValid()).isFalse();
+        assertThat(r.unverifiedToken().orElseThrow().signatureValid()).isFalse();
     }
 
     @Test
     void contentChangedAfterSigningIsToldApartFromAnotherKey() {
-        Control1Result digest = run(Fixtures.token().breaking(VihfDefect.SIGNATURE_DIGEST).toBytes());
+        VihfValidation digest = run(Fixtures.token().breaking(VihfDefect.SIGNATURE_DIGEST).toBytes());
         assertThat(digest.report().byRule(Rules.VIHF_SIGNATURE)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("modifié après la signature"));
-        Control1Result value = run(Fixtures.token().breaking(VihfDefect.SIGNATURE_VALUE).toBytes());
+        VihfValidation value = run(Fixtures.token().breaking(VihfDefect.SIGNATURE_VALUE).toBytes());
         assertThat(value.report().byRule(Rules.VIHF_SIGNATURE)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("autre clé").doesNotContain("modifié après"));
     }
@@ -78,21 +80,21 @@ class SignatureWrappingTest {
         } catch (java.security.cert.CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
-        Control1Result r = run(Dom.bytes(d));
+        VihfValidation r = run(Dom.bytes(d));
         assertThat(r.report().byRule(Rules.VIHF_SIGNATURE)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("autre clé"));
     }
 
     @Test
     void removedSignatureIsUnsigned() {
-        Control1Result r = run(Fixtures.token().breaking(VihfDefect.SIGNATURE_REMOVED).toBytes());
+        VihfValidation r = run(Fixtures.token().breaking(VihfDefect.SIGNATURE_REMOVED).toBytes());
         assertThat(r.report().rulesFired()).contains("VIHF-SIGNED").doesNotContain("VIHF-SIGNATURE");
-        assertThat(r.token().orElseThrow().signatureValid()).isFalse();
+        assertThat(r.unverifiedToken().orElseThrow().signatureValid()).isFalse();
     }
 
     @Test
     void attackerSignedTokenWithItsOwnCertificateDoesNotChain() {
-        Control1Result r = run(Fixtures.token().breaking(VihfDefect.ATTACKER_SIGNED).toBytes());
+        VihfValidation r = run(Fixtures.token().breaking(VihfDefect.ATTACKER_SIGNED).toBytes());
         assertThat(r.report().byRule(Rules.CERT_TRUST)).extracting(f -> f.location().toString()).contains("VIHF/Signature/KeyInfo");
         assertThat(r.accepted()).isFalse();
     }
@@ -100,7 +102,7 @@ class SignatureWrappingTest {
     @Test
     void tokenSignedByAnotherTrustedStructureFailsIssuerAndSameStructure() {
         OrgCredential other = Fixtures.PKI.issue(CertSpec.signature(Fixtures.EG));
-        Control1Result r = run(Fixtures.token().signWith(other).toBytes());
+        VihfValidation r = run(Fixtures.token().signWith(other).toBytes());
         assertThat(r.report().rulesFired()).contains("VIHF-ISSUER", "CERT-SAME-STRUCTURE");
     }
 
@@ -113,10 +115,10 @@ class SignatureWrappingTest {
             Element ref = d.createElementNS(el[0], el[1]);
             ref.setAttributeNS(null, "URI", "#" + d.getDocumentElement().getAttribute("ID"));
             keyInfo.insertBefore(ref, keyInfo.getFirstChild());
-            Control1Result r = run(Dom.bytes(d));
+            VihfValidation r = run(Dom.bytes(d));
             assertThat(r.report().byRule(Rules.VIHF_SIGNATURE)).as(el[1]).anySatisfy(
                     f -> assertThat(f.message()).contains(el[1].substring(el[1].indexOf(':') + 1)));
-            assertThat(r.token().orElseThrow().signatureValid()).isFalse();
+            assertThat(r.unverifiedToken().orElseThrow().signatureValid()).isFalse();
         }
     }
 
@@ -125,7 +127,7 @@ class SignatureWrappingTest {
         for (String local : new String[] {"SignatureMethod", "DigestMethod"}) {
             Document d = Fixtures.token().toDocument();
             Dom.first(d, Dom.DSIG, local).setAttributeNS(null, "Algorithm", "urn:example:unknown");
-            Control1Result r = run(Dom.bytes(d));
+            VihfValidation r = run(Dom.bytes(d));
             assertThat(r.report().byRule(Rules.VIHF_SIGNATURE)).as(local)
                     .anySatisfy(f -> assertThat(f.message()).contains("non autorisé"));
             assertThat(r.report().has(Rules.VIHF_ALGORITHM)).isFalse();
@@ -138,7 +140,7 @@ class SignatureWrappingTest {
         String xml = Fixtures.token().toAssertionXml();
         org.junit.jupiter.api.Assumptions.assumeTrue(xml.contains("xmlns:xs=\"http://www.w3.org/2001/XMLSchema\""));
         String rebound = xml.replaceFirst("xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"", "xmlns:xs=\"urn:example:other\"");
-        Control1Result r = run(rebound.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        VihfValidation r = run(rebound.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(r.token().orElseThrow().signatureValid()).as("the binding is outside the signature").isTrue();
         assertThat(r.report().byRule(Rules.VIHF_ATTRIBUTE)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("xsi:type"));
@@ -152,7 +154,7 @@ class SignatureWrappingTest {
         Element root = d.getDocumentElement();
         root.removeChild(sig);
         root.appendChild(sig);
-        Control1Result r = run(Dom.bytes(d));
+        VihfValidation r = run(Dom.bytes(d));
         assertThat(r.report().byRule(Rules.VIHF_SIGNATURE)).anySatisfy(f -> assertThat(f.message()).contains("Issuer"));
     }
 }

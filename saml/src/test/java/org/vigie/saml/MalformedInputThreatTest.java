@@ -1,5 +1,7 @@
 package org.vigie.saml;
 
+import org.vigie.core.cert.TlsPeer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -13,7 +15,7 @@ import org.vigie.core.Severity;
  * flips, truncations, duplicated slices) must always give a report, never an exception, and a mutated signed
  * region is never accepted.
  */
-class MalformedInputTest {
+class MalformedInputThreatTest {
 
     @Test
     void randomMutationsAlwaysGiveAReportNeverAnException() {
@@ -38,7 +40,7 @@ class MalformedInputTest {
                 System.arraycopy(m, pos, out, pos + len, m.length - pos);
                 m = out;
             }
-            Control1Result r = v.validate(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain(), VihfInput.of(m), Fixtures.AT);
+            VihfValidation r = v.validate(new TlsPeer(Fixtures.AUTH.certificate(), Fixtures.AUTH.chain()), VihfInput.of(m), Fixtures.AT);
             assertThat(r.report()).isNotNull();
             if (r.accepted()) {
                 accepted++;

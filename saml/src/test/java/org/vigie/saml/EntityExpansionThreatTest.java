@@ -14,7 +14,7 @@ import org.vigie.testkit.VihfDefect;
  * Threat: the parser is made to read files, expand entities, or exhaust memory. DOCTYPE, external entities and
  * entity expansion are refused before any entity is resolved; oversized input is refused before parsing.
  */
-class EntityExpansionTest {
+class EntityExpansionThreatTest {
 
     private final VihfValidator validator = Fixtures.validator();
 
@@ -22,7 +22,7 @@ class EntityExpansionTest {
     @EnumSource(value = VihfDefect.class, names = {"DOCTYPE", "EXTERNAL_ENTITY", "ENTITY_EXPANSION", "NOT_WELL_FORMED",
             "NOT_SAML2", "OVERSIZED"})
     void hostileOrBrokenXmlIsVihfXml(VihfDefect defect) {
-        Control1Result r = validator.validateToken(VihfInput.of(Fixtures.token().breaking(defect).toBytes()), Fixtures.AT);
+        VihfValidation r = validator.validateToken(VihfInput.of(Fixtures.token().breaking(defect).toBytes()), Fixtures.AT);
         assertThat(r.report().byRule(Rules.VIHF_XML)).as(r.report().toString()).isNotEmpty();
         assertThat(r.token()).isEmpty();
         assertThat(r.accepted()).isFalse();
@@ -30,7 +30,7 @@ class EntityExpansionTest {
 
     @Test
     void doctypeMessageSaysWhy() {
-        Control1Result r = validator.validateToken(VihfInput.of(Fixtures.token().breaking(VihfDefect.EXTERNAL_ENTITY).toBytes()),
+        VihfValidation r = validator.validateToken(VihfInput.of(Fixtures.token().breaking(VihfDefect.EXTERNAL_ENTITY).toBytes()),
                 Fixtures.AT);
         assertThat(r.report().byRule(Rules.VIHF_XML)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("DOCTYPE"));
@@ -39,7 +39,7 @@ class EntityExpansionTest {
     @Test
     void undeclaredEntityReferenceIsRefused() {
         String xml = Fixtures.token().toAssertionXml().replace("<saml2:Issuer", "<saml2:Issuer xml:lang=\"&xxe;\"");
-        Control1Result r = validator.validateToken(VihfInput.of(xml.getBytes(StandardCharsets.UTF_8)), Fixtures.AT);
+        VihfValidation r = validator.validateToken(VihfInput.of(xml.getBytes(StandardCharsets.UTF_8)), Fixtures.AT);
         assertThat(r.report().has(Rules.VIHF_XML)).isTrue();
     }
 
@@ -56,7 +56,7 @@ class EntityExpansionTest {
     @Test
     void sizeLimitAppliesToDomElementsToo() {
         org.w3c.dom.Element big = Fixtures.token().breaking(VihfDefect.OVERSIZED).toDocument().getDocumentElement();
-        Control1Result r = validator.validateToken(VihfInput.of(big), Fixtures.AT);
+        VihfValidation r = validator.validateToken(VihfInput.of(big), Fixtures.AT);
         assertThat(r.report().byRule(Rules.VIHF_XML)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("trop gros"));
         assertThat(validator.validateToken(VihfInput.of(Fixtures.token().toDocument().getDocumentElement()), Fixtures.AT)
@@ -67,14 +67,14 @@ class EntityExpansionTest {
     void absurdNestingIsRefusedByTheParser() {
         String deep = "<x>".repeat(5000) + "</x>".repeat(5000);
         String xml = Fixtures.token().toAssertionXml().replace("<saml2:Subject>", deep + "<saml2:Subject>");
-        Control1Result r = validator.validateToken(VihfInput.of(xml.getBytes(StandardCharsets.UTF_8)), Fixtures.AT);
+        VihfValidation r = validator.validateToken(VihfInput.of(xml.getBytes(StandardCharsets.UTF_8)), Fixtures.AT);
         assertThat(r.report().byRule(Rules.VIHF_XML)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("imbrication"));
     }
 
     @Test
     void unexpectedRootIsRefused() {
-        Control1Result r = validator.validateToken(VihfInput.of("<a xmlns=\"urn:x\"/>".getBytes(StandardCharsets.UTF_8)), Fixtures.AT);
+        VihfValidation r = validator.validateToken(VihfInput.of("<a xmlns=\"urn:x\"/>".getBytes(StandardCharsets.UTF_8)), Fixtures.AT);
         assertThat(r.report().byRule(Rules.VIHF_XML)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("élément racine inattendu"));
     }
