@@ -17,6 +17,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.vigie.cda.AuthorInstitutionValidator;
 import org.vigie.cda.Control2Session;
+import org.vigie.core.Location;
 import org.vigie.core.Report;
 import org.vigie.core.Rules;
 import org.vigie.core.Severity;
@@ -166,21 +167,17 @@ public final class DmpRequestValidator {
         }
         out.addAll(messageFindings.build());
         if (o.soapVersion().filter("1.1"::equals).isPresent()) {
-            out.add(Rules.SOAP_VERSION, policy.soap11Severity(), "enveloppe SOAP 1.1 (" + MessageReader.SOAP11
-                    + ") : la transaction ITI-41 et les autres services web IHE sont spécifiés en SOAP 1.2"
-                    + " (IHE ITI TF-2 annexe V) ; un serveur strict peut la refuser", "soap:Envelope", MessageReader.SOAP11);
+            out.add(Rules.SOAP_VERSION, policy.soap11Severity(), "soap11", Location.of("soap:Envelope"),
+                    MessageReader.SOAP11, MessageReader.SOAP11);
         }
         boolean feedingAction = o.action().map(DmpRequestValidator::isFeedingAction).orElse(false);
         if (v.session != null) {
             out.addAll(v.session.finish());
             o.action().filter(a -> !isFeedingAction(a)).ifPresent(a -> out.add(Rules.SOAP_ACTION, Severity.WARNING,
-                    "le corps SOAP porte une ProvideAndRegisterDocumentSetRequest mais l'Action est « " + a
-                            + " » : le contrôle 2 est fait quand même, le service refusera ou traitera une autre opération",
-                    "soap:Header/wsa:Action", a));
+                    "feeding-body-other-action", Location.of("soap:Header").child("wsa:Action"), a, a));
         } else if (feedingAction && !v.unreadable(messageFindings)) {
-            out.add(Rules.AI_XML, "transaction d'alimentation (" + ITI41_ACTION
-                    + ") sans ProvideAndRegisterDocumentSetRequest dans le corps SOAP", "soap:Body",
-                    o.bodyElement().orElse(""));
+            out.add(Rules.AI_XML, "dmp-feeding-without-request", Location.of("soap:Body"),
+                    o.bodyElement().orElse(""), ITI41_ACTION);
         }
         return new DmpValidation(out.evaluatedAt(at).build(), o.framing(), o.soapVersion(), o.action(),
                 v.session != null, o.attachmentsRead());

@@ -173,18 +173,15 @@ public final class MessageReader {
                             continue; // nested multipart inside a part: not an MTOM layout, ignored
                         }
                         if (contentId != null && !contentIds.add(contentId)) {
-                            st.findings.add(Rules.MIME_CID, "plusieurs parties MIME portent le Content-ID <" + contentId
-                                    + "> : un récepteur résout la première (CXF), un autre peut en prendre une autre ; "
-                                    + "RFC 2045 exige des Content-ID uniques", "MTOM", contentId);
+                            st.findings.add(Rules.MIME_CID, "dmp-repeated", org.vigie.core.Location.of("MTOM"),
+                                    contentId, contentId);
                         }
                         if (!rootRead) {
                             boolean isRoot = start.isEmpty() || start.get().equals(contentId);
                             if (st.parts == 1 && !isRoot) {
-                                st.findings.add(Rules.MIME_START, "la première partie MIME ("
-                                        + (contentId == null ? "sans Content-ID" : "<" + contentId + ">")
-                                        + ") n'est pas celle que désigne le paramètre start (<" + start.get()
-                                        + ">) : CXF lit la première partie comme enveloppe, SAAJ celle de start ; "
-                                        + "Vigie lit celle de start", "MTOM", start.get());
+                                st.findings.add(Rules.MIME_START, contentId == null ? "first-part-unnamed" : "first-part-not-start",
+                                        org.vigie.core.Location.of("MTOM"), start.get(), start.get(),
+                                        contentId == null ? "" : contentId);
                             }
                             if (!isRoot) {
                                 st.ignored.add(contentId == null ? "(sans Content-ID)" : contentId);
@@ -210,9 +207,8 @@ public final class MessageReader {
                 messageError(st, "message multipart sans aucune partie (délimiteur "
                         + framed.contentType().flatMap(c -> c.parameter("boundary")).orElse("?") + " introuvable)", "MTOM");
             } else if (!rootRead) {
-                st.findings.add(Rules.MIME_START, "aucune partie MIME ne porte le Content-ID <" + start.orElse("")
-                        + "> que désigne le paramètre start : SAAJ refuse le message, CXF lirait la première partie ;"
-                        + " aucune enveloppe n'est lue", "MTOM", start.orElse(""));
+                st.findings.add(Rules.MIME_START, "start-not-found", org.vigie.core.Location.of("MTOM"),
+                        start.orElse(""), start.orElse(""));
                 st.ensureHeader("la partie racine désignée par start est introuvable");
             } else if (!watch.seen) {
                 messageError(st, "message MTOM tronqué : le délimiteur final --" + boundary
@@ -256,13 +252,11 @@ public final class MessageReader {
             String decodedByCxf = cxfDecodedContentId(contentId);
             for (String href : pending) {
                 if (!decodedByCxf.equals(contentId) && ContentIds.ofHref(href).map(decodedByCxf::equals).orElse(false)) {
-                    st.findings.add(Rules.MIME_CID, "la partie <" + contentId + "> n'est pas celle que désigne « " + href
-                            + " » selon RFC 2392, mais CXF, qui décode aussi le Content-ID (cid:, %HH, +), la résout :"
-                            + " deux récepteurs liraient deux documents ; elle n'est pas lue", "MTOM", contentId);
+                    st.findings.add(Rules.MIME_CID, "dmp-cxf-decoded", org.vigie.core.Location.of("MTOM"), contentId,
+                            contentId, href);
                 } else if (ContentIds.ofHref(href).map(contentId::equalsIgnoreCase).orElse(false)) {
-                    st.findings.add(Rules.MIME_CID, "la partie <" + contentId + "> ne diffère de la référence XOP « " + href
-                            + " » que par la casse : un Content-ID se compare exactement (RFC 2392, CXF), ce n'est pas"
-                            + " la partie que le service reçoit ; elle n'est pas lue", "MTOM", contentId);
+                    st.findings.add(Rules.MIME_CID, "dmp-case-only", org.vigie.core.Location.of("MTOM"), contentId,
+                            contentId, href);
                 }
             }
             st.ignored.add(contentId);
@@ -390,14 +384,12 @@ public final class MessageReader {
                 if (st.actions == 0 && st.bodyElement != null) {
                     if (st.httpAction != null && !st.httpAction.isEmpty()) {
                         // SOAP 1.2 HTTP binding: the action parameter names the operation to a stack without WS-Addressing
-                        st.findings.add(Rules.SOAP_ACTION, missingAction(), "aucun en-tête wsa:Action : seule l'action HTTP"
-                                + " « " + st.httpAction + " » désigne l'opération (un service qui exige WS-Addressing refuse"
-                                + " le message)", "soap:Header", st.httpAction);
+                        st.findings.add(Rules.SOAP_ACTION, missingAction(), "http-action-only",
+                                org.vigie.core.Location.of("soap:Header"), st.httpAction, st.httpAction);
                     } else {
                         // a SOAP stack without WS-Addressing (CXF's default) dispatches on the Body's element: a warning
-                        st.findings.add(Rules.SOAP_ACTION, missingAction(), "aucun en-tête wsa:Action ni action HTTP"
-                                + " (WS-Addressing en exige exactement un) : seul l'élément du corps désigne l'opération,"
-                                + " un service qui exige WS-Addressing refuse le message", "soap:Header", "");
+                        st.findings.add(Rules.SOAP_ACTION, missingAction(), "absent",
+                                org.vigie.core.Location.of("soap:Header"), "");
                     }
                 }
                 trailing(r, st, where);
@@ -474,9 +466,8 @@ public final class MessageReader {
                 if (mu != null && ("true".equals(mu.strip()) || "1".equals(mu.strip())) && !wsa && !security
                         && target != SecurityHeaderTarget.OTHER) {
                     // the ultimate receiver plays no role, ultimateReceiver and next: it must understand those blocks
-                    st.findings.add(Rules.SOAP_MUST_UNDERSTAND, "le bloc d'en-tête {" + ns + "}" + local
-                            + " porte mustUnderstand=\"" + mu.strip() + "\" : le service du DMP ne le comprend pas et"
-                            + " répond par une faute MustUnderstand", "soap:Header", "{" + ns + "}" + local);
+                    st.findings.add(Rules.SOAP_MUST_UNDERSTAND, "not-understood", org.vigie.core.Location.of("soap:Header"),
+                            "{" + ns + "}" + local, "{" + ns + "}" + local, mu.strip());
                 }
                 if (wsa && "Action".equals(local)) {
                     st.actions++;
@@ -484,9 +475,8 @@ public final class MessageReader {
                     if (st.actions == 1) {
                         action = text;
                     } else {
-                        st.findings.add(Rules.SOAP_ACTION, st.actions + " en-têtes wsa:Action (WS-Addressing en exige"
-                                + " exactement un) : « " + action + " » est lu, « " + text + " » ne l'est pas",
-                                "soap:Header/wsa:Action", text);
+                        st.findings.add(Rules.SOAP_ACTION, "repeated",
+                                org.vigie.core.Location.of("soap:Header").child("wsa:Action"), text, st.actions, action, text);
                     }
                 } else if (security && !target.taken()) {
                     securityHeaders++;
@@ -494,19 +484,15 @@ public final class MessageReader {
                     String role = r.getAttributeValue(soapNs, roleAttr);
                     st.findings.add(Rules.SOAP_SECURITY_ROLE, target == SecurityHeaderTarget.NEXT
                                     ? Severity.WARNING : Severity.INFO,
-                            "en-tête wsse:Security adressé au rôle « " + role + " » (" + roleAttr + ") : "
-                                    + (target == SecurityHeaderTarget.NEXT
-                                    ? "tout nœud SOAP joue « next », mais WSS4J (sans acteur configuré) ne le traite pas ;"
-                                    : "destiné à un autre nœud SOAP ;")
-                                    + " il n'est pas pris comme VIHF", "soap:Header/wsse:Security", role);
+                            target == SecurityHeaderTarget.NEXT ? "next" : "other-node",
+                            org.vigie.core.Location.of("soap:Header").child("wsse:Security"), role, role, roleAttr);
                     skip(r, st, guard);
                 } else if (security) {
                     securityHeaders++;
                     forUltimate++;
                     if (target == SecurityHeaderTarget.ULTIMATE_EXPLICIT) {
-                        st.findings.add(Rules.SOAP_SECURITY_ROLE, "en-tête wsse:Security adressé explicitement au rôle"
-                                + " ultimateReceiver : SOAP 1.2 le destine au destinataire final (il est lu), mais WSS4J"
-                                + " sans acteur configuré ne le trouve pas", "soap:Header/wsse:Security",
+                        st.findings.add(Rules.SOAP_SECURITY_ROLE, "ultimate-explicit",
+                                org.vigie.core.Location.of("soap:Header").child("wsse:Security"),
                                 SecurityHeaderTarget.ROLE_ULTIMATE_RECEIVER);
                     }
                     Map<String, String> secScope = declarations(r, headerScope);
