@@ -347,10 +347,10 @@ public final class MessageReader {
                     if (soapChild && "Header".equals(local)) {
                         headers++;
                         if (bodySeen) {
-                            structure(st, "soap:Header après soap:Body : l'en-tête doit précéder le corps ; il n'est pas lu", "soap:Header");
+                            structure(st, "header-after-body", "soap:Header");
                             skip(r, st, () -> { });
                         } else if (headers > 1) {
-                            structure(st, "plusieurs éléments soap:Header dans l'enveloppe : un seul est permis ; seul le premier est lu", "soap:Header");
+                            structure(st, "header-repeated", "soap:Header");
                             skip(r, st, () -> { });
                         } else {
                             readHeader(r, declarations(r, envScope), xmlAttributes(r, envXml), in, st);
@@ -358,7 +358,7 @@ public final class MessageReader {
                     } else if (soapChild && "Body".equals(local)) {
                         bodies++;
                         if (bodies > 1) {
-                            structure(st, "plusieurs éléments soap:Body dans l'enveloppe : un seul est permis ; seul le premier est lu", "soap:Body");
+                            structure(st, "body-repeated", "soap:Body");
                             skip(r, st, () -> { });
                         } else {
                             st.ensureHeader(null);
@@ -368,9 +368,8 @@ public final class MessageReader {
                     } else {
                         if (SOAP12.equals(ns) || !bodySeen) {
                             // SOAP 1.2 §5.1: Header? Body, nothing else; SOAP 1.1 §4.1 allows elements after Body only
-                            structure(st, "élément {" + nz(r.getNamespaceURI()) + "}" + local + " enfant de soap:Envelope"
-                                    + (SOAP12.equals(ns) ? " : SOAP 1.2 n'y permet que Header et Body" : " avant soap:Body"),
-                                    "soap:Envelope");
+                            structure(st, SOAP12.equals(ns) ? "envelope-child-soap12" : "envelope-child-before-body", "soap:Envelope",
+                                    "{" + nz(r.getNamespaceURI()) + "}" + local);
                         }
                         skip(r, st, () -> { });
                     }
@@ -556,8 +555,7 @@ public final class MessageReader {
             if (st.bodyElement == null) {
                 st.bodyElement = "{" + ns + "}" + local;
             } else if (children == 2) {
-                structure(st, "le corps SOAP contient plusieurs éléments ({" + ns + "}" + local + " après "
-                        + st.bodyElement + ") : une requête ITI-41 en porte une seule", "soap:Body");
+                structure(st, "body-several-elements", "soap:Body", "{" + ns + "}" + local, st.bodyElement);
             }
             if (XDSB.equals(ns) && PNR.equals(local) && !st.feedingBody) {
                 // control 2 runs whenever the Body holds a feeding, wherever it stands among the Body's children
@@ -583,23 +581,23 @@ public final class MessageReader {
             while (r.hasNext()) {
                 int ev = r.next();
                 if (ev == XMLStreamConstants.START_ELEMENT) {
-                    structure(st, "un second élément racine ({" + nz(r.getNamespaceURI()) + "}" + r.getLocalName()
-                            + ") suit l'enveloppe SOAP dans " + where, "soap:Envelope");
+                    structure(st, "second-root", "soap:Envelope", "{" + nz(r.getNamespaceURI()) + "}" + r.getLocalName(), where);
                     return;
                 }
                 if ((ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) && !r.isWhiteSpace()) {
-                    structure(st, "du texte suit l'enveloppe SOAP dans " + where, "soap:Envelope");
+                    structure(st, "trailing-text", "soap:Envelope", where);
                     return;
                 }
             }
         } catch (XMLStreamException | RuntimeException e) {
-            structure(st, "du contenu suit l'enveloppe SOAP dans " + where + " : " + (e instanceof XMLStreamException x
-                    ? cleanMessage(x) : e.getClass().getSimpleName()), "soap:Envelope");
+            structure(st, "trailing-content", "soap:Envelope", where, e instanceof XMLStreamException x
+                    ? cleanMessage(x) : e.getClass().getSimpleName());
         }
     }
 
-    private static void structure(State st, String message, String location) {
-        st.findings.add(Rules.SOAP_STRUCTURE, message, location, "");
+    /** A SOAP-STRUCTURE finding: catalogue key {@code SOAP-STRUCTURE.name}, at a one-step location. */
+    private static void structure(State st, String name, String location, Object... arguments) {
+        st.findings.add(Rules.SOAP_STRUCTURE, name, org.vigie.core.Location.of(location), "", arguments);
     }
 
     /** The {@code xml:*} attributes in scope: the parent's, overridden by the element's own. */
