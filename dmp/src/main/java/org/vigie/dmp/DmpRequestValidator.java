@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.vigie.cda.AuthorInstitutionValidator;
+import org.vigie.core.Location;
 import org.vigie.core.Report;
 import org.vigie.core.Rules;
 import org.vigie.core.Severity;
@@ -44,7 +45,8 @@ import org.w3c.dom.Element;
  *         .directory(directory)
  *         .clock(Clock.systemUTC())
  *         .build();                        // once; immutable and thread-safe
- * Report report = validator.validate(tlsCertificate, tlsChain, requestStream, contentTypeOrNull);
+ * DmpValidation v = validator.validate(DmpRequest.builder(TlsPeer.of(tlsCertificate), requestBytes)
+ *         .contentType(contentType).build());
  * }</pre>
  *
  * The request is read once, as a stream: the VIHF Assertion is captured from {@code wsse:Security}, the
@@ -96,6 +98,34 @@ public final class DmpRequestValidator {
     }
 
     /**
+     * Validates a request: control 1 always, control 2 when the body holds an ITI-41 feeding.
+     *
+     * @param request the TLS peer, the body, its Content-Type if known, the evaluation instant if fixed (else the
+     *                clock's current instant)
+     * @return the report and what was read of the request
+     */
+    public DmpValidation validate(DmpRequest request) {
+        Objects.requireNonNull(request, "request");
+        Instant at = request.at().orElseGet(clock::instant);
+        return validateRequest(request.peer().certificate(), request.peer().chain(), request.openBody(),
+                request.contentType().orElse(null), at);
+    }
+
+    /**
+     * Validates a request held as separate parts: control 1 on the VIHF, control 2 when a submission is given.
+     *
+     * @param parts the TLS peer, the VIHF, the submission and its documents, the evaluation instant if fixed (else the
+     *              clock's current instant)
+     * @return the report
+     */
+    public Report validate(DmpParts parts) {
+        Objects.requireNonNull(parts, "parts");
+        Instant at = parts.at().orElseGet(clock::instant);
+        return validateParts(parts.peer().certificate(), parts.peer().chain(), parts.vihf(),
+                parts.openSubmission().orElse(null), parts.documents(), at);
+    }
+
+    /**
      * Validates a request at the clock's current instant.
      *
      * @param tlsCertificate     the TLS client (ORG_AUTH_CLI) certificate of the connection
@@ -104,19 +134,31 @@ public final class DmpRequestValidator {
      *                           block (not closed)
      * @param contentTypeOrNull  the HTTP Content-Type, or null to find it in the capture or from the first line
      * @return the report
+     * @deprecated use {@link #validate(DmpRequest)} and {@link DmpValidation#report()}
      */
+    @Deprecated(forRemoval = true)
     public Report validate(X509Certificate tlsCertificate, List<X509Certificate> tlsChain, InputStream request,
                            String contentTypeOrNull) {
         return validateRequest(tlsCertificate, tlsChain, request, contentTypeOrNull, clock.instant()).report();
     }
 
-    /** As {@link #validate(X509Certificate, List, InputStream, String)} at a given evaluation instant. */
+    /**
+     * As {@link #validate(X509Certificate, List, InputStream, String)} at a given evaluation instant.
+     *
+     * @deprecated use {@link #validate(DmpRequest)} with {@link DmpRequest.Builder#at(Instant)}
+     */
+    @Deprecated(forRemoval = true)
     public Report validate(X509Certificate tlsCertificate, List<X509Certificate> tlsChain, InputStream request,
                            String contentTypeOrNull, Instant at) {
         return validateRequest(tlsCertificate, tlsChain, request, contentTypeOrNull, at).report();
     }
 
-    /** As {@link #validate(X509Certificate, List, InputStream, String, Instant)}, also saying what was read. */
+    /**
+     * As {@link #validate(X509Certificate, List, InputStream, String, Instant)}, also saying what was read.
+     *
+     * @deprecated use {@link #validate(DmpRequest)}
+     */
+    @Deprecated(forRemoval = true)
     public DmpValidation validateRequest(X509Certificate tlsCertificate, List<X509Certificate> tlsChain,
                                          InputStream request, String contentTypeOrNull, Instant at) {
         Objects.requireNonNull(tlsCertificate, "tlsCertificate");
@@ -132,21 +174,17 @@ public final class DmpRequestValidator {
         }
         out.addAll(messageFindings.build());
         if (o.soapVersion().filter("1.1"::equals).isPresent()) {
-            out.add(Rules.SOAP_VERSION, policy.soap11Severity(), "enveloppe SOAP 1.1 (" + MessageReader.SOAP11
-                    + ") : la transaction ITI-41 et les autres services web IHE sont spécifiés en SOAP 1.2"
-                    + " (IHE ITI TF-2 annexe V) ; un serveur strict peut la refuser", "soap:Envelope", MessageReader.SOAP11);
+            out.add(Rules.SOAP_VERSION, policy.soap11Severity(), "soap11", Location.of("soap:Envelope"),
+                    MessageReader.SOAP11, MessageReader.SOAP11);
         }
         boolean feedingAction = o.action().map(DmpRequestValidator::isFeedingAction).orElse(false);
         if (v.session != null) {
             out.addAll(v.session.finish().report());
             o.action().filter(a -> !isFeedingAction(a)).ifPresent(a -> out.add(Rules.SOAP_ACTION, Severity.WARNING,
-                    "le corps SOAP porte une ProvideAndRegisterDocumentSetRequest mais l'Action est « " + a
-                            + " » : le contrôle 2 est fait quand même, le service refusera ou traitera une autre opération",
-                    "soap:Header/wsa:Action", a));
+                    "feeding-body-other-action", Location.of("soap:Header").child("wsa:Action"), a, a));
         } else if (feedingAction && !v.unreadable(messageFindings)) {
-            out.add(Rules.AI_XML, "transaction d'alimentation (" + ITI41_ACTION
-                    + ") sans ProvideAndRegisterDocumentSetRequest dans le corps SOAP", "soap:Body",
-                    o.bodyElement().orElse(""));
+            out.add(Rules.AI_XML, "dmp-feeding-without-request", Location.of("soap:Body"),
+                    o.bodyElement().orElse(""), ITI41_ACTION);
         }
         return new DmpValidation(out.evaluatedAt(at).profile(profile).build(), o.framing(), o.soapVersion(), o.action(),
                 v.session != null, o.attachmentsRead());
@@ -164,7 +202,9 @@ public final class DmpRequestValidator {
      * @param documents        documents referenced by XOP href ({@code cid:...}), each opened on demand
      * @param at               the evaluation instant
      * @return the report
+     * @deprecated use {@link #validate(DmpParts)}
      */
+    @Deprecated(forRemoval = true)
     public Report validateParts(X509Certificate tlsCertificate, List<X509Certificate> tlsChain, VihfInput vihf,
                                 InputStream submissionOrNull, Map<String, Supplier<InputStream>> documents, Instant at) {
         Objects.requireNonNull(tlsCertificate, "tlsCertificate");
@@ -182,14 +222,24 @@ public final class DmpRequestValidator {
         return out.evaluatedAt(at).profile(profile).build();
     }
 
-    /** {@link #validateParts(X509Certificate, List, VihfInput, InputStream, Map, Instant)} with a DOM Assertion. */
+    /**
+     * {@link #validateParts(X509Certificate, List, VihfInput, InputStream, Map, Instant)} with a DOM Assertion.
+     *
+     * @deprecated use {@link #validate(DmpParts)} with {@code VihfInput.of(...)}
+     */
+    @Deprecated(forRemoval = true)
     public Report validateParts(X509Certificate tlsCertificate, List<X509Certificate> tlsChain, Element vihf,
                                 InputStream submissionOrNull, Map<String, Supplier<InputStream>> documents, Instant at) {
         return validateParts(tlsCertificate, tlsChain, VihfInput.of(Objects.requireNonNull(vihf, "vihf")),
                 submissionOrNull, documents, at);
     }
 
-    /** {@link #validateParts(X509Certificate, List, VihfInput, InputStream, Map, Instant)} with token bytes. */
+    /**
+     * {@link #validateParts(X509Certificate, List, VihfInput, InputStream, Map, Instant)} with token bytes.
+     *
+     * @deprecated use {@link #validate(DmpParts)} with {@code VihfInput.of(...)}
+     */
+    @Deprecated(forRemoval = true)
     public Report validateParts(X509Certificate tlsCertificate, List<X509Certificate> tlsChain, byte[] vihf,
                                 InputStream submissionOrNull, Map<String, Supplier<InputStream>> documents, Instant at) {
         return validateParts(tlsCertificate, tlsChain, VihfInput.of(Objects.requireNonNull(vihf, "vihf")),

@@ -10,7 +10,7 @@ import org.vigie.testkit.OrgCredential;
 import org.vigie.testkit.TestPki;
 
 /**
- * Run in a forked JVM with a small heap by {@link XmlTokenLimitsTest}: validates, one after the other, the test-kit
+ * Run in a forked JVM with a small heap by {@link XmlTokenLimitsThreatTest}: validates, one after the other, the test-kit
  * request with a huge token ({@code args[0]} bytes) at every place and of every kind, plain then as a gzip HTTP
  * capture, and prints one line per case: {@code case=<where>/<kind>/<plain|gzip> accepted=… limit=… rules=…
  * bytes=…}. An {@code OutOfMemoryError} ends the JVM with a non-zero exit code.

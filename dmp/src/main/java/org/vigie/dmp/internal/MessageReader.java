@@ -173,18 +173,15 @@ public final class MessageReader {
                             continue; // nested multipart inside a part: not an MTOM layout, ignored
                         }
                         if (contentId != null && !contentIds.add(contentId)) {
-                            st.findings.add(Rules.MIME_CID, "plusieurs parties MIME portent le Content-ID <" + contentId
-                                    + "> : un récepteur résout la première (CXF), un autre peut en prendre une autre ; "
-                                    + "RFC 2045 exige des Content-ID uniques", "MTOM", contentId);
+                            st.findings.add(Rules.MIME_CID, "dmp-repeated", org.vigie.core.Location.of("MTOM"),
+                                    contentId, contentId);
                         }
                         if (!rootRead) {
                             boolean isRoot = start.isEmpty() || start.get().equals(contentId);
                             if (st.parts == 1 && !isRoot) {
-                                st.findings.add(Rules.MIME_START, "la première partie MIME ("
-                                        + (contentId == null ? "sans Content-ID" : "<" + contentId + ">")
-                                        + ") n'est pas celle que désigne le paramètre start (<" + start.get()
-                                        + ">) : CXF lit la première partie comme enveloppe, SAAJ celle de start ; "
-                                        + "Vigie lit celle de start", "MTOM", start.get());
+                                st.findings.add(Rules.MIME_START, contentId == null ? "first-part-unnamed" : "first-part-not-start",
+                                        org.vigie.core.Location.of("MTOM"), start.get(), start.get(),
+                                        contentId == null ? "" : contentId);
                             }
                             if (!isRoot) {
                                 st.ignored.add(contentId == null ? "(sans Content-ID)" : contentId);
@@ -210,9 +207,8 @@ public final class MessageReader {
                 messageError(st, "message multipart sans aucune partie (délimiteur "
                         + framed.contentType().flatMap(c -> c.parameter("boundary")).orElse("?") + " introuvable)", "MTOM");
             } else if (!rootRead) {
-                st.findings.add(Rules.MIME_START, "aucune partie MIME ne porte le Content-ID <" + start.orElse("")
-                        + "> que désigne le paramètre start : SAAJ refuse le message, CXF lirait la première partie ;"
-                        + " aucune enveloppe n'est lue", "MTOM", start.orElse(""));
+                st.findings.add(Rules.MIME_START, "start-not-found", org.vigie.core.Location.of("MTOM"),
+                        start.orElse(""), start.orElse(""));
                 st.ensureHeader("la partie racine désignée par start est introuvable");
             } else if (!watch.seen) {
                 messageError(st, "message MTOM tronqué : le délimiteur final --" + boundary
@@ -256,13 +252,11 @@ public final class MessageReader {
             String decodedByCxf = cxfDecodedContentId(contentId);
             for (String href : pending) {
                 if (!decodedByCxf.equals(contentId) && ContentIds.ofHref(href).map(decodedByCxf::equals).orElse(false)) {
-                    st.findings.add(Rules.MIME_CID, "la partie <" + contentId + "> n'est pas celle que désigne « " + href
-                            + " » selon RFC 2392, mais CXF, qui décode aussi le Content-ID (cid:, %HH, +), la résout :"
-                            + " deux récepteurs liraient deux documents ; elle n'est pas lue", "MTOM", contentId);
+                    st.findings.add(Rules.MIME_CID, "dmp-cxf-decoded", org.vigie.core.Location.of("MTOM"), contentId,
+                            contentId, href);
                 } else if (ContentIds.ofHref(href).map(contentId::equalsIgnoreCase).orElse(false)) {
-                    st.findings.add(Rules.MIME_CID, "la partie <" + contentId + "> ne diffère de la référence XOP « " + href
-                            + " » que par la casse : un Content-ID se compare exactement (RFC 2392, CXF), ce n'est pas"
-                            + " la partie que le service reçoit ; elle n'est pas lue", "MTOM", contentId);
+                    st.findings.add(Rules.MIME_CID, "dmp-case-only", org.vigie.core.Location.of("MTOM"), contentId,
+                            contentId, href);
                 }
             }
             st.ignored.add(contentId);
@@ -353,10 +347,10 @@ public final class MessageReader {
                     if (soapChild && "Header".equals(local)) {
                         headers++;
                         if (bodySeen) {
-                            structure(st, "soap:Header après soap:Body : l'en-tête doit précéder le corps ; il n'est pas lu", "soap:Header");
+                            structure(st, "header-after-body", "soap:Header");
                             skip(r, st, () -> { });
                         } else if (headers > 1) {
-                            structure(st, "plusieurs éléments soap:Header dans l'enveloppe : un seul est permis ; seul le premier est lu", "soap:Header");
+                            structure(st, "header-repeated", "soap:Header");
                             skip(r, st, () -> { });
                         } else {
                             readHeader(r, declarations(r, envScope), xmlAttributes(r, envXml), in, st);
@@ -364,7 +358,7 @@ public final class MessageReader {
                     } else if (soapChild && "Body".equals(local)) {
                         bodies++;
                         if (bodies > 1) {
-                            structure(st, "plusieurs éléments soap:Body dans l'enveloppe : un seul est permis ; seul le premier est lu", "soap:Body");
+                            structure(st, "body-repeated", "soap:Body");
                             skip(r, st, () -> { });
                         } else {
                             st.ensureHeader(null);
@@ -374,9 +368,8 @@ public final class MessageReader {
                     } else {
                         if (SOAP12.equals(ns) || !bodySeen) {
                             // SOAP 1.2 §5.1: Header? Body, nothing else; SOAP 1.1 §4.1 allows elements after Body only
-                            structure(st, "élément {" + nz(r.getNamespaceURI()) + "}" + local + " enfant de soap:Envelope"
-                                    + (SOAP12.equals(ns) ? " : SOAP 1.2 n'y permet que Header et Body" : " avant soap:Body"),
-                                    "soap:Envelope");
+                            structure(st, SOAP12.equals(ns) ? "envelope-child-soap12" : "envelope-child-before-body", "soap:Envelope",
+                                    "{" + nz(r.getNamespaceURI()) + "}" + local);
                         }
                         skip(r, st, () -> { });
                     }
@@ -390,14 +383,12 @@ public final class MessageReader {
                 if (st.actions == 0 && st.bodyElement != null) {
                     if (st.httpAction != null && !st.httpAction.isEmpty()) {
                         // SOAP 1.2 HTTP binding: the action parameter names the operation to a stack without WS-Addressing
-                        st.findings.add(Rules.SOAP_ACTION, missingAction(), "aucun en-tête wsa:Action : seule l'action HTTP"
-                                + " « " + st.httpAction + " » désigne l'opération (un service qui exige WS-Addressing refuse"
-                                + " le message)", "soap:Header", st.httpAction);
+                        st.findings.add(Rules.SOAP_ACTION, missingAction(), "http-action-only",
+                                org.vigie.core.Location.of("soap:Header"), st.httpAction, st.httpAction);
                     } else {
                         // a SOAP stack without WS-Addressing (CXF's default) dispatches on the Body's element: a warning
-                        st.findings.add(Rules.SOAP_ACTION, missingAction(), "aucun en-tête wsa:Action ni action HTTP"
-                                + " (WS-Addressing en exige exactement un) : seul l'élément du corps désigne l'opération,"
-                                + " un service qui exige WS-Addressing refuse le message", "soap:Header", "");
+                        st.findings.add(Rules.SOAP_ACTION, missingAction(), "absent",
+                                org.vigie.core.Location.of("soap:Header"), "");
                     }
                 }
                 trailing(r, st, where);
@@ -474,9 +465,8 @@ public final class MessageReader {
                 if (mu != null && ("true".equals(mu.strip()) || "1".equals(mu.strip())) && !wsa && !security
                         && target != SecurityHeaderTarget.OTHER) {
                     // the ultimate receiver plays no role, ultimateReceiver and next: it must understand those blocks
-                    st.findings.add(Rules.SOAP_MUST_UNDERSTAND, "le bloc d'en-tête {" + ns + "}" + local
-                            + " porte mustUnderstand=\"" + mu.strip() + "\" : le service du DMP ne le comprend pas et"
-                            + " répond par une faute MustUnderstand", "soap:Header", "{" + ns + "}" + local);
+                    st.findings.add(Rules.SOAP_MUST_UNDERSTAND, "not-understood", org.vigie.core.Location.of("soap:Header"),
+                            "{" + ns + "}" + local, "{" + ns + "}" + local, mu.strip());
                 }
                 if (wsa && "Action".equals(local)) {
                     st.actions++;
@@ -484,9 +474,8 @@ public final class MessageReader {
                     if (st.actions == 1) {
                         action = text;
                     } else {
-                        st.findings.add(Rules.SOAP_ACTION, st.actions + " en-têtes wsa:Action (WS-Addressing en exige"
-                                + " exactement un) : « " + action + " » est lu, « " + text + " » ne l'est pas",
-                                "soap:Header/wsa:Action", text);
+                        st.findings.add(Rules.SOAP_ACTION, "repeated",
+                                org.vigie.core.Location.of("soap:Header").child("wsa:Action"), text, st.actions, action, text);
                     }
                 } else if (security && !target.taken()) {
                     securityHeaders++;
@@ -494,19 +483,15 @@ public final class MessageReader {
                     String role = r.getAttributeValue(soapNs, roleAttr);
                     st.findings.add(Rules.SOAP_SECURITY_ROLE, target == SecurityHeaderTarget.NEXT
                                     ? Severity.WARNING : Severity.INFO,
-                            "en-tête wsse:Security adressé au rôle « " + role + " » (" + roleAttr + ") : "
-                                    + (target == SecurityHeaderTarget.NEXT
-                                    ? "tout nœud SOAP joue « next », mais WSS4J (sans acteur configuré) ne le traite pas ;"
-                                    : "destiné à un autre nœud SOAP ;")
-                                    + " il n'est pas pris comme VIHF", "soap:Header/wsse:Security", role);
+                            target == SecurityHeaderTarget.NEXT ? "next" : "other-node",
+                            org.vigie.core.Location.of("soap:Header").child("wsse:Security"), role, role, roleAttr);
                     skip(r, st, guard);
                 } else if (security) {
                     securityHeaders++;
                     forUltimate++;
                     if (target == SecurityHeaderTarget.ULTIMATE_EXPLICIT) {
-                        st.findings.add(Rules.SOAP_SECURITY_ROLE, "en-tête wsse:Security adressé explicitement au rôle"
-                                + " ultimateReceiver : SOAP 1.2 le destine au destinataire final (il est lu), mais WSS4J"
-                                + " sans acteur configuré ne le trouve pas", "soap:Header/wsse:Security",
+                        st.findings.add(Rules.SOAP_SECURITY_ROLE, "ultimate-explicit",
+                                org.vigie.core.Location.of("soap:Header").child("wsse:Security"),
                                 SecurityHeaderTarget.ROLE_ULTIMATE_RECEIVER);
                     }
                     Map<String, String> secScope = declarations(r, headerScope);
@@ -570,8 +555,7 @@ public final class MessageReader {
             if (st.bodyElement == null) {
                 st.bodyElement = "{" + ns + "}" + local;
             } else if (children == 2) {
-                structure(st, "le corps SOAP contient plusieurs éléments ({" + ns + "}" + local + " après "
-                        + st.bodyElement + ") : une requête ITI-41 en porte une seule", "soap:Body");
+                structure(st, "body-several-elements", "soap:Body", "{" + ns + "}" + local, st.bodyElement);
             }
             if (XDSB.equals(ns) && PNR.equals(local) && !st.feedingBody) {
                 // control 2 runs whenever the Body holds a feeding, wherever it stands among the Body's children
@@ -597,23 +581,23 @@ public final class MessageReader {
             while (r.hasNext()) {
                 int ev = r.next();
                 if (ev == XMLStreamConstants.START_ELEMENT) {
-                    structure(st, "un second élément racine ({" + nz(r.getNamespaceURI()) + "}" + r.getLocalName()
-                            + ") suit l'enveloppe SOAP dans " + where, "soap:Envelope");
+                    structure(st, "second-root", "soap:Envelope", "{" + nz(r.getNamespaceURI()) + "}" + r.getLocalName(), where);
                     return;
                 }
                 if ((ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) && !r.isWhiteSpace()) {
-                    structure(st, "du texte suit l'enveloppe SOAP dans " + where, "soap:Envelope");
+                    structure(st, "trailing-text", "soap:Envelope", where);
                     return;
                 }
             }
         } catch (XMLStreamException | RuntimeException e) {
-            structure(st, "du contenu suit l'enveloppe SOAP dans " + where + " : " + (e instanceof XMLStreamException x
-                    ? cleanMessage(x) : e.getClass().getSimpleName()), "soap:Envelope");
+            structure(st, "trailing-content", "soap:Envelope", where, e instanceof XMLStreamException x
+                    ? cleanMessage(x) : e.getClass().getSimpleName());
         }
     }
 
-    private static void structure(State st, String message, String location) {
-        st.findings.add(Rules.SOAP_STRUCTURE, message, location, "");
+    /** A SOAP-STRUCTURE finding: catalogue key {@code SOAP-STRUCTURE.name}, at a one-step location. */
+    private static void structure(State st, String name, String location, Object... arguments) {
+        st.findings.add(Rules.SOAP_STRUCTURE, name, org.vigie.core.Location.of(location), "", arguments);
     }
 
     /** The {@code xml:*} attributes in scope: the parent's, overridden by the element's own. */

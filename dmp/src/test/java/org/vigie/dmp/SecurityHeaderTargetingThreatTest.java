@@ -30,7 +30,7 @@ import org.w3c.dom.Element;
  * {@code ultimateReceiver} and {@code next} roles, where SOAP and WSS4J part, is {@link SecurityHeaderTarget}'s.
  * The decoy token carries another structure: had Vigie taken it, {@code VIHF-STRUCT-EQ} would fire.
  */
-class SecurityHeaderTargetingTest {
+class SecurityHeaderTargetingThreatTest {
 
     static final String NEXT12 = SecurityHeaderTarget.ROLE_NEXT;
     static final String ULTIMATE12 = SecurityHeaderTarget.ROLE_ULTIMATE_RECEIVER;

@@ -17,7 +17,7 @@ import org.vigie.core.Report;
  * Bad input is never an exception: truncated, corrupted and hostile requests give findings. Built from a valid
  * MTOM request of the test kit; seeded, so every run checks the same inputs.
  */
-class HostileRequestTest {
+class CorruptedRequestThreatTest {
 
     final DmpRequestValidatorTest base = new DmpRequestValidatorTest();
 

@@ -21,7 +21,7 @@ import org.vigie.testkit.DmpMessageBuilder;
  * {@code vigie serve} answers a request holding a 300 MiB comment (streamed, chunked) with a RegistryResponse naming the
  * limit, never with a reset connection, and keeps serving (issue 18 §1).
  */
-class HugeTokenServeTest {
+class HugeTokenServeThreatTest {
 
     static InputStream withHugeComment(byte[] plain, String after, long size) {
         String env = new String(plain, StandardCharsets.UTF_8);

@@ -32,7 +32,7 @@ import org.vigie.testkit.TestPki;
  * small heap; decoded captures are bounded by size and by expansion ratio. Every request is a valid test-kit request
  * with the token injected by a stream.
  */
-class XmlTokenLimitsTest {
+class XmlTokenLimitsThreatTest {
 
     static final TestPki PKI = TestPki.shared();
     static final Instant AT = PKI.anchor().plusSeconds(3600);

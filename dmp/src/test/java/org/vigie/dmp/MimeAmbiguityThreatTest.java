@@ -41,7 +41,7 @@ import org.w3c.dom.Element;
  * independent receiving stack: CXF 4.1's {@code AttachmentDeserializer} + {@code AttachmentUtil} for the parts, SAAJ 3
  * (the Jakarta SOAP reference implementation) for the envelope.
  */
-class MimeAmbiguityTest {
+class MimeAmbiguityThreatTest {
 
     final Receiving rx = new Receiving();
 

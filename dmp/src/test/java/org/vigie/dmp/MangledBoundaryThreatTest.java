@@ -14,7 +14,7 @@ import org.vigie.core.Severity;
  * first MIME delimiter line holds a bare CR gave a boundary with a line break, and mime4j threw an
  * {@link IllegalArgumentException} out of {@link DmpRequestValidator#validate}. It is now an {@code AI-XML} ERROR.
  */
-class MangledBoundaryTest {
+class MangledBoundaryThreatTest {
 
     @ParameterizedTest(name = "given Content-Type: {0}")
     @CsvSource(delimiter = '|', value = {"text/xml; charset=UTF-8", "application/soap+xml"})

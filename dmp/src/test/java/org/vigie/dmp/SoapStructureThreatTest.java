@@ -28,7 +28,7 @@ import org.vigie.testkit.VihfBuilder;
  * message the validator accepts. SOAP 1.2 part 1 §5 (Envelope: Header? then Body, nothing else; a mustUnderstand
  * block not understood is a fault), WS-Addressing 1.0 Core §3.1 (exactly one Action) are the sources.
  */
-class SoapStructureTest {
+class SoapStructureThreatTest {
 
     static final String ACTION = "<Action soap:mustUnderstand=\"true\" xmlns=\"http://www.w3.org/2005/08/addressing\">"
             + "urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-b</Action>";
