@@ -2,11 +2,9 @@ package org.vigie.testkit;
 
 import static org.vigie.testkit.VihfAttributes.purpose;
 import static org.vigie.testkit.VihfAttributes.set;
-import static org.vigie.testkit.VihfDom.child;
 import static org.vigie.testkit.VihfDom.qname;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -23,7 +21,6 @@ import org.vigie.testkit.VihfAttributes.Raw;
 import org.vigie.testkit.internal.Xml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * Builds VIHF tokens (signed SAML 2.0 Assertions) the way the ANS examples are built, valid by default and broken
@@ -91,7 +88,6 @@ public final class VihfBuilder {
     static final String SECTOR_SYSTEM = "1.2.250.1.71.4.2.4";
     static final String PURPOSE_SYSTEM = "1.2.250.1.213.1.1.4.248";
     static final String INS_SUFFIX = "^^^&1.2.250.1.213.1.4.10&ISO^NH";
-    private static final String SAML1 = "urn:oasis:names:tc:SAML:1.0:assertion";
 
     static {
         org.apache.xml.security.Init.init();
@@ -100,27 +96,27 @@ public final class VihfBuilder {
 
     private final OrgCredential signer;
     private OrgCredential keyCredential;
-    private String id = "_" + UUID.randomUUID();
-    private Instant issueInstant = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    private Instant notBefore;
-    private Instant notOnOrAfter;
+    String id = "_" + UUID.randomUUID();
+    Instant issueInstant = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Instant notBefore;
+    Instant notOnOrAfter;
     private String issuerDn;
-    private String issuerFormat = X509_SUBJECT_NAME;
-    private String nameId = "VIGIE-UTILISATEUR-0001";
-    private String authnContextClassRef = "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport";
-    private String authnContextDecl;
+    String issuerFormat = X509_SUBJECT_NAME;
+    String nameId = "VIGIE-UTILISATEUR-0001";
+    String authnContextClassRef = "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport";
+    String authnContextDecl;
     private final List<Attr> attributes = new ArrayList<>();
     private boolean rolesCustomised;
-    private boolean withoutAuthnStatement;
-    private String issueInstantLexical;
-    private String notBeforeLexical;
-    private String notOnOrAfterLexical;
-    private boolean signed = true;
+    boolean withoutAuthnStatement;
+    String issueInstantLexical;
+    String notBeforeLexical;
+    String notOnOrAfterLexical;
+    boolean signed = true;
     private boolean sha1;
     private String prefixList = DEFAULT_PREFIX_LIST;
     private boolean envelopedOnly;
-    private final Map<String, String> extraNamespaces = new LinkedHashMap<>();
-    private final Set<VihfDefect> defects = EnumSet.noneOf(VihfDefect.class);
+    final Map<String, String> extraNamespaces = new LinkedHashMap<>();
+    final Set<VihfDefect> defects = EnumSet.noneOf(VihfDefect.class);
 
     private VihfBuilder(OrgCredential signer) {
         this.signer = Objects.requireNonNull(signer, "signer");
@@ -618,119 +614,8 @@ public final class VihfBuilder {
     }
 
 
-    /** Builds the Assertion as the root of its own document and signs it (unless unsigned). */
     private Document buildSignedAssertionDocument(List<Attr> attrs, String issuerValue, boolean withDuplicate) {
-        Document doc = Xml.newDocument();
-        String ns = defects.contains(VihfDefect.NOT_SAML2) ? SAML1 : Xml.SAML2;
-        String p = defects.contains(VihfDefect.NOT_SAML2) ? "saml" : "saml2";
-        Instant issue = issueInstant;
-        Instant nb = notBefore;
-        Instant noa = notOnOrAfter;
-        if (defects.contains(VihfDefect.TIME_FUTURE)) {
-            issue = issue.plus(Duration.ofHours(1));
-        }
-        if (defects.contains(VihfDefect.TIME_EXPIRED)) {
-            nb = issueInstant.minus(Duration.ofHours(2));
-            noa = issueInstant.minus(Duration.ofHours(1));
-        }
-        if (defects.contains(VihfDefect.TIME_NOT_YET_VALID)) {
-            nb = issueInstant.plus(Duration.ofHours(1));
-            noa = issueInstant.plus(Duration.ofHours(2));
-        }
-        Element a = doc.createElementNS(ns, p + ":Assertion");
-        Xml.declare(a, p, ns);
-        Xml.declare(a, "xsi", Xml.XSI);
-        extraNamespaces.forEach((prefix, uri) -> Xml.declare(a, prefix, uri));
-        a.setAttributeNS(null, "ID", id);
-        a.setAttributeNS(null, "IssueInstant", issueInstantLexical != null ? issueInstantLexical : issue.toString());
-        a.setAttributeNS(null, "Version", "2.0");
-        doc.appendChild(a);
-
-        Element issuer = child(a, ns, p + ":Issuer");
-        if (issuerFormat != null) {
-            issuer.setAttributeNS(null, "Format",
-                    defects.contains(VihfDefect.ISSUER_FORMAT) ? "urn:oasis:names:tc:SAML:2.0:nameid-format:entity"
-                            : issuerFormat);
-        }
-        issuer.setTextContent(issuerValue);
-
-        Element subject = child(a, ns, p + ":Subject");
-        child(subject, ns, p + ":NameID").setTextContent(nameId);
-
-        String nbText = notBeforeLexical != null ? notBeforeLexical : nb == null ? null : nb.toString();
-        String noaText = notOnOrAfterLexical != null ? notOnOrAfterLexical : noa == null ? null : noa.toString();
-        if (nbText != null || noaText != null) {
-            Element c = child(a, ns, p + ":Conditions");
-            if (nbText != null) {
-                c.setAttributeNS(null, "NotBefore", nbText);
-            }
-            if (noaText != null) {
-                c.setAttributeNS(null, "NotOnOrAfter", noaText);
-            }
-        }
-        if (withDuplicate && defects.contains(VihfDefect.DUPLICATE_ID)) {
-            Element advice = child(a, ns, p + ":Advice");
-            Document inner = buildSignedAssertionDocumentUnsignedEvil(attrs, issuerValue);
-            advice.appendChild(doc.importNode(inner.getDocumentElement(), true));
-        }
-
-        if (!withoutAuthnStatement) {
-            Element authn = child(a, ns, p + ":AuthnStatement");
-            authn.setAttributeNS(null, "AuthnInstant", issue.toString());
-            Element ctx = child(authn, ns, p + ":AuthnContext");
-            child(ctx, ns, p + ":AuthnContextClassRef").setTextContent(authnContextClassRef);
-            if (authnContextDecl != null) {
-                child(ctx, ns, p + ":AuthnContextDecl").setTextContent(authnContextDecl);
-            }
-        }
-
-        Element stmt = child(a, ns, p + ":AttributeStatement");
-        for (Attr attr : attrs) {
-            Element ae = child(stmt, ns, p + ":Attribute");
-            ae.setAttributeNS(null, "Name", attr.name());
-            for (Object v : attr.values()) {
-                Element av = child(ae, ns, p + ":AttributeValue");
-                if (v instanceof Ce ce) {
-                    Element r = doc.createElementNS(Xml.HL7, ce.element());
-                    Xml.declare(r, "", Xml.HL7);
-                    r.setAttributeNS(null, "code", ce.code());
-                    if (ce.codeSystem() != null) {
-                        r.setAttributeNS(null, "codeSystem", ce.codeSystem());
-                    }
-                    if (ce.codeSystemName() != null) {
-                        r.setAttributeNS(null, "codeSystemName", ce.codeSystemName());
-                    }
-                    if (ce.displayName() != null) {
-                        r.setAttributeNS(null, "displayName", ce.displayName());
-                    }
-                    r.setAttributeNS(Xml.XSI, "xsi:type", "CE");
-                    av.appendChild(r);
-                } else if (v instanceof Raw raw) {
-                    Document frag = Xml.parse("<vigie-fragment>" + raw.xml() + "</vigie-fragment>");
-                    for (Node n = frag.getDocumentElement().getFirstChild(); n != null; n = n.getNextSibling()) {
-                        av.appendChild(doc.importNode(n, true));
-                    }
-                } else {
-                    Xml.declare(av, "xs", Xml.XS);
-                    av.setAttributeNS(Xml.XSI, "xsi:type", "xs:string");
-                    av.setTextContent((String) v);
-                }
-            }
-        }
-        boolean doSign = signed && !defects.contains(VihfDefect.SIGNATURE_REMOVED);
-        if (doSign && withDuplicate) {
-            sign(doc, a, issuer, subject);
-        }
-        return doc;
-    }
-
-    private Document buildSignedAssertionDocumentUnsignedEvil(List<Attr> attrs, String issuerValue) {
-        List<Attr> evil = new ArrayList<>();
-        for (Attr x : attrs) {
-            evil.add(x.copy());
-        }
-        set(evil, IDENTIFIANT_STRUCTURE, EVIL_STRUCTURE);
-        return buildSignedAssertionDocument(evil, issuerValue, false);
+        return new VihfAssertionWriter(this).write(attrs, issuerValue, withDuplicate);
     }
 
     private OrgCredential attacker() {
@@ -738,7 +623,8 @@ public final class VihfBuilder {
         return signer.pki().issue(s);
     }
 
-    private void sign(Document doc, Element a, Element issuer, Element subject) {
+    /** Signs the written Assertion with this builder's signature settings. */
+    void sign(Document doc, Element a, Element issuer, Element subject) {
         new VihfSigner(defects, id, sha1, prefixList, envelopedOnly).sign(doc, a, issuer, subject, signingCredential());
     }
 
