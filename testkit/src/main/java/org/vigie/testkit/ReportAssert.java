@@ -3,6 +3,7 @@ package org.vigie.testkit;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.vigie.core.Finding;
@@ -15,7 +16,8 @@ import org.vigie.core.Severity;
  * with the whole report in its message; no test framework is needed.
  *
  * <pre>{@code
- * ReportAssert.assertThat(report).isRejected().hasFinding("AI-SAME-EJ").hasNoFinding("VIHF-SIGNATURE");
+ * ReportAssert.assertThat(report).rejected().fires(Rules.AI_SAME_EJ).doesNotFire(Rules.VIHF_SIGNATURE)
+ *         .at(Rules.AI_SAME_EJ, "SubmissionSet");
  * }</pre>
  */
 public final class ReportAssert {
@@ -168,6 +170,172 @@ public final class ReportAssert {
             fail(count + " constat(s) " + ruleId + " attendu(s), " + n + " obtenu(s)");
         }
         return this;
+    }
+
+    // ------------------------------------------------------------------ rule-typed vocabulary
+
+    /**
+     * Same as {@link #isAccepted()}.
+     * @return this
+     */
+    public ReportAssert accepted() {
+        return isAccepted();
+    }
+
+    /**
+     * Same as {@link #isRejected()}.
+     * @return this
+     */
+    public ReportAssert rejected() {
+        return isRejected();
+    }
+
+    /**
+     * Passes when the rule has at least one finding.
+     *
+     * @param rule a rule of the catalogue
+     * @return this
+     */
+    public ReportAssert fires(Rule rule) {
+        return hasFinding(rule);
+    }
+
+    /**
+     * Passes when the rule has at least one finding of that severity.
+     *
+     * @param rule     a rule of the catalogue
+     * @param severity the severity one of its findings must have
+     * @return this
+     */
+    public ReportAssert fires(Rule rule, Severity severity) {
+        return hasFinding(rule.id(), severity);
+    }
+
+    /**
+     * Passes when the rule has exactly {@code count} findings.
+     *
+     * @param rule  a rule of the catalogue
+     * @param count the exact number of its findings
+     * @return this
+     */
+    public ReportAssert firesTimes(Rule rule, int count) {
+        return hasFindingCount(rule.id(), count);
+    }
+
+    /**
+     * Passes when the rules fired are exactly these (order and repetitions ignored); no rule passes only an empty
+     * report.
+     *
+     * @param rules the expected rules
+     * @return this
+     */
+    public ReportAssert firesOnly(Rule... rules) {
+        return hasOnlyRules(Arrays.stream(rules).map(Rule::id).toArray(String[]::new));
+    }
+
+    /**
+     * Passes when none of these rules has a finding.
+     *
+     * @param rules rules none of which may appear
+     * @return this
+     */
+    public ReportAssert doesNotFire(Rule... rules) {
+        return hasNoFinding(rules);
+    }
+
+    /**
+     * Passes when the rule has a finding at exactly this location (the text of {@link Finding#location()}, as the
+     * reports show it, e.g. {@code VIHF/Attribute[Identifiant_Structure]}).
+     *
+     * @param rule     a rule of the catalogue
+     * @param location the location text
+     * @return this
+     */
+    public ReportAssert at(Rule rule, String location) {
+        Objects.requireNonNull(location, "location");
+        for (Finding f : report.byRule(rule)) {
+            if (location.equals(f.location().toString())) {
+                return this;
+            }
+        }
+        fail("constat " + rule.id() + " à l'emplacement \"" + location + "\" attendu");
+        return this;
+    }
+
+    /**
+     * Passes when the rule has a finding whose French message contains {@code text}.
+     *
+     * @param rule a rule of the catalogue
+     * @param text text one of its findings' messages must contain
+     * @return this
+     */
+    public ReportAssert withMessageContaining(Rule rule, String text) {
+        return hasFindingWithMessageContaining(rule.id(), text);
+    }
+
+    /**
+     * Passes when the rule has a finding whose message in {@code locale} contains {@code text}.
+     *
+     * @param rule   a rule of the catalogue
+     * @param locale the language of the message (French or English)
+     * @param text   text one of its findings' messages must contain
+     * @return this
+     */
+    public ReportAssert withMessageContaining(Rule rule, Locale locale, String text) {
+        for (Finding f : report.byRule(rule)) {
+            String m = f.message(locale);
+            if (m != null && m.contains(text)) {
+                return this;
+            }
+        }
+        fail("constat " + rule.id() + " dont le message (" + locale + ") contient \"" + text + "\" attendu");
+        return this;
+    }
+
+    /**
+     * Passes when every finding of the rule has this severity (and there is at least one).
+     *
+     * @param rule     a rule of the catalogue
+     * @param severity the severity all its findings must have
+     * @return this
+     */
+    public ReportAssert severity(Rule rule, Severity severity) {
+        List<Finding> fs = report.byRule(rule);
+        if (fs.isEmpty() || !fs.stream().allMatch(f -> f.severity() == severity)) {
+            fail("constats " + rule.id() + " tous de sévérité " + severity + " attendus");
+        }
+        return this;
+    }
+
+    /**
+     * Passes when every finding of the report is of one of these severities (e.g. only INFO and WARNING).
+     *
+     * @param severities the severities allowed
+     * @return this
+     */
+    public ReportAssert onlySeverities(Severity... severities) {
+        Set<Severity> allowed = Set.of(severities);
+        for (Finding f : report.findings()) {
+            if (!allowed.contains(f.severity())) {
+                fail("constats de sévérité " + allowed + " seulement attendus, " + f.ruleId() + " est " + f.severity());
+            }
+        }
+        return this;
+    }
+
+    /**
+     * The single finding of a rule, for checks this class does not offer (its evidence, its arguments...).
+     *
+     * @param rule a rule of the catalogue
+     * @return its only finding
+     * @throws AssertionError when the rule has no finding or several
+     */
+    public Finding single(Rule rule) {
+        List<Finding> fs = report.byRule(rule);
+        if (fs.size() != 1) {
+            fail("un seul constat " + rule.id() + " attendu, " + fs.size() + " obtenu(s)");
+        }
+        return fs.get(0);
     }
 
     /** @return the report, for checks this class does not offer */

@@ -1,8 +1,10 @@
 package org.vigie.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.vigie.core.Report;
 import org.vigie.core.Rules;
@@ -48,5 +50,58 @@ class ReportAssertTest {
                 .isInstanceOf(AssertionError.class);
         assertThatThrownBy(() -> ReportAssert.assertThat(ACCEPTED).hasNoFindings()).isInstanceOf(AssertionError.class);
         assertThatThrownBy(() -> ReportAssert.assertThat(null)).isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void ruleTypedAssertionsPass() {
+        assertThatCode(() -> ReportAssert.assertThat(REJECTED).rejected().fires(Rules.AI_SAME_EJ)
+                .fires(Rules.AI_SAME_EJ, Severity.ERROR).firesTimes(Rules.AI_SAME_EJ, 2)
+                .firesOnly(Rules.AI_SAME_EJ, Rules.VIHF_ALGORITHM).doesNotFire(Rules.VIHF_SIGNATURE, Rules.ID_KEY)
+                .at(Rules.AI_SAME_EJ, "doc1").at(Rules.VIHF_ALGORITHM, "Signature")
+                .withMessageContaining(Rules.AI_SAME_EJ, "hors de l'EJ")
+                .withMessageContaining(Rules.VIHF_ALGORITHM, Locale.FRENCH, "SHA-1")
+                .severity(Rules.AI_SAME_EJ, Severity.ERROR)).doesNotThrowAnyException();
+        assertThatCode(() -> ReportAssert.assertThat(ACCEPTED).accepted().firesOnly(Rules.ID_KEY)
+                .severity(Rules.ID_KEY, Severity.WARNING).onlySeverities(Severity.INFO, Severity.WARNING))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> ReportAssert.assertThat(Report.empty()).firesOnly().onlySeverities())
+                .doesNotThrowAnyException();
+        assertThat(ReportAssert.assertThat(REJECTED).single(Rules.VIHF_ALGORITHM).evidence()).isEqualTo("rsa-sha1");
+    }
+
+    @Test
+    void ruleTypedAssertionsFailWithTheReport() {
+        assertThatThrownBy(() -> ReportAssert.assertThat(REJECTED).accepted())
+                .isInstanceOf(AssertionError.class).hasMessageContaining("AI-SAME-EJ");
+        assertThatThrownBy(() -> ReportAssert.assertThat(ACCEPTED).rejected()).isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> ReportAssert.assertThat(ACCEPTED).fires(Rules.AI_SAME_EJ))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("ID-KEY");
+        assertThatThrownBy(() -> ReportAssert.assertThat(ACCEPTED).fires(Rules.ID_KEY, Severity.ERROR))
+                .isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> ReportAssert.assertThat(REJECTED).firesTimes(Rules.AI_SAME_EJ, 3))
+                .isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> ReportAssert.assertThat(REJECTED).firesOnly(Rules.AI_SAME_EJ))
+                .isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> ReportAssert.assertThat(ACCEPTED).firesOnly()).isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> ReportAssert.assertThat(REJECTED).doesNotFire(Rules.VIHF_SIGNATURE, Rules.VIHF_ALGORITHM))
+                .isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> ReportAssert.assertThat(REJECTED).at(Rules.AI_SAME_EJ, "doc2"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("doc2");
+        assertThatThrownBy(() -> ReportAssert.assertThat(REJECTED).at(Rules.VIHF_SIGNATURE, "Signature"))
+                .isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> ReportAssert.assertThat(REJECTED).withMessageContaining(Rules.AI_SAME_EJ, "zzz"))
+                .isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> ReportAssert.assertThat(REJECTED)
+                .withMessageContaining(Rules.AI_SAME_EJ, Locale.FRENCH, "zzz")).isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> ReportAssert.assertThat(REJECTED).severity(Rules.AI_SAME_EJ, Severity.WARNING))
+                .isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> ReportAssert.assertThat(ACCEPTED).severity(Rules.AI_SAME_EJ, Severity.WARNING))
+                .isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> ReportAssert.assertThat(REJECTED).onlySeverities(Severity.INFO, Severity.WARNING))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("AI-SAME-EJ");
+        assertThatThrownBy(() -> ReportAssert.assertThat(REJECTED).single(Rules.AI_SAME_EJ))
+                .isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> ReportAssert.assertThat(REJECTED).single(Rules.ID_KEY))
+                .isInstanceOf(AssertionError.class);
     }
 }

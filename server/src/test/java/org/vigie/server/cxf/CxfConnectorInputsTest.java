@@ -29,6 +29,7 @@ import org.apache.cxf.ws.addressing.WSAddressingFeature;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.vigie.core.Rules;
 import org.vigie.core.Severity;
 import org.vigie.core.cert.TlsPeer;
 import org.vigie.saml.VihfValidation;
@@ -37,6 +38,7 @@ import org.vigie.saml.VihfValidator;
 import org.vigie.server.VigieTestServer;
 import org.vigie.testkit.CdaBuilder;
 import org.vigie.testkit.OrgCredential;
+import org.vigie.testkit.ReportAssert;
 import org.vigie.testkit.TestPki;
 import org.vigie.testkit.XdsSubmissionBuilder;
 import org.w3c.dom.Element;
@@ -195,7 +197,7 @@ class CxfConnectorInputsTest {
         String xml = org.apache.wss4j.common.util.DOM2Writer.nodeToString(vihf(s -> { })).replace("Jeanne MARTIN", "Jean MARTIN");
         VihfValidation r = VihfValidator.builder().trust(PKI.trust()).crls(PKI.crls()).build()
                 .validate(new TlsPeer(AUTH.certificate(), AUTH.chain()), VihfInput.of(xml.getBytes(StandardCharsets.UTF_8)), AT);
-        assertThat(r.report().rulesFired()).contains("VIHF-SIGNATURE");
+        ReportAssert.assertThat(r.report()).fires(Rules.VIHF_SIGNATURE);
     }
 
     @Test
