@@ -36,6 +36,15 @@ class MessagesTest {
     }
 
     @Test
+    void everyRuleOfTheCatalogueHasItsMessagesInBothLanguages() {
+        Set<String> withMessages = new TreeSet<>();
+        for (String key : Messages.keys(Locale.FRENCH)) {
+            withMessages.add(key.substring(0, key.indexOf('.')));
+        }
+        assertThat(withMessages).containsAll(Rules.all().stream().map(Rule::id).toList());
+    }
+
+    @Test
     void placeholdersAreReplacedAsTheyAreApostrophesIncluded() {
         assertThat(Messages.substitute("l'EG {0} n'est pas dans l'EJ {1} ({0})", List.of("750", "75X")))
                 .isEqualTo("l'EG 750 n'est pas dans l'EJ 75X (750)");

@@ -60,6 +60,8 @@ public final class DmpRequestValidator {
     /** The WS-Addressing Action of an ITI-41 feeding. */
     public static final String ITI41_ACTION = "urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-b";
 
+    private static final Location SECURITY = Location.of("soap:Header").child("wsse:Security");
+
     private final DmpPolicy policy;
     private final Clock clock;
     private final VihfValidator vihfValidator;
@@ -284,11 +286,9 @@ public final class DmpRequestValidator {
             // no single token: the TLS certificate is still checked (every CERT-* finding), the token is not
             vihfValidator.validateCertificate(new TlsPeer(tls, chain), at).findings().forEach(b::add);
             if (tokens.isEmpty()) {
-                b.add(Rules.VIHF_XML, "aucun jeton VIHF lisible: " + header.vihfProblem().orElse("jeton absent"),
-                        "soap:Header/wsse:Security", "");
+                b.add(Rules.VIHF_XML, "dmp-none", SECURITY, "", header.vihfProblem().orElse("jeton absent"));
             } else {
-                b.add(Rules.VIHF_XML, "l'en-tête wsse:Security contient " + tokens.size()
-                        + " Assertions SAML au lieu d'une seule", "soap:Header/wsse:Security", String.valueOf(tokens.size()));
+                b.add(Rules.VIHF_XML, "dmp-several", SECURITY, String.valueOf(tokens.size()), tokens.size());
             }
             control1 = b.build();
         }

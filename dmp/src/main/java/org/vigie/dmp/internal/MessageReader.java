@@ -23,6 +23,7 @@ import org.apache.james.mime4j.stream.EntityState;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.MimeTokenStream;
+import org.vigie.core.Finding;
 import org.vigie.core.Report;
 import org.vigie.cda.ContentIds;
 import org.vigie.core.Rules;
@@ -101,10 +102,10 @@ public final class MessageReader {
             framed = Framing.frame(in, contentType, limits.maxHttpHeaderBytes(), limits.maxDecodedBytes(),
                     limits.maxExpansionRatio());
         } catch (Framing.FramingException e) {
-            messageError(st, e.getMessage(), "message");
+            messageError(st, MESSAGE, "dmp-read", e.getMessage());
             return st.outcome("illisible");
         } catch (IOException e) {
-            messageError(st, "lecture du message impossible: " + e.getMessage(), "message");
+            messageError(st, MESSAGE, "dmp-io", e.getMessage());
             return st.outcome("illisible");
         }
         if (framed.httpHeaders().containsKey("soapaction")) {
@@ -136,8 +137,7 @@ public final class MessageReader {
             ts.parseHeadless(watch, headerValue(framed.contentType().orElseThrow()));
         } catch (IllegalArgumentException e) {
             // mime4j refuses a header value holding a line break (e.g. a boundary read from a mangled first line)
-            messageError(st, "Content-Type multipart invalide (saut de ligne dans un paramètre, par exemple le délimiteur)",
-                    "MTOM");
+            messageError(st, MTOM, "dmp-content-type-newline");
             return;
         }
         // SAAJ reads the part the start parameter names, CXF the first part: Vigie follows start, and says when they differ
@@ -155,7 +155,7 @@ public final class MessageReader {
                         contentId = null;
                         partType = null;
                         if (depth == 1 && ++st.parts > limits.maxParts()) {
-                            messageError(st, "le message compte plus de " + limits.maxParts() + " parties MIME", "MTOM");
+                            messageError(st, MTOM, "dmp-too-many-parts", limits.maxParts());
                             return;
                         }
                     }
@@ -204,26 +204,28 @@ public final class MessageReader {
                 }
             }
             if (st.parts == 0) {
-                messageError(st, "message multipart sans aucune partie (délimiteur "
-                        + framed.contentType().flatMap(c -> c.parameter("boundary")).orElse("?") + " introuvable)", "MTOM");
+                messageError(st, MTOM, "dmp-no-part", framed.contentType().flatMap(c -> c.parameter("boundary")).orElse("?"));
             } else if (!rootRead) {
                 st.findings.add(Rules.MIME_START, "start-not-found", org.vigie.core.Location.of("MTOM"),
                         start.orElse(""), start.orElse(""));
                 st.ensureHeader("la partie racine désignée par start est introuvable");
             } else if (!watch.seen) {
-                messageError(st, "message MTOM tronqué : le délimiteur final --" + boundary
-                        + "-- est absent (la dernière partie peut être incomplète)", "MTOM");
+                messageError(st, MTOM, "dmp-truncated", boundary);
             }
         } catch (MimeException | IOException e) {
             Optional<LimitExceededException> limit = LimitExceededException.in(e);
-            messageError(st, limit.isPresent() ? limit.get().getMessage() : "message MTOM illisible: " + e.getMessage(), "MTOM");
+            if (limit.isPresent()) {
+                messageError(st, MTOM, "dmp-read", limit.get().getMessage());
+            } else {
+                messageError(st, MTOM, "dmp-mtom-unreadable", e.getMessage());
+            }
         }
     }
 
     /** Every pending XOP href must be a cid: URL a receiver resolves as Vigie does. */
     private static void checkHrefs(State st) {
         for (String href : st.visitor.pendingAttachments()) {
-            ContentIds.problem(href).ifPresent(m -> st.findings.add(Rules.MIME_CID, m, "xop:Include", href));
+            ContentIds.problem(href).ifPresent(m -> st.findings.add(Rules.MIME_CID, "dmp-href", XOP_INCLUDE, href, m));
         }
     }
 
@@ -317,19 +319,18 @@ public final class MessageReader {
             int ev = r.getEventType();
             while (ev != XMLStreamConstants.START_ELEMENT) {
                 if (ev == XMLStreamConstants.DTD) {
-                    messageError(st, "le message contient une déclaration DOCTYPE (interdite)", where);
+                    messageError(st, org.vigie.core.Location.of(where), "dmp-doctype");
                     return;
                 }
                 if (ev == XMLStreamConstants.END_DOCUMENT) {
-                    messageError(st, "aucun élément XML dans " + where, where);
+                    messageError(st, org.vigie.core.Location.of(where), "dmp-no-element", where);
                     return;
                 }
                 ev = r.next();
             }
             String ns = nz(r.getNamespaceURI());
             if (!"Envelope".equals(r.getLocalName()) || !(SOAP11.equals(ns) || SOAP12.equals(ns))) {
-                messageError(st, "l'élément racine est {" + ns + "}" + r.getLocalName()
-                        + " au lieu d'une enveloppe SOAP 1.2 (ou 1.1)", where);
+                messageError(st, org.vigie.core.Location.of(where), "dmp-not-envelope", "{" + ns + "}" + r.getLocalName());
                 return;
             }
             st.soapVersion = SOAP12.equals(ns) ? "1.2" : "1.1";
@@ -378,7 +379,7 @@ public final class MessageReader {
                 }
             }
             if (!bodySeen) {
-                messageError(st, "enveloppe SOAP sans élément Body", where);
+                messageError(st, org.vigie.core.Location.of(where), "dmp-no-body");
             } else {
                 if (st.actions == 0 && st.bodyElement != null) {
                     if (st.httpAction != null && !st.httpAction.isEmpty()) {
@@ -397,25 +398,35 @@ public final class MessageReader {
             if (e.getMessage() == null) {
                 st.aborted = true; // already reported by the submission reader
             } else {
-                messageError(st, e.getMessage(), where);
+                messageError(st, org.vigie.core.Location.of(where), "dmp-read", e.getMessage());
             }
         } catch (XMLStreamException e) {
             Optional<LimitExceededException> limit = limitOf(e, meter);
             st.aborted |= limit.isPresent();
-            messageError(st, limit.isPresent() ? limit.get().getMessage()
-                    : "XML mal formé dans " + where + position(e.getLocation()) + ": " + cleanMessage(e), where);
+            if (limit.isPresent()) {
+                messageError(st, org.vigie.core.Location.of(where), "dmp-read", limit.get().getMessage());
+            } else {
+                messageError(st, org.vigie.core.Location.of(where), "dmp-malformed", where, position(e.getLocation()),
+                        cleanMessage(e));
+            }
         } catch (IOException e) {
             Optional<LimitExceededException> limit = limitOf(e, meter);
             st.aborted |= limit.isPresent();
-            messageError(st, limit.isPresent() ? limit.get().getMessage()
-                    : "lecture impossible de " + where + ": " + e.getMessage(), where);
+            if (limit.isPresent()) {
+                messageError(st, org.vigie.core.Location.of(where), "dmp-read", limit.get().getMessage());
+            } else {
+                messageError(st, org.vigie.core.Location.of(where), "dmp-unreadable", where, e.getMessage());
+            }
         } catch (RuntimeException e) {
             // the JDK parser wraps some I/O and encoding failures in unchecked exceptions
             Optional<LimitExceededException> limit = limitOf(e, meter);
             st.aborted |= limit.isPresent();
-            messageError(st, limit.isPresent() ? limit.get().getMessage()
-                    : "lecture impossible de " + where + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), where);
+            if (limit.isPresent()) {
+                messageError(st, org.vigie.core.Location.of(where), "dmp-read", limit.get().getMessage());
+            } else {
+                messageError(st, org.vigie.core.Location.of(where), "dmp-unreadable", where,
+                        e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            }
         } finally {
             if (r != null) {
                 try {
@@ -693,9 +704,14 @@ public final class MessageReader {
         return Framing.abbreviate(m.replace('\n', ' ').strip());
     }
 
-    private static void messageError(State st, String message, String where) {
-        st.findings.add(Rules.AI_XML, message, where, "");
-        st.ensureHeader("le message n'a pas pu être lu: " + message);
+    private static final org.vigie.core.Location MESSAGE = org.vigie.core.Location.of("message");
+    private static final org.vigie.core.Location MTOM = org.vigie.core.Location.of("MTOM");
+    private static final org.vigie.core.Location XOP_INCLUDE = org.vigie.core.Location.of("xop:Include");
+
+    private static void messageError(State st, org.vigie.core.Location where, String name, Object... args) {
+        Finding f = Finding.of(Rules.AI_XML, name, where, "", args);
+        st.findings.add(f);
+        st.ensureHeader("le message n'a pas pu être lu: " + f.message());
     }
 
     /** Per-call mutable state. */
