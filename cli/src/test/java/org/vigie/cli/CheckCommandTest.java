@@ -233,6 +233,26 @@ class CheckCommandTest {
         assertThat(test.out()).contains("Profil : dmp-test-pki/1");
     }
 
+    /** --lang en: every finding of a rejected demo case is written in English, the same findings in the same order. */
+    @Test
+    void checkWritesTheFindingsInEnglishWithLangEn() throws Exception {
+        for (String id : List.of("04", "08", "12", "15", "18", "21", "22", "24")) {
+            DemoScenario.Case c = demoCase(id);
+            JsonNode fr = new ObjectMapper().readTree(run(plus(args(c), "--format", "json")).out()).get("findings");
+            JsonNode en = new ObjectMapper().readTree(run(plus(args(c), "--format", "json", "--lang", "en")).out())
+                    .get("findings");
+            assertThat(en.findValuesAsText("rule")).as(id).isEqualTo(fr.findValuesAsText("rule")).contains(c.expectedRule());
+            for (int i = 0; i < en.size(); i++) {
+                JsonNode f = en.get(i);
+                if (f.get("rule").asText().equals(c.expectedRule())) {
+                    assertThat(f.get("message").asText()).as(id).isNotEqualTo(fr.get(i).get("message").asText());
+                }
+            }
+        }
+        Run text = run(plus(args(demoCase("22")), "--lang", "en"));
+        assertThat(text.out()).contains("AI-SAME-EJ").doesNotContain("n'appartient pas");
+    }
+
     private static List<String> plus(List<String> a, String... more) {
         List<String> out = new ArrayList<>(a);
         out.addAll(List.of(more));

@@ -18,7 +18,7 @@ import org.w3c.dom.Element;
 /**
  * What the receiver reads, seen from control 1 (issue 18 §2.3 and §2.6): the Security header a VIHF envelope is read
  * from ({@link SecurityHeaderTarget}, SOAP 1.1 §4.2.2, SOAP 1.2 part 1 §2.2 / §5.2.2, WSS4J's lookup; dmp's
- * {@code SecurityHeaderTargetingTest} compares with WSS4J itself), and the {@code xml:*} context a DOM Assertion is
+ * {@code SecurityHeaderTargetingThreatTest} compares with WSS4J itself), and the {@code xml:*} context a DOM Assertion is
  * verified in (dmp's {@code SignatureContextTest} compares with xmlsec1).
  */
 class ReceiverContextTest {
