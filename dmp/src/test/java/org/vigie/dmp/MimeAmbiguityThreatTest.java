@@ -228,6 +228,8 @@ class MimeAmbiguityThreatTest {
         assertThat(r.byRule(Rules.MIME_START)).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.message()).contains("first@vigie.test").contains(msg.rootContentId());
+            assertThat(f.location()).isEqualTo(org.vigie.core.Location.of("MTOM"));
+            assertThat(f.message(java.util.Locale.ENGLISH)).contains("first@vigie.test").contains("start parameter");
         });
         assertThat(r.accepted()).isFalse();
         assertThat(r.byRule(Rules.VIHF_STRUCT_EQ)).as("the token read is the one start names").isEmpty();
@@ -243,5 +245,7 @@ class MimeAmbiguityThreatTest {
         Report r = rx.validate(mime, ct).report();
         assertThat(r.accepted()).isFalse();
         assertThat(r.rulesFired()).contains("MIME-START", "VIHF-XML");
+        assertThat(r.byRule(Rules.MIME_START)).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.location().toString()).isEqualTo("MTOM"));
     }
 }
