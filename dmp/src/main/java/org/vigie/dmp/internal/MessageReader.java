@@ -25,8 +25,8 @@ import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.MimeTokenStream;
 import org.vigie.core.Finding;
 import org.vigie.core.Report;
-import org.vigie.cda.ContentIds;
 import org.vigie.core.Rules;
+import org.vigie.core.internal.mime.ContentIds;
 import org.vigie.core.internal.limits.HardenedStax;
 import org.vigie.core.internal.limits.LimitExceededException;
 import org.vigie.core.internal.limits.MeteredInputStream;
@@ -251,7 +251,7 @@ public final class MessageReader {
             }
         }
         if (match == null) {
-            String decodedByCxf = cxfDecodedContentId(contentId);
+            String decodedByCxf = ContentIds.asCxfDecodes(contentId);
             for (String href : pending) {
                 if (!decodedByCxf.equals(contentId) && ContentIds.ofHref(href).map(decodedByCxf::equals).orElse(false)) {
                     st.findings.add(Rules.MIME_CID, "dmp-cxf-decoded", org.vigie.core.Location.of("MTOM"), contentId,
@@ -266,16 +266,6 @@ public final class MessageReader {
         }
         st.read.add(contentId);
         st.visitor.attachment(match, new NonClosing(ts.getDecodedInputStream()));
-    }
-
-    /** The Content-ID as CXF's {@code AttachmentUtil.cleanContentId} keeps it: without {@code cid:}, URL-decoded. */
-    private static String cxfDecodedContentId(String contentId) {
-        String id = contentId.startsWith("cid:") ? contentId.substring(4) : contentId;
-        try {
-            return java.net.URLDecoder.decode(id, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return id;
-        }
     }
 
     /** True when an XOP href ({@code cid:} URL, RFC 2392) names the Content-ID exactly (see {@link ContentIds}). */
