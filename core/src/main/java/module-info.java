@@ -14,4 +14,6 @@ module org.vigie.core {
     exports org.vigie.core.cert.internal to org.vigie.saml;
     // bounded streams and the one hardened StAX factory: limits that hold under the parsers and decoders (not an API)
     exports org.vigie.core.internal.limits to org.vigie.cda, org.vigie.dmp, org.vigie.server;
+    // the one Content-ID matcher (RFC 2392, as CXF resolves): cda (and its public delegate), dmp's MTOM reader (not an API)
+    exports org.vigie.core.internal.mime to org.vigie.cda, org.vigie.dmp;
 }

@@ -1,11 +1,5 @@
 package org.vigie.cda;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -19,6 +13,9 @@ import java.util.Optional;
  * resolved as CXF does: as the Content-ID itself, undecoded. For connectors that hand documents by
  * key ({@link AuthorInstitutionValidator#check}), {@link #key(String)} also accepts a bare Content-ID or its
  * {@code <...>} form. Stateless and thread-safe.
+ *
+ * <p>This public class only delegates: the one implementation, shared with the DMP reader, is core's internal
+ * {@code org.vigie.core.internal.mime.ContentIds}. Every method here gives exactly what that one gives.
  */
 public final class ContentIds {
 
@@ -30,35 +27,22 @@ public final class ContentIds {
      * schemes are), or empty when the href is not a valid {@code cid:} URL (see {@link #problem(String)}).
      */
     public static Optional<String> ofHref(String href) {
-        Objects.requireNonNull(href, "href");
-        if (problem(href).isPresent()) {
-            return Optional.empty();
-        }
-        if (!isCidUrl(href)) {
-            return Optional.of(href); // CXF resolves a bare reference (no scheme) as the Content-ID itself, undecoded
-        }
-        return Optional.of(decode(href.substring(4)));
+        return org.vigie.core.internal.mime.ContentIds.ofHref(href);
     }
 
     /** True when the href starts with the {@code cid:} scheme (without case, as URL schemes compare). */
     public static boolean isCidUrl(String href) {
-        return href.regionMatches(true, 0, "cid:", 0, 4);
+        return org.vigie.core.internal.mime.ContentIds.isCidUrl(href);
     }
 
     /** A part's Content-ID header value without surrounding white space and angle brackets ({@code <a@b>} gives {@code a@b}). */
     public static String ofHeader(String headerValue) {
-        Objects.requireNonNull(headerValue, "headerValue");
-        String t = headerValue.strip();
-        if (t.length() >= 2 && t.charAt(0) == '<' && t.charAt(t.length() - 1) == '>') {
-            t = t.substring(1, t.length() - 1);
-        }
-        return t;
+        return org.vigie.core.internal.mime.ContentIds.ofHeader(headerValue);
     }
 
     /** True when {@code href} is a valid {@code cid:} URL naming exactly {@code contentId} (already without brackets). */
     public static boolean matches(String href, String contentId) {
-        Objects.requireNonNull(contentId, "contentId");
-        return ofHref(href).map(contentId::equals).orElse(false);
+        return org.vigie.core.internal.mime.ContentIds.matches(href, contentId);
     }
 
     /**
@@ -67,32 +51,7 @@ public final class ContentIds {
      * white space, {@code < > " { } | \ ^ `}, control and non-ASCII characters are not.
      */
     public static Optional<String> problem(String href) {
-        Objects.requireNonNull(href, "href");
-        if (!isCidUrl(href) && href.contains("://")) {
-            return Optional.of("la référence XOP « " + shorten(href) + " » n'est pas une URL cid: (RFC 2392) : elle"
-                    + " désigne une ressource hors du message");
-        }
-        String rest = isCidUrl(href) ? href.substring(4) : href;
-        if (rest.isEmpty()) {
-            return Optional.of("la référence XOP « " + shorten(href) + " » ne nomme aucun Content-ID");
-        }
-        for (int i = 0; i < rest.length(); i++) {
-            char c = rest.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= rest.length() || Character.digit(rest.charAt(i + 1), 16) < 0
-                        || Character.digit(rest.charAt(i + 2), 16) < 0) {
-                    return Optional.of("la référence XOP « " + shorten(href) + " » porte un échappement % incomplet");
-                }
-                i += 2;
-            } else if (!urlChar(c)) {
-                return Optional.of("la référence XOP « " + shorten(href) + " » contient un caractère interdit dans une URL ("
-                        + describe(c) + ") : un récepteur ne la résout pas comme Vigie le ferait");
-            }
-        }
-        if (decodeStrict(rest) == null) {
-            return Optional.of("la référence XOP « " + shorten(href) + " » se décode en octets qui ne sont pas de l'UTF-8");
-        }
-        return Optional.empty();
+        return org.vigie.core.internal.mime.ContentIds.problem(href);
     }
 
     /**
@@ -101,57 +60,6 @@ public final class ContentIds {
      * {@link #problem(String)}.
      */
     public static Optional<String> key(String hrefOrContentId) {
-        Objects.requireNonNull(hrefOrContentId, "hrefOrContentId");
-        String s = hrefOrContentId.strip();
-        if (s.regionMatches(true, 0, "cid:", 0, 4)) {
-            return ofHref(s);
-        }
-        return Optional.of(ofHeader(s));
-    }
-
-    private static boolean urlChar(char c) {
-        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-            return true;
-        }
-        return "-._~:/?#[]@!$&'()*+,;=".indexOf(c) >= 0;
-    }
-
-    private static String describe(char c) {
-        if (c == ' ') {
-            return "espace";
-        }
-        return c < 0x20 || c == 0x7f ? String.format("U+%04X", (int) c) : "« " + c + " »";
-    }
-
-    private static String shorten(String s) {
-        return s.length() > 120 ? s.substring(0, 120) + "…" : s;
-    }
-
-    private static String decode(String s) {
-        String d = decodeStrict(s);
-        return d == null ? s : d;
-    }
-
-    /** %HH-decodes to UTF-8; null when the bytes are not UTF-8. Assumes escapes were checked. */
-    private static String decodeStrict(String s) {
-        if (s.indexOf('%') < 0) {
-            return s;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '%' && i + 2 < s.length()) {
-                out.write(Character.digit(s.charAt(i + 1), 16) * 16 + Character.digit(s.charAt(i + 2), 16));
-                i += 2;
-            } else {
-                out.write(c); // ASCII only here (checked by problem)
-            }
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(out.toByteArray())).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
+        return org.vigie.core.internal.mime.ContentIds.key(hrefOrContentId);
     }
 }

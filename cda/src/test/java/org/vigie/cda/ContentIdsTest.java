@@ -13,7 +13,8 @@ import org.vigie.core.Severity;
 /**
  * The one Content-ID matcher (RFC 2392: the cid: URL %-decoded, compared exactly with the Content-ID without angle
  * brackets; a bare reference is taken as the Content-ID, as CXF's {@code AttachmentUtil} does), and the Body-child
- * rule of the metadata reader. CXF's own resolution of the same shapes is checked in dmp's {@code MimeAmbiguityThreatTest}.
+ * rule of the metadata reader. These assertions now run against the public delegate; the implementation and the same
+ * assertions live in core ({@code org.vigie.core.internal.mime.ContentIdsTest}). CXF's own resolution of the same shapes is checked in dmp's {@code MimeAmbiguityThreatTest}.
  */
 class ContentIdsTest {
 

@@ -105,7 +105,7 @@ final class Checker {
             int eq = spec.indexOf('=');
             Path p = Path.of(eq < 0 ? spec : spec.substring(eq + 1));
             // a cid: URL as written in xop:Include, or else a Content-ID (default: the file name): resolved by the
-            // one matcher of cda (ContentIds), exactly, as the receiver resolves the MTOM parts
+            // one matcher (cda's public ContentIds, delegating to core's), exactly, as the receiver resolves MTOM parts
             String href = eq < 0 ? p.getFileName().toString() : spec.substring(0, eq);
             if (ContentIds.isCidUrl(href)) {
                 String h = href;

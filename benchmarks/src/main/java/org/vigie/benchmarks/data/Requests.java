@@ -28,7 +28,7 @@ public final class Requests {
                 + "<wsa:MessageID>urn:uuid:6f1d1e8e-vigie-benchmark</wsa:MessageID>"
                 + "<wsa:To>https://lps.dmp.test/si-dmp-server/v2/services</wsa:To>"
                 + securityHeaderXml + "</soap:Header><soap:Body>" + submission + "</soap:Body></soap:Envelope>";
-        String contentId = Submissions.HREF.substring("cid:".length());
+        String contentId = org.vigie.cda.ContentIds.ofHref(Submissions.HREF).orElseThrow(); // the one matcher's reading
         head = ("--" + BOUNDARY + "\r\n"
                 + "Content-Type: application/xop+xml; charset=UTF-8; type=\"application/soap+xml\"\r\n"
                 + "Content-Transfer-Encoding: binary\r\n"

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.xml.stream.XMLInputFactory;
 import org.vigie.core.Report;
-import org.vigie.cda.ContentIds;
+import org.vigie.core.internal.mime.ContentIds;
 import org.vigie.core.internal.limits.HardenedStax;
 import org.vigie.dmp.RequestLimits;
 

@@ -15,8 +15,8 @@ import org.apache.james.mime4j.stream.EntityState;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.MimeTokenStream;
-import org.vigie.cda.ContentIds;
 import org.vigie.core.Rules;
+import org.vigie.core.internal.mime.ContentIds;
 import org.vigie.core.internal.limits.LimitExceededException;
 import org.vigie.dmp.RequestLimits;
 
@@ -165,7 +165,7 @@ final class MimeWalk {
             }
         }
         if (match == null) {
-            String decodedByCxf = cxfDecodedContentId(contentId);
+            String decodedByCxf = ContentIds.asCxfDecodes(contentId);
             for (String href : pending) {
                 if (!decodedByCxf.equals(contentId) && ContentIds.ofHref(href).map(decodedByCxf::equals).orElse(false)) {
                     st.findings.add(Rules.MIME_CID, "dmp-cxf-decoded", ReadState.MTOM, contentId,
@@ -180,16 +180,6 @@ final class MimeWalk {
         }
         st.read.add(contentId);
         st.visitor.attachment(match, new NonClosing(ts.getDecodedInputStream()));
-    }
-
-    /** The Content-ID as CXF's {@code AttachmentUtil.cleanContentId} keeps it: without {@code cid:}, URL-decoded. */
-    private static String cxfDecodedContentId(String contentId) {
-        String id = contentId.startsWith("cid:") ? contentId.substring(4) : contentId;
-        try {
-            return java.net.URLDecoder.decode(id, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return id;
-        }
     }
 
     /** Passes bytes through and notes whether a given delimiter (the closing MIME boundary) went by. */
