@@ -4,11 +4,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * A small thread-safe bounded map (0 disables caching), without a global lock: reads are plain
- * {@link ConcurrentHashMap} reads; a put that makes the map exceed its capacity evicts arbitrary other entries
- * (no LRU order: keeping one would need a lock on every read), so the size may pass the capacity only while
- * concurrent puts are under way. Values are computed outside any lock: two threads may
- * compute the same value once each, which is harmless for the pure functions cached here.
+ * A small thread-safe bounded map (0 disables caching): reads are plain {@link ConcurrentHashMap} reads, without
+ * a lock; puts (cache misses) are serialised, and a put into a full map first evicts an arbitrary other entry (no
+ * LRU order: keeping one would need a lock on every read), so the size never exceeds the capacity, even while
+ * threads put concurrently. Values are computed outside any lock: two threads may compute the same value once
+ * each, which is harmless for the pure functions cached here.
  *
  * @param <K> key type
  * @param <V> value type
@@ -34,23 +34,18 @@ public final class BoundedCache<K, V> {
         return map.get(key);
     }
 
-    public void put(K key, V value) {
+    public synchronized void put(K key, V value) {
         if (capacity == 0) {
             return;
         }
-        map.put(key, value);
-        while (map.size() > capacity) {
-            boolean removed = false;
-            for (K k : map.keySet()) {
-                if (!k.equals(key) && map.remove(k) != null) {
-                    removed = true;
-                    break;
-                }
-            }
-            if (!removed) {
-                break;
+        if (!map.containsKey(key)) {
+            // every write holds this lock: the size read here is exact, and it never passes the capacity
+            while (map.size() >= capacity) {
+                K victim = map.keySet().iterator().next();
+                map.remove(victim);
             }
         }
+        map.put(key, value);
     }
 
     /** The cached value, computing and caching it when absent (a null result is not cached). */

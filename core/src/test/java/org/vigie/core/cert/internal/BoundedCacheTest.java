@@ -11,7 +11,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
-/** The lock-free bounded cache keeps at most its capacity, keeps the entry just put, and can be disabled. */
+/** The bounded cache (lock-free reads) keeps at most its capacity, keeps the entry just put, and can be disabled. */
 class BoundedCacheTest {
 
     @Test
@@ -67,5 +67,38 @@ class BoundedCacheTest {
             pool.shutdownNow();
         }
         assertThat(c.size()).isBetween(1, 16);
+    }
+
+    @Test
+    void noReaderEverSeesMoreThanTheCapacityWhilePutsRun() throws Exception {
+        BoundedCache<Integer, Integer> c = new BoundedCache<>(16);
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger max = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            Future<?> reader = pool.submit(() -> {
+                while (!done.get()) {
+                    max.accumulateAndGet(c.size(), Math::max);
+                }
+            });
+            List<Future<?>> fs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int base = t * 100_000;
+                fs.add(pool.submit(() -> {
+                    for (int i = 0; i < 20_000; i++) {
+                        c.put(base + i, i);
+                    }
+                }));
+            }
+            for (Future<?> f : fs) {
+                f.get();
+            }
+            done.set(true);
+            reader.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(max.get()).isBetween(1, 16);
+        assertThat(c.size()).isEqualTo(16);
     }
 }
