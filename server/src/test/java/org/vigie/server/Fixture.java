@@ -160,6 +160,17 @@ final class Fixture {
         }
     }
 
+    /** Waits until no access line has arrived for 200 ms (at most 30 s): earlier requests have all been logged. */
+    static void awaitQuietAccessLog(java.util.List<String> log) throws InterruptedException {
+        for (int i = 0; i < 150; i++) {
+            int n = log.size();
+            Thread.sleep(200);
+            if (log.size() == n) {
+                return;
+            }
+        }
+    }
+
     /**
      * Waits (at most 30 s) until the access log holds {@code n} lines: the server writes a request's line once its
      * answer has gone out, so a client may hold the answer a moment before the line exists.

@@ -2,6 +2,7 @@ package org.vigie.server.internal;
 
 import java.time.Instant;
 import java.util.List;
+import org.vigie.core.ReportJson;
 
 /**
  * One structured access-log line (a JSON object on one line): time, remote address, method, path, HTTP status,
@@ -51,24 +52,6 @@ public record AccessLine(Instant time, String remote, String method, String path
     }
 
     private static StringBuilder str(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"');
+        return sb.append(ReportJson.str(s)); // the one JSON string escaping of the project
     }
 }
