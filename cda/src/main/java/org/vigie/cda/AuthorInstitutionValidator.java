@@ -158,7 +158,7 @@ public final class AuthorInstitutionValidator {
         Report.Builder mime = Report.builder();
         Location include = Location.of("xop:Include");
         for (String href : s.pendingAttachments()) {
-            ContentIds.problem(href).ifPresent(m -> mime.add(Rules.MIME_CID, "cda-href", include, href, m));
+            org.vigie.core.internal.mime.ContentIds.check(href, include).ifPresent(mime::add);
             Supplier<InputStream> sup = attachments.get(href);
             if (sup == null) {
                 Optional<String> key = ContentIds.key(href);

@@ -139,7 +139,7 @@ final class MimeWalk {
     /** Every pending XOP href must be a cid: URL a receiver resolves as Vigie does. */
     private static void checkHrefs(ReadState st) {
         for (String href : st.visitor.pendingAttachments()) {
-            ContentIds.problem(href).ifPresent(m -> st.findings.add(Rules.MIME_CID, "dmp-href", ReadState.XOP_INCLUDE, href, m));
+            ContentIds.check(href, ReadState.XOP_INCLUDE).ifPresent(st.findings::add);
         }
     }
 

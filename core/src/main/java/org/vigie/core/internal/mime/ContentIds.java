@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.Optional;
+import org.vigie.core.Finding;
+import org.vigie.core.Location;
+import org.vigie.core.Rules;
 
 /**
  * The one way Vigie resolves an {@code xop:Include/@href} to a MIME part: as RFC 2392 and Apache CXF's attachment
@@ -71,30 +74,40 @@ public final class ContentIds {
      * white space, {@code < > " { } | \ ^ `}, control and non-ASCII characters are not.
      */
     public static Optional<String> problem(String href) {
+        return check(href, Location.NONE).map(Finding::message);
+    }
+
+    /**
+     * The {@code MIME-CID} finding of an href that is not a usable {@code cid:} URL (see {@link #problem(String)}),
+     * made at {@code at} with the href as evidence; empty when the href is usable.
+     */
+    public static Optional<Finding> check(String href, Location at) {
         Objects.requireNonNull(href, "href");
+        String shown = shorten(href);
         if (!isCidUrl(href) && href.contains("://")) {
-            return Optional.of("la référence XOP « " + shorten(href) + " » n'est pas une URL cid: (RFC 2392) : elle"
-                    + " désigne une ressource hors du message");
+            return Optional.of(Finding.of(Rules.MIME_CID, "href-external", at, href, shown));
         }
         String rest = isCidUrl(href) ? href.substring(4) : href;
         if (rest.isEmpty()) {
-            return Optional.of("la référence XOP « " + shorten(href) + " » ne nomme aucun Content-ID");
+            return Optional.of(Finding.of(Rules.MIME_CID, "href-empty", at, href, shown));
         }
         for (int i = 0; i < rest.length(); i++) {
             char c = rest.charAt(i);
             if (c == '%') {
                 if (i + 2 >= rest.length() || Character.digit(rest.charAt(i + 1), 16) < 0
                         || Character.digit(rest.charAt(i + 2), 16) < 0) {
-                    return Optional.of("la référence XOP « " + shorten(href) + " » porte un échappement % incomplet");
+                    return Optional.of(Finding.of(Rules.MIME_CID, "href-escape", at, href, shown));
                 }
                 i += 2;
+            } else if (c == ' ') {
+                return Optional.of(Finding.of(Rules.MIME_CID, "href-space", at, href, shown));
             } else if (!urlChar(c)) {
-                return Optional.of("la référence XOP « " + shorten(href) + " » contient un caractère interdit dans une URL ("
-                        + describe(c) + ") : un récepteur ne la résout pas comme Vigie le ferait");
+                String what = c < 0x20 || c == 0x7f ? String.format("U+%04X", (int) c) : "« " + c + " »";
+                return Optional.of(Finding.of(Rules.MIME_CID, "href-char", at, href, shown, what));
             }
         }
         if (decodeStrict(rest) == null) {
-            return Optional.of("la référence XOP « " + shorten(href) + " » se décode en octets qui ne sont pas de l'UTF-8");
+            return Optional.of(Finding.of(Rules.MIME_CID, "href-utf8", at, href, shown));
         }
         return Optional.empty();
     }
@@ -135,13 +148,6 @@ public final class ContentIds {
             return true;
         }
         return "-._~:/?#[]@!$&'()*+,;=".indexOf(c) >= 0;
-    }
-
-    private static String describe(char c) {
-        if (c == ' ') {
-            return "espace";
-        }
-        return c < 0x20 || c == 0x7f ? String.format("U+%04X", (int) c) : "« " + c + " »";
     }
 
     private static String shorten(String s) {
