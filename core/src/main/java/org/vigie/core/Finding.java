@@ -16,12 +16,12 @@ public final class Finding {
     private final Rule rule;
     private final Severity severity;
     private final String messageKey;
-    private final List<String> arguments;
+    private final List<Object> arguments;
     private final String literal;
     private final Location location;
     private final String evidence;
 
-    private Finding(Rule rule, Severity severity, String messageKey, List<String> arguments, String literal,
+    private Finding(Rule rule, Severity severity, String messageKey, List<Object> arguments, String literal,
                     Location location, String evidence) {
         this.rule = Objects.requireNonNull(rule, "rule");
         this.severity = Objects.requireNonNull(severity, "severity");
@@ -40,7 +40,8 @@ public final class Finding {
      * @param name      the message's name within the rule ({@code absent} for {@code VIHF-ISSUER.absent})
      * @param location  where; {@link Location#NONE} for the whole input
      * @param evidence  the offending value, or an empty string
-     * @param arguments the values of the message's placeholders, in order
+     * @param arguments the values of the message's placeholders, in order; a {@link Messages.Text} is written in the
+     *                  language the message is asked in, anything else as {@code String.valueOf}
      * @throws IllegalArgumentException when the catalogue has no such message
      */
     public static Finding of(Rule rule, Severity severity, String name, Location location, String evidence,
@@ -49,9 +50,9 @@ public final class Finding {
         if (!Messages.has(key)) {
             throw new IllegalArgumentException("no message " + key + " in the catalogue");
         }
-        List<String> args = new ArrayList<>(arguments.length);
+        List<Object> args = new ArrayList<>(arguments.length);
         for (Object a : arguments) {
-            args.add(String.valueOf(a));
+            args.add(a instanceof Messages.Text ? a : String.valueOf(a)); // a Text is written in the finding's language
         }
         return new Finding(rule, severity, key, Collections.unmodifiableList(args), null, location, evidence);
     }
@@ -97,7 +98,14 @@ public final class Finding {
 
     /** The message in {@code locale}'s language: English for an English locale, French otherwise. */
     public String message(Locale locale) {
-        return messageKey == null ? literal : Messages.format(messageKey, locale, arguments);
+        if (messageKey == null) {
+            return literal;
+        }
+        List<String> args = new ArrayList<>(arguments.size());
+        for (Object a : arguments) {
+            args.add(a instanceof Messages.Text t ? t.render(locale) : (String) a);
+        }
+        return Messages.format(messageKey, locale, args);
     }
 
     /** The catalogue key of the message, e.g. {@code VIHF-ISSUER.absent}. */
@@ -105,9 +113,16 @@ public final class Finding {
         return messageKey == null ? rule.id() : messageKey;
     }
 
-    /** The arguments of the message, as text. */
+    /** The arguments of the message, as French text. */
     public List<String> arguments() {
-        return arguments == null ? List.of() : arguments;
+        if (arguments == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(arguments.size());
+        for (Object a : arguments) {
+            out.add(a instanceof Messages.Text t ? t.render(Locale.FRENCH) : (String) a);
+        }
+        return Collections.unmodifiableList(out);
     }
 
     /** Where the finding was made; {@link Location#NONE} when it is about the whole input. */

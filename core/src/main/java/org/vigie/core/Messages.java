@@ -58,6 +58,45 @@ public final class Messages {
         return substitute(pattern, arguments);
     }
 
+    /**
+     * A catalogue message not yet rendered, to be passed as an argument of a finding (or of another text) so that it
+     * is written in the finding's language: e.g. why a certificate is not trusted, inside the CERT-TRUST message.
+     *
+     * @param key       catalogue key
+     * @param arguments its placeholders' values: text, or other {@code Text}s
+     */
+    public record Text(String key, List<Object> arguments) {
+        public Text {
+            if (!has(key)) {
+                throw new IllegalArgumentException("no message " + key + " in the catalogue");
+            }
+            arguments = List.copyOf(arguments);
+        }
+
+        /** The text in {@code locale}'s language. */
+        public String render(Locale locale) {
+            List<String> args = new java.util.ArrayList<>(arguments.size());
+            for (Object a : arguments) {
+                args.add(a instanceof Text t ? t.render(locale) : String.valueOf(a));
+            }
+            return format(key, locale, args);
+        }
+
+        @Override
+        public String toString() {
+            return render(Locale.FRENCH);
+        }
+    }
+
+    /** A {@link Text} of the catalogue key {@code key}. */
+    public static Text text(String key, Object... arguments) {
+        List<Object> args = new java.util.ArrayList<>(arguments.length);
+        for (Object a : arguments) {
+            args.add(a instanceof Text ? a : String.valueOf(a));
+        }
+        return new Text(key, args);
+    }
+
     /** The language used for {@code locale}: English for any English locale, French otherwise. */
     public static Locale language(Locale locale) {
         return locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.FRENCH;

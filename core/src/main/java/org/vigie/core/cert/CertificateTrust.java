@@ -1,5 +1,6 @@
 package org.vigie.core.cert;
 
+import org.vigie.core.Messages;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.cert.CertPathBuilder;
@@ -97,7 +98,7 @@ public final class CertificateTrust {
         Objects.requireNonNull(leaf, "leaf");
         Objects.requireNonNull(at, "at");
         List<X509Certificate> given = chain == null ? List.of() : chain;
-        List<String> problems = new ArrayList<>();
+        List<Messages.Text> problems = new ArrayList<>();
         PathKey key = new PathKey(leaf, Set.copyOf(given));
         List<X509Certificate> path = paths.get(key);
         if (path == null) {
@@ -107,14 +108,13 @@ public final class CertificateTrust {
             }
         }
         if (path == null) {
-            problems.add("le certificat « " + leaf.getSubjectX500Principal().getName() + " » ne chaîne pas vers une"
-                    + " ancre de confiance configurée (émetteur « " + leaf.getIssuerX500Principal().getName() + " »)");
-            validity(leaf, at, problems, "le certificat");
+            problems.add(Messages.text("CERT-TRUST.core-not-chained", leaf.getSubjectX500Principal().getName(),
+                    leaf.getIssuerX500Principal().getName()));
+            validity(leaf, at, problems, null);
             return new TrustResult(problems, List.of(), false, List.of());
         }
         for (int i = 0; i < path.size(); i++) {
-            validity(path.get(i), at, problems, i == 0 ? "le certificat" : "l'autorité « "
-                    + path.get(i).getSubjectX500Principal().getName() + " »");
+            validity(path.get(i), at, problems, i == 0 ? null : path.get(i).getSubjectX500Principal().getName());
         }
         boolean revoked = false;
         Set<String> unchecked = new TreeSet<>();
@@ -137,9 +137,11 @@ public final class CertificateTrust {
                 if (entry != null && !entry.getRevocationDate().toInstant().isAfter(at)) {
                     covered = true;
                     revoked = true;
-                    problems.add((i == 0 ? "le certificat" : "l'autorité « " + cert.getSubjectX500Principal().getName()
-                            + " »") + " est révoqué depuis le " + DAY.format(entry.getRevocationDate().toInstant())
-                            + " (CRL de « " + issuer.getSubjectX500Principal().getName() + " »)");
+                    String since = DAY.format(entry.getRevocationDate().toInstant());
+                    String crlIssuer = issuer.getSubjectX500Principal().getName();
+                    problems.add(i == 0 ? Messages.text("CERT-TRUST.core-revoked", since, crlIssuer)
+                            : Messages.text("CERT-TRUST.core-ca-revoked", cert.getSubjectX500Principal().getName(), since,
+                            crlIssuer));
                     break;
                 }
                 String unusable = unusable(crl, cert, i > 0, at);
@@ -308,15 +310,18 @@ public final class CertificateTrust {
         }
     }
 
-    private static void validity(X509Certificate c, Instant at, List<String> problems, String who) {
+    /** The validity problem of {@code c} at {@code at}; {@code authority} is its subject for a CA, null for the leaf. */
+    private static void validity(X509Certificate c, Instant at, List<Messages.Text> problems, String authority) {
         Instant from = c.getNotBefore().toInstant();
         Instant to = c.getNotAfter().toInstant();
         if (at.isBefore(from)) {
-            problems.add(who + " n'est pas encore valide à l'instant d'évaluation " + DAY.format(at)
-                    + " (valide à partir du " + DAY.format(from) + ")");
+            problems.add(authority == null
+                    ? Messages.text("CERT-TRUST.core-not-yet-valid", DAY.format(at), DAY.format(from))
+                    : Messages.text("CERT-TRUST.core-ca-not-yet-valid", authority, DAY.format(at), DAY.format(from)));
         } else if (at.isAfter(to)) {
-            problems.add(who + " est expiré depuis le " + DAY.format(to) + " (instant d'évaluation "
-                    + DAY.format(at) + ")");
+            problems.add(authority == null
+                    ? Messages.text("CERT-TRUST.core-expired", DAY.format(to), DAY.format(at))
+                    : Messages.text("CERT-TRUST.core-ca-expired", authority, DAY.format(to), DAY.format(at)));
         }
     }
 

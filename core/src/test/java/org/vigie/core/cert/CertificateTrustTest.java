@@ -32,6 +32,8 @@ class CertificateTrustTest {
         assertThat(r.ok()).isFalse();
         assertThat(r.chained()).isTrue();
         assertThat(r.problems()).singleElement().asString().contains("expiré depuis le 2020-02-29");
+        assertThat(r.problemTexts()).singleElement()
+                .satisfies(t -> assertThat(t.render(java.util.Locale.ENGLISH)).contains("expired on 2020-02-29"));
     }
 
     @Test

@@ -121,7 +121,7 @@ public final class CertificateStep {
     public void trust(OrgCertificate oc, List<X509Certificate> chain, Instant at, Role role, Report.Builder r) {
         Location loc = role.location();
         TrustResult tr = trust.check(oc.certificate(), chain, at);
-        for (String p : tr.problems()) {
+        for (org.vigie.core.Messages.Text p : tr.problemTexts()) {
             r.add(Rules.CERT_TRUST, role.key + "-untrusted", loc, oc.subject().toString(), p);
         }
         if (!trust.crls().isEmpty() && tr.chained() && !tr.revoked()) {
