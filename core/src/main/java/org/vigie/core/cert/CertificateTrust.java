@@ -1,6 +1,5 @@
 package org.vigie.core.cert;
 
-import org.vigie.core.Messages;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.cert.CertPathBuilder;
@@ -26,6 +25,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.vigie.core.Messages;
 import org.vigie.core.cert.internal.BoundedCache;
 
 /**

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.vigie.core.Messages;
 import org.vigie.core.InvalidIdentifierException;
 import org.vigie.core.StructureId;
 
@@ -42,7 +43,7 @@ public final class OrgCertificate {
     private final DistinguishedName issuer;
     private final List<String> ouValues;
     private final Optional<StructureId> structureId;
-    private final String structureIdProblem;
+    private final Messages.Text structureIdProblem;
     private final Kind kind;
     private final String fingerprint;
 
@@ -53,19 +54,19 @@ public final class OrgCertificate {
         this.ouValues = subject.values(OU_OID);
         if (ouValues.isEmpty()) {
             structureId = Optional.empty();
-            structureIdProblem = "le sujet ne porte aucun OU";
+            structureIdProblem = Messages.text("CERT-STRUCT-ID.core-no-ou");
         } else if (ouValues.size() > 1) {
             structureId = Optional.empty();
-            structureIdProblem = "le sujet porte " + ouValues.size() + " OU au lieu d'un seul : " + ouValues;
+            structureIdProblem = Messages.text("CERT-STRUCT-ID.core-several-ou", ouValues.size(), ouValues);
         } else {
             Optional<StructureId> id;
-            String problem;
+            Messages.Text problem;
             try {
                 id = Optional.of(StructureId.parse(ouValues.get(0)));
-                problem = "";
+                problem = null;
             } catch (InvalidIdentifierException e) {
                 id = Optional.empty();
-                problem = "l'OU « " + ouValues.get(0) + " » n'est pas un IdNat_Struct bien formé (" + e.getMessage() + ")";
+                problem = Messages.text("CERT-STRUCT-ID.core-malformed", ouValues.get(0), e.getMessage());
             }
             structureId = id;
             structureIdProblem = problem;
@@ -141,7 +142,12 @@ public final class OrgCertificate {
 
     /** Why {@link #structureId()} is empty, in French (for {@code CERT-STRUCT-ID}); empty string when it is present. */
     public String structureIdProblem() {
-        return structureIdProblem;
+        return structureIdProblem == null ? "" : structureIdProblem.toString();
+    }
+
+    /** Why {@link #structureId()} is empty, as a catalogue text (written in a finding's language), when it is. */
+    public Optional<Messages.Text> structureIdProblemText() {
+        return Optional.ofNullable(structureIdProblem);
     }
 
     /** Every subject {@code OU} value, in order. */

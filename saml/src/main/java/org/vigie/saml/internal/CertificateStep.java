@@ -140,7 +140,7 @@ public final class CertificateStep {
         }
         if (oc.structureId().isEmpty()) {
             r.add(Rules.CERT_STRUCT_ID, role.key, loc.child("subject").child("OU"), String.join(" | ", oc.ouValues()),
-                    oc.structureIdProblem());
+                    oc.structureIdProblemText().orElseThrow());
         }
     }
 
