@@ -14,11 +14,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 
-import org.vigie.core.Finess;
-import org.vigie.core.Location;
 import org.vigie.core.Report;
 import org.vigie.core.Rules;
-import org.vigie.core.Severity;
 import org.vigie.core.StructureDirectory;
 import org.vigie.core.StructureId;
 import org.vigie.core.cert.CertificateTrust;
@@ -30,6 +27,7 @@ import org.vigie.saml.internal.CertificateStep;
 import org.vigie.core.cert.internal.BoundedCache;
 import org.vigie.saml.internal.ReadStep;
 import org.vigie.saml.internal.SignatureVerifier;
+import org.vigie.saml.internal.StructureStep;
 import org.vigie.saml.internal.TokenChecks;
 import org.vigie.saml.internal.TokenData;
 import org.w3c.dom.Attr;
@@ -65,8 +63,6 @@ import org.w3c.dom.Node;
  */
 public final class VihfValidator {
 
-    private static final Location VIHF = Location.of("VIHF");
-    private static final Location STRUCTURE = VIHF.child("Attribute", VihfToken.IDENTIFIANT_STRUCTURE);
 
     private final VihfPolicy policy;
     private final CertificateTrust trust;
@@ -74,6 +70,7 @@ public final class VihfValidator {
     private final Clock clock;
     private final SignatureVerifier verifier;
     private final CertificateStep certificates;
+    private final StructureStep structures;
     private final int tokenCacheSize;
     private final BoundedCache<ByteBuffer, Analysis> analyses;
     private final BoundedCache<X509Certificate, OrgCertificate> orgCertificates;
@@ -85,6 +82,7 @@ public final class VihfValidator {
         this.clock = b.clock;
         this.verifier = new SignatureVerifier(b.signatureCacheSize, policy.rejectSha1());
         this.certificates = new CertificateStep(policy, trust);
+        this.structures = new StructureStep(policy, directory);
         this.tokenCacheSize = b.signatureCacheSize;
         this.analyses = new BoundedCache<>(b.signatureCacheSize);
         this.orgCertificates = new BoundedCache<>(b.certificateCacheSize);
@@ -141,24 +139,9 @@ public final class VihfValidator {
         OrgCertificate tls = orgCertificate(peer.certificate());
         certificates.tls(tls, peer.chain(), at, r);
         Outcome t = token(vihf, peer.chain(), at, r);
-        // control 1 proper: strict equality (or EG of the certificate's EJ under the EJ/EG policy)
-        tls.structureId().ifPresent(certId -> {
-            if (t.rawStructure != null && !t.rawStructure.equals(certId.value())) {
-                structEq(t, certId, r);
-            }
-            if (t.signer != null) {
-                t.signer.structureId().ifPresent(signId -> {
-                    if (!signId.equals(certId)) {
-                        r.add(Rules.CERT_SAME_STRUCTURE, "different", CertificateStep.KEY_INFO, signId.value(),
-                                certId.value(), signId.value());
-                    }
-                });
-            }
-        });
-        if (t.signer != null) {
-            hierarchy(tls, t.signer, r);
-        }
-        known(t, r);
+        // control 1 proper: strict equality (or EG of the certificate's EJ under the EJ/EG policy), then the directory
+        r.addAll(structures.between(tls, t.rawStructure, t.structureId, t.signer));
+        r.addAll(structures.known(t.structureId));
         return new VihfValidation(r.profile(policy.profile()).build(), t.token, t.structureId, tls, t.signer);
     }
 
@@ -198,72 +181,8 @@ public final class VihfValidator {
         Objects.requireNonNull(at, "at");
         Report.Builder r = Report.builder().evaluatedAt(at);
         Outcome t = token(vihf, List.of(), at, r);
-        known(t, r);
+        r.addAll(structures.known(t.structureId));
         return new VihfValidation(r.profile(policy.profile()).build(), t.token, t.structureId, null, t.signer);
-    }
-
-    private void structEq(Outcome t, StructureId certId, Report.Builder r) {
-        Location loc = STRUCTURE;
-        if (!policy.ejEgMode()) {
-            r.add(Rules.VIHF_STRUCT_EQ, "different", loc, t.rawStructure, t.rawStructure, certId.value());
-            return;
-        }
-        if (directory == null) {
-            r.add(Rules.VIHF_STRUCT_EQ, "ejeg-no-directory", loc, t.rawStructure, t.rawStructure, certId.value());
-            return;
-        }
-        Optional<Finess> certEj = certId.finess();
-        Optional<Finess> vihfEj = t.structureId == null ? Optional.empty()
-                : directory.resolve(t.structureId) instanceof StructureDirectory.Resolution.AsEstablishment eg
-                ? Optional.of(eg.establishment().legalEntity()) : Optional.empty();
-        if (certEj.isPresent() && vihfEj.isPresent() && certEj.get().value().equals(vihfEj.get().value())) {
-            r.add(Rules.VIHF_STRUCT_EQ, Severity.INFO, "ejeg-accepted", loc, t.rawStructure, t.rawStructure,
-                    certId.value());
-        } else {
-            r.add(Rules.VIHF_STRUCT_EQ, "ejeg-not-establishment", loc, t.rawStructure, t.rawStructure, certId.value());
-        }
-    }
-
-    private void known(Outcome t, Report.Builder r) {
-        if (t.structureId == null) {
-            return;
-        }
-        Location loc = STRUCTURE;
-        StructureId id = t.structureId;
-        if (directory == null) {
-            r.add(Rules.VIHF_STRUCT_KNOWN, Severity.INFO, "no-directory", loc, id.value());
-            return;
-        }
-        if (id.kind() != StructureId.Kind.FINESS) {
-            r.add(Rules.VIHF_STRUCT_KNOWN, Severity.INFO, "not-finess", loc, id.value(), id.value(), id.kind());
-            return;
-        }
-        StructureDirectory.Resolution res = directory.resolve(id);
-        if (!res.known()) {
-            r.add(Rules.VIHF_STRUCT_KNOWN, "unknown", loc, id.value(), id.value());
-        } else if (res instanceof StructureDirectory.Resolution.AsEstablishment eg && res.closed()) {
-            r.add(Rules.VIHF_STRUCT_KNOWN, "establishment-closed", loc, id.value(), id.value(),
-                    eg.establishment().name());
-        } else if (res instanceof StructureDirectory.Resolution.AsLegalEntity ej && res.closed()) {
-            int count = directory.establishmentsOf(ej.legalEntity().finess()).size();
-            if (ej.legalEntity().name().isEmpty()) {
-                r.add(Rules.VIHF_STRUCT_KNOWN, "legal-entity-closed-unnamed", loc, id.value(), id.value(), count);
-            } else {
-                r.add(Rules.VIHF_STRUCT_KNOWN, "legal-entity-closed", loc, id.value(), id.value(),
-                        ej.legalEntity().name(), count);
-            }
-        }
-    }
-
-    /**
-     * The production / TEST mix: both certificates named by IGC-Santé CAs, one under a TEST CA and the other not (only
-     * possible when both anchor sets are trusted, as with {@code --trust-test}).
-     */
-    private static void hierarchy(OrgCertificate tls, OrgCertificate signer, Report.Builder r) {
-        if (tls.isIgcSante() && signer.isIgcSante() && tls.isTest() != signer.isTest()) {
-            r.add(Rules.CERT_SAME_HIERARCHY, tls.isTest() ? "tls-test" : "tls-production", CertificateStep.KEY_INFO,
-                    signer.issuer().toString(), tls.issuer(), signer.issuer());
-        }
     }
 
     /** What token processing produced. */
