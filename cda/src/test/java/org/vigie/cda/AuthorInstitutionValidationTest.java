@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.vigie.core.Severity;
 import org.vigie.core.StructureId;
+import org.vigie.testkit.ReportAssert;
 
 /**
  * The one vocabulary of control 2: {@link AuthorInstitutionValidator#validate} and
@@ -36,7 +37,7 @@ class AuthorInstitutionValidationTest {
     void aConsistentSubmissionIsAcceptedWithItsOccurrencesAndWhatWasRead() {
         AuthorInstitutionValidation v = VALIDATOR.validate(bytes(submission(EG)), Map.of(), StructureId.parse(EG), AT);
         assertThat(v.accepted()).isTrue();
-        assertThat(v.report().accepted()).isTrue();
+        ReportAssert.assertThat(v.report()).accepted();
         assertThat(v.occurrences()).isNotEmpty().isEqualTo(v.report().occurrences());
         assertThat(v.metadata().entries()).extracting(XdsMetadata.DocumentEntry::id).containsExactly("D1");
         assertThat(v.vihfStructure()).contains(StructureId.parse(EG));

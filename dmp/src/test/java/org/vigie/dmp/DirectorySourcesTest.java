@@ -23,6 +23,7 @@ import org.vigie.testkit.OrgCredential;
 import org.vigie.testkit.TestPki;
 import org.vigie.testkit.VihfBuilder;
 import org.vigie.testkit.XdsSubmissionBuilder;
+import org.vigie.testkit.ReportAssert;
 
 /**
  * The whole feeding request ({@link DmpRequestValidator}, MTOM built by the test kit) under an EJ certificate, on a
@@ -74,8 +75,8 @@ class DirectorySourcesTest {
                     .containsOnly(Rules.AI_GEOGRAPHIC.id(), Rules.AI_SAME_EJ.id());
         } else {
             assertThat(r.bySeverity(Severity.ERROR)).as(load + " " + r).isEmpty();
-            assertThat(r.has(Rules.VIHF_STRUCT_KNOWN)).isFalse();
-            assertThat(r.has(Rules.AI_SAME_EJ)).isFalse();
+            ReportAssert.assertThat(r).doesNotFire(Rules.VIHF_STRUCT_KNOWN);
+            ReportAssert.assertThat(r).doesNotFire(Rules.AI_SAME_EJ);
             assertThat(r.accepted()).isTrue();
         }
     }
@@ -111,7 +112,7 @@ class DirectorySourcesTest {
         assertThat(r.accepted()).isFalse();
         if (load == Load.EJ_ONLY) {
             // a record and no EG: nothing says it is closed; its EG is unknown
-            assertThat(r.has(Rules.VIHF_STRUCT_KNOWN)).isFalse();
+            ReportAssert.assertThat(r).doesNotFire(Rules.VIHF_STRUCT_KNOWN);
             assertThat(r.byRule(Rules.AI_GEOGRAPHIC)).isNotEmpty();
         } else {
             assertThat(r.byRule(Rules.VIHF_STRUCT_KNOWN)).as(load + " " + r).singleElement().satisfies(f -> {

@@ -14,6 +14,7 @@ import org.vigie.core.Rules;
 import org.vigie.core.Severity;
 import org.vigie.core.StructureId;
 import org.vigie.core.cert.TrustAnchors;
+import org.vigie.testkit.ReportAssert;
 
 /**
  * The official ANS DMP examples ("DMP_LPS_Exemple de messages", v02.05.00) and the esignsante requests, as published.
@@ -68,10 +69,10 @@ class AnsExamplesTest {
         VihfValidation r = validator.validateToken(VihfInput.of(SharedTestData.bytes(SharedTestData.INDIRECTE)), INDIRECTE_AT);
         assertThat(unverifiedStructureId(r)).contains(StructureId.parse("339172288100052"));
         assertThat(unverifiedSigner(r).structureId()).isEqualTo(unverifiedStructureId(r));
-        assertThat(r.report().has(Rules.VIHF_ISSUER)).isFalse();
+        ReportAssert.assertThat(r.report()).doesNotFire(Rules.VIHF_ISSUER);
         assertThat(r.report().has(Rules.CERT_TRUST)).as("the TEST signer chains to the TEST anchors at signing time").isFalse();
-        assertThat(r.report().has(Rules.CERT_SIGN_PROFILE)).isFalse();
-        assertThat(r.report().has(Rules.CERT_STRUCT_ID)).isFalse();
+        ReportAssert.assertThat(r.report()).doesNotFire(Rules.CERT_SIGN_PROFILE);
+        ReportAssert.assertThat(r.report()).doesNotFire(Rules.CERT_STRUCT_ID);
     }
 
     @Test
@@ -106,11 +107,11 @@ class AnsExamplesTest {
         assertThat(unverifiedStructureId(r)).isEqualTo(unverifiedSigner(r).structureId());
         assertThat(r.report().byRule(Rules.VIHF_SIGNATURE)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("modifié après la signature"));
-        assertThat(r.report().has(Rules.VIHF_ALGORITHM)).isTrue();
+        ReportAssert.assertThat(r.report()).fires(Rules.VIHF_ALGORITHM);
         assertThat(r.report().has(Rules.CERT_SIGN_PROFILE)).as("signed with an ORG_AUTH_CLI certificate").isTrue();
         assertThat(r.report().byRule(Rules.ID_KEY)).singleElement().satisfies(f -> assertThat(f.evidence()).isEqualTo("10B0127189"));
-        assertThat(r.report().has(Rules.VIHF_ISSUER)).isFalse();
-        assertThat(r.report().has(Rules.VIHF_TIME)).isFalse();
+        ReportAssert.assertThat(r.report()).doesNotFire(Rules.VIHF_ISSUER);
+        ReportAssert.assertThat(r.report()).doesNotFire(Rules.VIHF_TIME);
     }
 
     @Test
@@ -118,8 +119,8 @@ class AnsExamplesTest {
         X509Certificate signer = SharedTestData.cert("certs/ee/dmpex_VIHF-INDIRECTE-signer_ORG_serviceps.sesam-vitale.fr.pem");
         VihfValidation r = validator.validate(TlsPeer.of(signer), VihfInput.of(SharedTestData.bytes(SharedTestData.INDIRECTE)),
                 INDIRECTE_AT);
-        assertThat(r.report().has(Rules.VIHF_STRUCT_EQ)).isFalse();
-        assertThat(r.report().has(Rules.CERT_SAME_STRUCTURE)).isFalse();
+        ReportAssert.assertThat(r.report()).doesNotFire(Rules.VIHF_STRUCT_EQ);
+        ReportAssert.assertThat(r.report()).doesNotFire(Rules.CERT_SAME_STRUCTURE);
         assertThat(r.report().has(Rules.CERT_AUTH_PROFILE)).as("a seal certificate is not a TLS client certificate").isTrue();
     }
 
@@ -132,7 +133,7 @@ class AnsExamplesTest {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.message()).contains("339172288100052").contains("10B0152872");
         });
-        assertThat(r.report().has(Rules.CERT_SAME_STRUCTURE)).isTrue();
+        ReportAssert.assertThat(r.report()).fires(Rules.CERT_SAME_STRUCTURE);
         assertThat(r.report().byRule(Rules.CERT_TRUST)).extracting(f -> f.location().toString()).containsOnly("TLS")
                 .as("the padoa certificate is not yet valid in 2019");
     }
@@ -156,8 +157,8 @@ class AnsExamplesTest {
         VihfValidation r = validator.validateToken(VihfInput.of(SharedTestData.bytes(SharedTestData.DIRECTE)), INDIRECTE_AT);
         assertThat(r.report().byRule(Rules.VIHF_SIGNATURE)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("modifié après la signature"));
-        assertThat(r.report().has(Rules.CERT_SIGN_PROFILE)).isTrue();
-        assertThat(r.report().has(Rules.CERT_TRUST)).isTrue();
+        ReportAssert.assertThat(r.report()).fires(Rules.CERT_SIGN_PROFILE);
+        ReportAssert.assertThat(r.report()).fires(Rules.CERT_TRUST);
     }
 
     @Test
@@ -165,8 +166,8 @@ class AnsExamplesTest {
         VihfValidation r = validator.validateToken(VihfInput.of(SharedTestData.bytes(SharedTestData.ESIGN_SIGNED_SECURITY)),
                 Instant.parse("2022-10-11T15:09:00Z"));
         assertThat(r.unverifiedToken().orElseThrow().identifiantStructure()).contains("300000000077081");
-        assertThat(r.report().has(Rules.VIHF_SIGNED)).isTrue();
-        assertThat(r.report().has(Rules.VIHF_XML)).isFalse();
+        ReportAssert.assertThat(r.report()).fires(Rules.VIHF_SIGNED);
+        ReportAssert.assertThat(r.report()).doesNotFire(Rules.VIHF_XML);
         assertThat(r.report().byRule(Rules.VIHF_ROLE)).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
     }
 

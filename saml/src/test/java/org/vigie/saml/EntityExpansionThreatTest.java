@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.vigie.core.Rules;
 import org.vigie.testkit.VihfDefect;
+import org.vigie.testkit.ReportAssert;
 
 /**
  * Threat: the parser is made to read files, expand entities, or exhaust memory. DOCTYPE, external entities and
@@ -40,7 +41,7 @@ class EntityExpansionThreatTest {
     void undeclaredEntityReferenceIsRefused() {
         String xml = Fixtures.token().toAssertionXml().replace("<saml2:Issuer", "<saml2:Issuer xml:lang=\"&xxe;\"");
         VihfValidation r = validator.validateToken(VihfInput.of(xml.getBytes(StandardCharsets.UTF_8)), Fixtures.AT);
-        assertThat(r.report().has(Rules.VIHF_XML)).isTrue();
+        ReportAssert.assertThat(r.report()).fires(Rules.VIHF_XML);
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.vigie.core.Rules;
 import org.vigie.core.Severity;
 import org.vigie.testkit.OrgCredential;
 import org.vigie.testkit.VihfBuilder;
+import org.vigie.testkit.ReportAssert;
 
 /** VIHF-STRUCT-EQ (control 1 proper), the EJ/EG policy, and VIHF-STRUCT-KNOWN with and without a directory. */
 class StructureRulesTest {
@@ -90,8 +91,8 @@ class StructureRulesTest {
     @Test
     void malformedIdentifiantStructureIsAnAttributeErrorAndFailsEquality() {
         VihfValidation r = run(Fixtures.validator(), Fixtures.AUTH, Fixtures.token().identifiantStructure("1 130000011"));
-        assertThat(r.report().has(Rules.VIHF_ATTRIBUTE)).isTrue();
-        assertThat(r.report().has(Rules.VIHF_STRUCT_EQ)).isTrue();
+        ReportAssert.assertThat(r.report()).fires(Rules.VIHF_ATTRIBUTE);
+        ReportAssert.assertThat(r.report()).fires(Rules.VIHF_STRUCT_EQ);
         assertThat(r.structureId()).isEmpty();
     }
 
@@ -99,7 +100,7 @@ class StructureRulesTest {
     void tokenOnlyValidationHasNoControlOneEquality() {
         VihfValidation r = Fixtures.validator().validateToken(
                 VihfInput.of(Fixtures.token().identifiantStructure(Fixtures.EG).toBytes()), Fixtures.AT);
-        assertThat(r.report().has(Rules.VIHF_STRUCT_EQ)).isFalse();
+        ReportAssert.assertThat(r.report()).doesNotFire(Rules.VIHF_STRUCT_EQ);
         assertThat(r.tlsCertificate()).isEmpty();
     }
 }
