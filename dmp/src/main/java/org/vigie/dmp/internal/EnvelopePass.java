@@ -1,6 +1,5 @@
 package org.vigie.dmp.internal;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -50,8 +49,7 @@ final class EnvelopePass {
      * its own event, so an inline document of any size still streams.
      */
     void read(InputStream raw, Charset cs, ReadState st, String where) {
-        CountingStream in = new CountingStream(raw);
-        MeteredInputStream meter = new MeteredInputStream(in);
+        MeteredInputStream meter = new MeteredInputStream(raw); // also counts the bytes for the header bound
         long tokenBytes = limits.maxXmlTokenBytes();
         String tokenMessage = "limite maxXmlTokenBytes dépassée : un élément XML de " + where + " (commentaire, "
                 + "instruction de traitement, section CDATA, balise et ses attributs, texte) dépasse " + tokenBytes + " octets";
@@ -100,7 +98,7 @@ final class EnvelopePass {
                             structure(st, "header-repeated", "soap:Header");
                             skip(r, st, () -> { });
                         } else {
-                            readHeader(r, declarations(r, envScope), xmlAttributes(r, envXml), in, st);
+                            readHeader(r, declarations(r, envScope), xmlAttributes(r, envXml), meter, st);
                         }
                     } else if (soapChild && "Body".equals(local)) {
                         bodies++;
@@ -189,9 +187,9 @@ final class EnvelopePass {
     }
 
     private void readHeader(XMLStreamReader r, Map<String, String> headerScope, Map<String, String> headerXml,
-                            CountingStream in, ReadState st) throws XMLStreamException {
+                            MeteredInputStream in, ReadState st) throws XMLStreamException {
         Runnable guard = () -> {
-            if (in.count > limits.maxSoapHeaderBytes()) {
+            if (in.position() > limits.maxSoapHeaderBytes()) {
                 throw new LimitExceeded("en-tête SOAP plus grand que la limite (" + limits.maxSoapHeaderBytes() + " octets)");
             }
         };
@@ -455,37 +453,6 @@ final class EnvelopePass {
 
         LimitExceeded(String message) {
             super(message, null, false, false);
-        }
-    }
-
-    private static final class CountingStream extends FilterInputStream {
-        long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int c = super.read();
-            if (c >= 0) {
-                count++;
-            }
-            return c;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public void close() {
-            // the part stream belongs to the MIME parser
         }
     }
 }
