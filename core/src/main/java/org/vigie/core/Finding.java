@@ -1,7 +1,5 @@
 package org.vigie.core;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -15,18 +13,17 @@ public final class Finding {
 
     private final Rule rule;
     private final Severity severity;
-    private final String messageKey;
-    private final List<Object> arguments;
+    /** The catalogue message, or null for a free-text one ({@link #literal}). */
+    private final Messages.Text text;
     private final String literal;
     private final Location location;
     private final String evidence;
 
-    private Finding(Rule rule, Severity severity, String messageKey, List<Object> arguments, String literal,
-                    Location location, String evidence) {
+    private Finding(Rule rule, Severity severity, Messages.Text text, String literal, Location location,
+                    String evidence) {
         this.rule = Objects.requireNonNull(rule, "rule");
         this.severity = Objects.requireNonNull(severity, "severity");
-        this.messageKey = messageKey;
-        this.arguments = arguments;
+        this.text = text;
         this.literal = literal;
         this.location = location == null ? Location.NONE : location;
         this.evidence = evidence == null ? "" : evidence;
@@ -46,15 +43,8 @@ public final class Finding {
      */
     public static Finding of(Rule rule, Severity severity, String name, Location location, String evidence,
                              Object... arguments) {
-        String key = rule.id() + "." + Objects.requireNonNull(name, "name");
-        if (!Messages.has(key)) {
-            throw new IllegalArgumentException("no message " + key + " in the catalogue");
-        }
-        List<Object> args = new ArrayList<>(arguments.length);
-        for (Object a : arguments) {
-            args.add(a instanceof Messages.Text ? a : String.valueOf(a)); // a Text is written in the finding's language
-        }
-        return new Finding(rule, severity, key, Collections.unmodifiableList(args), null, location, evidence);
+        Messages.Text text = Messages.text(rule.id() + "." + Objects.requireNonNull(name, "name"), arguments);
+        return new Finding(rule, severity, text, null, location, evidence);
     }
 
     /** {@link #of(Rule, Severity, String, Location, String, Object...)} with the rule's default severity. */
@@ -64,17 +54,17 @@ public final class Finding {
 
     /** This finding with another severity (a policy changed it). */
     public Finding withSeverity(Severity s) {
-        return s == severity ? this : new Finding(rule, s, messageKey, arguments, literal, location, evidence);
+        return s == severity ? this : new Finding(rule, s, text, literal, location, evidence);
     }
 
     /** This finding seen at another place (a finding re-attributed to the input it came from). */
     public Finding at(Location other) {
-        return new Finding(rule, severity, messageKey, arguments, literal, other, evidence);
+        return new Finding(rule, severity, text, literal, other, evidence);
     }
 
     /** This finding with {@code prefix} before its location (a part read inside a larger input). */
     public Finding under(Location prefix) {
-        return new Finding(rule, severity, messageKey, arguments, literal, prefix.then(location), evidence);
+        return new Finding(rule, severity, text, literal, prefix.then(location), evidence);
     }
 
     /** The rule. */
@@ -98,31 +88,17 @@ public final class Finding {
 
     /** The message in {@code locale}'s language: English for an English locale, French otherwise. */
     public String message(Locale locale) {
-        if (messageKey == null) {
-            return literal;
-        }
-        List<String> args = new ArrayList<>(arguments.size());
-        for (Object a : arguments) {
-            args.add(a instanceof Messages.Text t ? t.render(locale) : (String) a);
-        }
-        return Messages.format(messageKey, locale, args);
+        return text == null ? literal : text.render(locale);
     }
 
     /** The catalogue key of the message, e.g. {@code VIHF-ISSUER.absent}. */
     public String messageKey() {
-        return messageKey == null ? rule.id() : messageKey;
+        return text == null ? rule.id() : text.key();
     }
 
     /** The arguments of the message, as French text. */
     public List<String> arguments() {
-        if (arguments == null) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>(arguments.size());
-        for (Object a : arguments) {
-            out.add(a instanceof Messages.Text t ? t.render(Locale.FRENCH) : (String) a);
-        }
-        return Collections.unmodifiableList(out);
+        return text == null ? List.of() : text.arguments(Locale.FRENCH);
     }
 
     /** Where the finding was made; {@link Location#NONE} when it is about the whole input. */
@@ -138,13 +114,13 @@ public final class Finding {
     @Override
     public boolean equals(Object o) {
         return o instanceof Finding f && f.rule.equals(rule) && f.severity == severity
-                && Objects.equals(f.messageKey, messageKey) && Objects.equals(f.arguments, arguments)
+                && Objects.equals(f.text, text)
                 && Objects.equals(f.literal, literal) && f.location.equals(location) && f.evidence.equals(evidence);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(rule, severity, messageKey, arguments, location, evidence);
+        return Objects.hash(rule, severity, text, literal, location, evidence);
     }
 
     @Override
@@ -163,7 +139,7 @@ public final class Finding {
     /** @deprecated use {@link #of(Rule, Severity, String, Location, String, Object...)} with a catalogue message */
     @Deprecated(forRemoval = true)
     public static Finding of(Rule rule, Severity severity, String message, String location, String evidence) {
-        return new Finding(rule, severity, null, null, Objects.requireNonNull(message, "message"),
+        return new Finding(rule, severity, null, Objects.requireNonNull(message, "message"),
                 location == null ? Location.NONE : Location.parse(location), evidence);
     }
 }

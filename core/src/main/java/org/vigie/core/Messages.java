@@ -75,11 +75,16 @@ public final class Messages {
 
         /** The text in {@code locale}'s language. */
         public String render(Locale locale) {
+            return format(key, locale, arguments(locale));
+        }
+
+        /** The arguments as text, a nested {@code Text} written in {@code locale}'s language. */
+        public List<String> arguments(Locale locale) {
             List<String> args = new java.util.ArrayList<>(arguments.size());
             for (Object a : arguments) {
                 args.add(a instanceof Text t ? t.render(locale) : String.valueOf(a));
             }
-            return format(key, locale, args);
+            return Collections.unmodifiableList(args);
         }
 
         @Override
