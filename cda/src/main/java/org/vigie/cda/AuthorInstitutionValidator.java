@@ -193,7 +193,10 @@ public final class AuthorInstitutionValidator {
         }
         AuthorInstitutionValidation c2 = s.finish();
         Report extra = mime.build();
-        Report.Builder out = Report.builder().profile(policy.profile()).addAll(c2.report()).addAll(extra);
+        if (extra.findings().isEmpty()) {
+            return c2; // the session's report already names the profile
+        }
+        Report.Builder out = Report.builder().addAll(c2.report()).addAll(extra);
         c2.report().evaluatedAt().ifPresent(out::evaluatedAt);
         return c2.withReport(out.build());
     }
