@@ -101,7 +101,7 @@ public final class VigieServer implements AutoCloseable {
         timer.setRemoveOnCancelPolicy(true);
         Consumer<String> sink = b.accessLog;
         this.handler = new DmpHandler(b.validator, b.clock, b.limits, b.clientAuth, timer, line -> sink.accept(line.toJson()),
-                b.locale);
+                b.locale, b.onValidation);
         this.server = HttpsServer.create(b.address, 128);
         ClientAuth mode = b.clientAuth;
         server.setHttpsConfigurator(new HttpsConfigurator(ctx) {
@@ -229,6 +229,7 @@ public final class VigieServer implements AutoCloseable {
         private InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         private ServerLimits limits = ServerLimits.defaults();
         private Consumer<String> accessLog = defaultLog();
+        private Consumer<ValidatedRequest> onValidation = r -> { };
         private java.util.Locale locale = java.util.Locale.FRENCH;
 
         private Builder() {
@@ -318,6 +319,22 @@ public final class VigieServer implements AutoCloseable {
          */
         public Builder accessLog(Consumer<String> sink) {
             this.accessLog = Objects.requireNonNull(sink, "accessLog");
+            return this;
+        }
+
+        /**
+         * A listener of the validated requests: called once for each request answered from its report (an ITI-41
+         * feeding's {@code RegistryResponse}, another transaction's Failure or {@code NotSimulated} fault, the fault
+         * of an unreadable envelope), on the thread handling the request, <em>before</em> the answer is written, so
+         * that a client holding the answer finds its report already handed over. Requests answered without a
+         * validation (health, no client certificate, too large, unsupported encoding, busy, timed out) are not
+         * passed. It must be quick and thread-safe; what it throws is ignored.
+         *
+         * @param listener receives each validated request (default: none)
+         * @return this builder
+         */
+        public Builder onValidation(Consumer<ValidatedRequest> listener) {
+            this.onValidation = Objects.requireNonNull(listener, "onValidation");
             return this;
         }
 

@@ -134,6 +134,7 @@ public final class VigieTestServer implements AutoCloseable {
         private ClientAuth clientAuth = ClientAuth.DIAGNOSE;
         private ServerLimits limits = ServerLimits.defaults();
         private Consumer<String> accessLog;
+        private Consumer<ValidatedRequest> onValidation;
         private java.util.Locale locale = java.util.Locale.FRENCH;
 
         private Builder() {
@@ -187,6 +188,16 @@ public final class VigieTestServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * @param listener receives each validated request before its answer is written (see
+         *                 {@link VigieServer.Builder#onValidation(Consumer)})
+         * @return this builder
+         */
+        public Builder onValidation(Consumer<ValidatedRequest> listener) {
+            this.onValidation = Objects.requireNonNull(listener, "onValidation");
+            return this;
+        }
+
         /** @return the started server on a random loopback port */
         public VigieTestServer start() {
             TestPki p = pki == null ? TestPki.shared() : pki;
@@ -199,6 +210,9 @@ public final class VigieTestServer implements AutoCloseable {
                     .clientAuth(clientAuth).limits(limits).locale(locale).port(0);
             if (accessLog != null) {
                 sb.accessLog(accessLog);
+            }
+            if (onValidation != null) {
+                sb.onValidation(onValidation);
             }
             return new VigieTestServer(p, sb.start());
         }

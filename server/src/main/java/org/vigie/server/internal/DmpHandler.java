@@ -30,6 +30,7 @@ import org.vigie.core.internal.limits.BoundedInflation;
 import org.vigie.dmp.internal.ContentCodings;
 import org.vigie.server.ClientAuth;
 import org.vigie.server.ServerLimits;
+import org.vigie.server.ValidatedRequest;
 
 /**
  * The one handler of the endpoint: {@code GET /health}, and {@code POST} on any other path as a DMP request.
@@ -58,6 +59,7 @@ public final class DmpHandler implements HttpHandler {
     private final Semaphore slots;
     private final ScheduledExecutorService timer;
     private final Consumer<AccessLine> log;
+    private final Consumer<ValidatedRequest> onValidation;
     private final AtomicLong served = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Object admission = new Object();
@@ -81,6 +83,25 @@ public final class DmpHandler implements HttpHandler {
      */
     public DmpHandler(DmpRequestValidator validator, Clock clock, ServerLimits limits, ClientAuth clientAuth,
                       ScheduledExecutorService timer, Consumer<AccessLine> log, java.util.Locale locale) {
+        this(validator, clock, limits, clientAuth, timer, log, locale, r -> { });
+    }
+
+    /**
+     * A handler that also hands each request answered from its report to {@code onValidation}.
+     *
+     * @param validator    the validator of each request
+     * @param clock        the clock giving each request's evaluation instant
+     * @param limits       the server limits
+     * @param clientAuth   the client-certificate mode
+     * @param timer        the timer of the request timeouts
+     * @param log          the access-log sink
+     * @param locale       the language of the findings' messages in the answers
+     * @param onValidation called on the handling thread before the answer is written; what it throws is ignored
+     */
+    public DmpHandler(DmpRequestValidator validator, Clock clock, ServerLimits limits, ClientAuth clientAuth,
+                      ScheduledExecutorService timer, Consumer<AccessLine> log, java.util.Locale locale,
+                      Consumer<ValidatedRequest> onValidation) {
+        this.onValidation = java.util.Objects.requireNonNull(onValidation, "onValidation");
         this.locale = java.util.Objects.requireNonNull(locale, "locale");
         this.validator = validator;
         this.clock = clock;
@@ -267,7 +288,8 @@ public final class DmpHandler implements HttpHandler {
         HeadCapture head = new HeadCapture(c.body, HEAD_CAPTURE_BYTES);
         List<X509Certificate> chain = List.of(peer).subList(1, peer.length);
         String contentType = c.ex.getRequestHeaders().getFirst("Content-Type");
-        DmpValidation v = validator.validateRequest(peer[0], chain, head, contentType, clock.instant());
+        java.time.Instant at = clock.instant();
+        DmpValidation v = validator.validateRequest(peer[0], chain, head, contentType, at);
         String relatesTo = head.messageId().orElse(null);
         if (!c.body.exceeded()) {
             c.body.drain();
@@ -290,6 +312,11 @@ public final class DmpHandler implements HttpHandler {
             c.verdict = "too-large";
             answerSoap(c, 413, tooLarge(c.soap, -1), Map.of("Connection", "close"));
             return;
+        }
+        try { // before the answer: a client holding the answer finds its request's report already handed over
+            onValidation.accept(new ValidatedRequest(at, c.ex.getRequestURI().getRawPath(), peer[0], v));
+        } catch (RuntimeException e) {
+            // a failing listener must not break the endpoint
         }
         if (v.soapVersion().isEmpty()) {
             c.verdict = "unreadable";
