@@ -8,6 +8,9 @@ module org.vigie.server {
     requires jdk.httpserver;
     requires org.bouncycastle.provider;
     requires org.bouncycastle.pkix;
+    // the JUnit 5 extension only: present in the host's tests, absent (and not needed) elsewhere
+    requires static org.junit.jupiter.api;
 
     exports org.vigie.server;
+    exports org.vigie.server.junit;
 }
