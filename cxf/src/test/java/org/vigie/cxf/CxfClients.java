@@ -27,19 +27,20 @@ import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
 import org.apache.cxf.transport.common.gzip.GZIPFeature;
 import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
-import org.apache.cxf.ws.security.wss4j.WSS4JOutInterceptor;
-import org.apache.wss4j.common.ConfigurationConstants;
-import org.apache.wss4j.common.saml.SAMLCallback;
+import org.apache.cxf.headers.Header;
 import org.vigie.server.VigieTestServer;
 import org.vigie.testkit.CdaBuilder;
 import org.vigie.testkit.OrgCredential;
+import org.vigie.testkit.VihfBuilder;
 import org.vigie.testkit.XdsSubmissionBuilder;
 import org.w3c.dom.Element;
 
 /**
  * The connector under test, as vendors build it: a CXF JAX-WS client of the ITI-41 port (SOAP 1.2, MTOM,
- * WS-Addressing), the VIHF put in {@code wsse:Security} by CXF's {@link WSS4JOutInterceptor} (a WSS4J/OpenSAML token,
- * {@link Wss4jVihf}), optionally gzip, mutual TLS to {@link VigieTestServer}, and the {@link VigieFeature} under test.
+ * WS-Addressing), the VIHF put in {@code wsse:Security} by CXF's {@code WSS4JOutInterceptor} (a WSS4J/OpenSAML token,
+ * {@link Wss4jTokens}), optionally gzip, mutual TLS to {@link VigieTestServer}, and the {@link VigieFeature} under
+ * test. With {@code -Dvigie.cxf.wss4j=false} (the CXF 3.6 line, whose WSS4J needs an OpenSAML that Maven Central does
+ * not have) the VIHF comes from the test kit's {@link VihfBuilder} as a {@code wsse:Security} SOAP header instead.
  */
 final class CxfClients {
 
@@ -66,7 +67,9 @@ final class CxfClients {
     static final class Options {
         boolean gzip;
         Tls tls = Tls.KEY_MANAGERS;
-        Consumer<Wss4jVihf.Shape> vihf = s -> { };
+        /** Identifiant_Structure of the VIHF (null: the signer's). */
+        String vihfStructure;
+        boolean wss4j = Boolean.parseBoolean(System.getProperty("vigie.cxf.wss4j", "true"));
     }
 
     /** A log sink for the feature: every line with its level. */
@@ -116,18 +119,19 @@ final class CxfClients {
         Iti41Port port = (Iti41Port) f.create();
         Client client = ClientProxy.getClient(port);
 
-        Element token = Wss4jVihf.build(sign, issued, o.vihf);
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConfigurationConstants.ACTION, ConfigurationConstants.SAML_TOKEN_UNSIGNED);
-        javax.security.auth.callback.CallbackHandler handler = callbacks -> {
-            for (javax.security.auth.callback.Callback c : callbacks) {
-                if (c instanceof SAMLCallback saml) {
-                    saml.setAssertionElement(token); // issued and signed beforehand, as an LPS caches its VIHF
-                }
+        if (o.wss4j) {
+            Class.forName("org.vigie.cxf.Wss4jTokens")
+                    .getMethod("install", Client.class, OrgCredential.class, Instant.class, String.class)
+                    .invoke(null, client, sign, issued, o.vihfStructure);
+        } else {
+            VihfBuilder vihf = VihfBuilder.indirect(sign).secteurActivite("SA05").at(issued);
+            if (o.vihfStructure != null) {
+                vihf.identifiantStructure(o.vihfStructure);
             }
-        };
-        props.put(ConfigurationConstants.SAML_CALLBACK_REF, handler);
-        client.getOutInterceptors().add(new WSS4JOutInterceptor(props));
+            Element security = parse(vihf.toSecurityHeaderXml());
+            client.getRequestContext().put(Header.HEADER_LIST, new java.util.ArrayList<>(List.of(new Header(
+                    new javax.xml.namespace.QName(security.getNamespaceURI(), security.getLocalName()), security))));
+        }
 
         HTTPConduit conduit = (HTTPConduit) client.getConduit();
         TLSClientParameters tls = new TLSClientParameters();
