@@ -66,6 +66,9 @@ final class CxfClients {
     /** Options of one client. */
     static final class Options {
         boolean gzip;
+        /** The JAX-WS binding (default SOAP 1.2 with MTOM). */
+        String binding = jakarta.xml.ws.soap.SOAPBinding.SOAP12HTTP_MTOM_BINDING;
+        boolean mtom = true;
         Tls tls = Tls.KEY_MANAGERS;
         /** Identifiant_Structure of the VIHF (null: the signer's). */
         String vihfStructure;
@@ -114,8 +117,8 @@ final class CxfClients {
         }
         f.setServiceClass(Iti41Port.class);
         f.setAddress(dmp.url().resolve("si-dmp-server/v2/services/DocumentRepository_Service").toString());
-        f.setBindingId(jakarta.xml.ws.soap.SOAPBinding.SOAP12HTTP_MTOM_BINDING);
-        f.setProperties(new HashMap<>(Map.of("mtom-enabled", Boolean.TRUE)));
+        f.setBindingId(o.binding);
+        f.setProperties(new HashMap<>(Map.of("mtom-enabled", o.mtom)));
         Iti41Port port = (Iti41Port) f.create();
         Client client = ClientProxy.getClient(port);
 

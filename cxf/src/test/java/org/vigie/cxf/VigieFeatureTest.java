@@ -117,6 +117,29 @@ class VigieFeatureTest {
         assertThat(log.lines).anyMatch(l -> l.contains(" accepted ("));
     }
 
+    @Test
+    void plainSoapRequestWithInlineDocumentsIsValidatedToo() throws Exception {
+        Iti41Port port = port(feature(Mode.ENFORCE), o -> {
+            o.binding = jakarta.xml.ws.soap.SOAPBinding.SOAP12HTTP_BINDING;
+            o.mtom = false;
+            o.vihfStructure = OTHER;
+        });
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
+                () -> port.provideAndRegister(CxfClients.request(1000)));
+        VigieRejectedException e = refusal(thrown);
+        ReportAssert.assertThat(e.report()).fires(Rules.VIHF_STRUCT_EQ).doesNotFire(Rules.AI_XML);
+        assertThat(e.validation().attachments()).isEmpty();
+        assertThat(e.validation().feeding()).isTrue();
+    }
+
+    @Test
+    void soap11RequestIsJudgedWithTheSoapVersionWarningAndSent() throws Exception {
+        RegistryResponse r = port(feature(Mode.ENFORCE), o -> o.binding = jakarta.xml.ws.soap.SOAPBinding.SOAP11HTTP_MTOM_BINDING)
+                .provideAndRegister(CxfClients.request(1000));
+        assertThat(r.status).isEqualTo(SUCCESS);
+        assertThat(log.lines).anyMatch(l -> l.startsWith("WARNING Vigie SOAP-VERSION WARNING @"));
+    }
+
     // --- control 1: the VIHF names another structure than the TLS certificate ---
 
     @Test
