@@ -7,7 +7,6 @@ module org.vigie.cxf {
     requires transitive org.vigie.dmp;
     requires transitive org.apache.cxf.core;
     requires org.apache.cxf.transport.http;
-    requires java.logging;
 
     exports org.vigie.cxf;
 }
