@@ -35,7 +35,8 @@ import org.vigie.dmp.DmpRequestValidator;
  * sent or refused. The validator reads MTOM parts as streams and each document until the end of its CDA header only,
  * so a large attachment is never held twice in memory. The price is one extra pass over the bytes (and one on disk
  * for requests above the threshold), and the request leaves when it is complete instead of being streamed while it
- * is written.
+ * is written. A 100 MB attachment goes through an {@code ENFORCE} feature with a 64 MB heap (client, Vigie and a test
+ * server in one JVM: the module's {@code BigAttachmentTest}).
  *
  * <p><b>Client certificate.</b> The TLS client chain the validator judges is, in order: the chain of the alias the
  * conduit's {@code TLSClientParameters} key managers would present ({@code certAlias} if set, else the
