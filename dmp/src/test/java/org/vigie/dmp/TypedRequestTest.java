@@ -74,14 +74,54 @@ class TypedRequestTest {
                 .submission(Requests.submission(EG_ID, EG_ID, Requests.XOP).getBytes(StandardCharsets.UTF_8))
                 .document("cid:doc1%40vigie", () -> new ByteArrayInputStream(Requests.cda(EG_ID).getBytes(StandardCharsets.UTF_8)))
                 .build();
-        assertThat(errors(validator.validate(ok))).isEmpty();
+        assertThat(errors(validator.validate(ok).report())).isEmpty();
         DmpParts ko = DmpParts.builder(TlsPeer.of(AUTH.certificate()), VihfInput.of(token))
                 .submission(Requests.submission(OTHER_EG, OTHER_EG, Requests.XOP).getBytes(StandardCharsets.UTF_8))
                 .document("cid:doc1%40vigie", () -> new ByteArrayInputStream(Requests.cda(OTHER_EG).getBytes(StandardCharsets.UTF_8)))
                 .at(AT).build();
-        assertThat(validator.validate(ko).rulesFired()).contains("AI-SAME-EJ");
-        Report tokenOnly = validator.validate(DmpParts.builder(TlsPeer.of(AUTH.certificate()), VihfInput.of(token)).build());
+        assertThat(validator.validate(ko).report().rulesFired()).contains("AI-SAME-EJ");
+        Report tokenOnly = validator.validate(DmpParts.builder(TlsPeer.of(AUTH.certificate()), VihfInput.of(token)).build())
+                .report();
         assertThat(errors(tokenOnly)).isEmpty();
         assertThat(tokenOnly.occurrences()).isEmpty();
+    }
+
+    @Test
+    void partsAreAnsweredWithATypedValidationSayingWhatWasRead() throws Exception {
+        byte[] token = vihf().toBytes();
+        DmpValidation feeding = validator.validate(DmpParts.builder(TlsPeer.of(AUTH.certificate()), VihfInput.of(token))
+                .submission(Requests.submission(EG_ID, EG_ID, Requests.XOP).getBytes(StandardCharsets.UTF_8))
+                .document("cid:doc1%40vigie", () -> new ByteArrayInputStream(Requests.cda(EG_ID).getBytes(StandardCharsets.UTF_8)))
+                .build());
+        assertThat(feeding.accepted()).isTrue();
+        assertThat(feeding.framing()).isEqualTo(DmpValidation.PARTS);
+        assertThat(feeding.feeding()).isTrue();
+        assertThat(feeding.attachments()).containsExactly("doc1@vigie");
+        assertThat(feeding.soapVersion()).isEmpty();
+        assertThat(feeding.action()).isEmpty();
+        assertThat(feeding.report().profile()).contains(validator.profile());
+        assertThat(feeding.report().evaluatedAt()).contains(AT);
+
+        DmpValidation rejected = validator.validate(DmpParts.builder(TlsPeer.of(AUTH.certificate()), VihfInput.of(token))
+                .submission(Requests.submission(OTHER_EG, OTHER_EG, Requests.XOP).getBytes(StandardCharsets.UTF_8))
+                .document("cid:doc1%40vigie", () -> new ByteArrayInputStream(Requests.cda(OTHER_EG).getBytes(StandardCharsets.UTF_8)))
+                .build());
+        assertThat(rejected.accepted()).isFalse();
+        assertThat(rejected.feeding()).isTrue();
+
+        DmpValidation tokenOnly = validator.validate(DmpParts.builder(TlsPeer.of(AUTH.certificate()), VihfInput.of(token))
+                .document("cid:never-read", () -> new ByteArrayInputStream(new byte[0])).build());
+        assertThat(tokenOnly.accepted()).isTrue();
+        assertThat(tokenOnly.feeding()).isFalse();
+        assertThat(tokenOnly.attachments()).isEmpty();
+        assertThatNullPointerException().isThrownBy(() -> validator.validate((DmpParts) null));
+    }
+
+    @Test
+    void partsKeepTheDocumentsInTheOrderGiven() {
+        DmpParts.Builder b = DmpParts.builder(TlsPeer.of(AUTH.certificate()), VihfInput.of(new byte[] {'<'}));
+        List<String> hrefs = List.of("cid:z", "cid:a", "cid:m", "cid:b", "cid:y", "cid:c");
+        hrefs.forEach(h -> b.document(h, () -> new ByteArrayInputStream(new byte[0])));
+        assertThat(b.build().documents().keySet()).containsExactlyElementsOf(hrefs);
     }
 }
