@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.vigie.core.Report;
 import org.vigie.core.StructureId;
+import org.vigie.testkit.ReportAssert;
 
 /**
  * A document entry without its {@code xds:Document} is an {@code AI-XML} finding when the metadata were read, and is
@@ -34,7 +35,7 @@ class MissingDocumentTest {
     @Test
     void anEntryWithoutItsDocumentIsReported() {
         Report r = check(XmlLimits.defaults(), withoutDocument());
-        assertThat(r.accepted()).isFalse();
+        ReportAssert.assertThat(r).rejected();
         assertThat(r.byRule("AI-XML")).anySatisfy(f -> assertThat(f.message()).contains("aucun xds:Document pour la fiche 'D1'"));
     }
 
@@ -48,7 +49,7 @@ class MissingDocumentTest {
                 .read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         assertThat(md.entries()).extracting(XdsMetadata.DocumentEntry::id).contains("D1");
         Report r = check(limits, xml);
-        assertThat(r.accepted()).isFalse();
+        ReportAssert.assertThat(r).rejected();
         assertThat(r.byRule("AI-XML")).anySatisfy(f -> assertThat(f.message()).contains("attribut"));
         assertThat(r.byRule("AI-XML")).noneSatisfy(f -> assertThat(f.message()).contains("aucun xds:Document"));
     }

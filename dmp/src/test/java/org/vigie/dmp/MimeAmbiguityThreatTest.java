@@ -128,7 +128,7 @@ class MimeAmbiguityThreatTest {
             byte[] mime = Receiving.join(parts, msg.boundary());
             assertThat(text(cxfResolves(mime, msg.contentType(), "cid:" + CID))).as("CXF resolves %s", header).contains(EG_ID);
             Report r = rx.validate(mime, msg.contentType()).report();
-            assertThat(r.accepted()).as(header).isFalse();
+            ReportAssert.assertThat(r).rejected();
             assertThat(r.byRule(Rules.MIME_CID)).as(header).singleElement()
                     .satisfies(f -> assertThat(f.message()).contains("CXF"));
         }
@@ -143,7 +143,7 @@ class MimeAmbiguityThreatTest {
 
         assertThat(text(cxfResolves(mime, msg.contentType(), "cid:" + CID))).as("CXF takes the first").contains(EG_ID);
         Report r = rx.validate(mime, msg.contentType()).report();
-        assertThat(r.accepted()).isFalse();
+        ReportAssert.assertThat(r).rejected();
         assertThat(r.byRule(Rules.MIME_CID)).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.evidence()).isEqualTo(CID);
@@ -160,7 +160,7 @@ class MimeAmbiguityThreatTest {
             parts.set(0, new Part(parts.get(0).headers(), root.getBytes(StandardCharsets.UTF_8)));
             parts.set(1, parts.get(1).withContentId("<" + bad + ">"));
             Report r = rx.validate(Receiving.join(parts, msg.boundary()), msg.contentType()).report();
-            assertThat(r.accepted()).as(bad).isFalse();
+            ReportAssert.assertThat(r).rejected();
             assertThat(r.byRule(Rules.MIME_CID)).as(bad).isNotEmpty()
                     .allSatisfy(f -> assertThat(f.location().toString()).isEqualTo("xop:Include"));
         }
@@ -176,19 +176,19 @@ class MimeAmbiguityThreatTest {
         DmpRequestValidator v = rx.base.validator;
 
         Map<String, Supplier<InputStream>> exact = Map.of("cid:" + CID, () -> new ByteArrayInputStream(good));
-        assertThat(parts(v, vihf, root, exact).accepted()).isTrue();
+        ReportAssert.assertThat(parts(v, vihf, root, exact)).accepted();
 
         Map<String, Supplier<InputStream>> byCase = Map.of("cid:" + CID.toUpperCase(), () -> new ByteArrayInputStream(good));
         Report r = parts(v, vihf, root, byCase);
-        assertThat(r.accepted()).isFalse();
-        assertThat(r.rulesFired()).contains("MIME-CID", "AI-XML");
+        ReportAssert.assertThat(r).rejected();
+        ReportAssert.assertThat(r).fires(Rules.MIME_CID).fires(Rules.AI_XML);
 
         Map<String, Supplier<InputStream>> twoKeys = new LinkedHashMap<>();
         twoKeys.put("<" + CID + ">", () -> new ByteArrayInputStream(good));
         twoKeys.put(CID, () -> new ByteArrayInputStream(evil));
         twoKeys.put("cid:" + CID.replace("@", "%40"), () -> new ByteArrayInputStream(evil));
         Report amb = parts(v, vihf, root, twoKeys);
-        assertThat(amb.accepted()).isFalse();
+        ReportAssert.assertThat(amb).rejected();
         assertThat(amb.byRule(Rules.MIME_CID)).singleElement().satisfies(f -> assertThat(f.message()).contains("3 documents"));
     }
 
@@ -232,7 +232,7 @@ class MimeAmbiguityThreatTest {
             assertThat(f.location()).isEqualTo(org.vigie.core.Location.of("MTOM"));
             assertThat(f.message(java.util.Locale.ENGLISH)).contains("first@vigie.test").contains("start parameter");
         });
-        assertThat(r.accepted()).isFalse();
+        ReportAssert.assertThat(r).rejected();
         assertThat(r.byRule(Rules.VIHF_STRUCT_EQ)).as("the token read is the one start names").isEmpty();
         ReportAssert.assertThat(r).doesNotFire(Rules.VIHF_XML);
     }
@@ -244,8 +244,8 @@ class MimeAmbiguityThreatTest {
         byte[] mime = msg.toMtomBytes();
         assertThatThrownBy(() -> saajAssertionId(mime, ct)).as("SAAJ finds no root part").isInstanceOf(SOAPException.class);
         Report r = rx.validate(mime, ct).report();
-        assertThat(r.accepted()).isFalse();
-        assertThat(r.rulesFired()).contains("MIME-START", "VIHF-XML");
+        ReportAssert.assertThat(r).rejected();
+        ReportAssert.assertThat(r).fires(Rules.MIME_START).fires(Rules.VIHF_XML);
         assertThat(r.byRule(Rules.MIME_START)).isNotEmpty()
                 .allSatisfy(f -> assertThat(f.location().toString()).isEqualTo("MTOM"));
     }

@@ -17,9 +17,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vigie.core.Report;
+import org.vigie.core.Rules;
 import org.vigie.core.cert.TlsPeer;
 import org.vigie.core.cert.TrustAnchors;
 import org.vigie.saml.VihfInput;
+import org.vigie.testkit.ReportAssert;
 
 /** The typed entry points {@link DmpRequestValidator#validate(DmpRequest)} and {@code validate(DmpParts)}. */
 class TypedRequestTest {
@@ -36,7 +38,7 @@ class TypedRequestTest {
     void aCompliantFeedingAsATypedRequestIsAcceptedAtTheClocksInstant() throws Exception {
         DmpValidation v = validator.validate(DmpRequest.of(TlsPeer.of(AUTH.certificate(), AUTH.chain().toArray(
                 new java.security.cert.X509Certificate[0])), mtomRequest(vihf(), EG_ID, EG_ID, EG_ID), Requests.contentType()));
-        assertThat(errors(v.report())).isEmpty();
+        ReportAssert.assertThat(v.report()).accepted();
         assertThat(v.accepted()).isTrue();
         assertThat(v.feeding()).isTrue();
         assertThat(v.attachments()).containsExactly("doc1@vigie");
@@ -51,7 +53,7 @@ class TypedRequestTest {
         DmpValidation first = validator.validate(request);
         DmpValidation second = validator.validate(request);
         assertThat(first.accepted()).isFalse();
-        assertThat(first.report().rulesFired()).contains("AI-SAME-EJ");
+        ReportAssert.assertThat(first.report()).fires(Rules.AI_SAME_EJ);
         assertThat(second.report().rulesFired()).isEqualTo(first.report().rulesFired());
         assertThat(first.report().evaluatedAt()).contains(AT.plusSeconds(1));
     }
@@ -74,15 +76,15 @@ class TypedRequestTest {
                 .submission(Requests.submission(EG_ID, EG_ID, Requests.XOP).getBytes(StandardCharsets.UTF_8))
                 .document("cid:doc1%40vigie", () -> new ByteArrayInputStream(Requests.cda(EG_ID).getBytes(StandardCharsets.UTF_8)))
                 .build();
-        assertThat(errors(validator.validate(ok).report())).isEmpty();
+        ReportAssert.assertThat(validator.validate(ok).report()).accepted();
         DmpParts ko = DmpParts.builder(TlsPeer.of(AUTH.certificate()), VihfInput.of(token))
                 .submission(Requests.submission(OTHER_EG, OTHER_EG, Requests.XOP).getBytes(StandardCharsets.UTF_8))
                 .document("cid:doc1%40vigie", () -> new ByteArrayInputStream(Requests.cda(OTHER_EG).getBytes(StandardCharsets.UTF_8)))
                 .at(AT).build();
-        assertThat(validator.validate(ko).report().rulesFired()).contains("AI-SAME-EJ");
+        ReportAssert.assertThat(validator.validate(ko).report()).fires(Rules.AI_SAME_EJ);
         Report tokenOnly = validator.validate(DmpParts.builder(TlsPeer.of(AUTH.certificate()), VihfInput.of(token)).build())
                 .report();
-        assertThat(errors(tokenOnly)).isEmpty();
+        ReportAssert.assertThat(tokenOnly).accepted();
         assertThat(tokenOnly.occurrences()).isEmpty();
     }
 

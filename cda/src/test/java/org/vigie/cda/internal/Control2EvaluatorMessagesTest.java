@@ -23,6 +23,7 @@ import org.vigie.core.Rules;
 import org.vigie.core.Severity;
 import org.vigie.core.StructureDirectory;
 import org.vigie.core.StructureId;
+import org.vigie.testkit.ReportAssert;
 import org.vigie.testkit.TestDirectory;
 
 /**
@@ -180,10 +181,10 @@ class Control2EvaluatorMessagesTest {
         Report blank = evaluate(new Sub().ss(EG).entry("D1", List.of(author("a1", " ", "")), cda(EG)), EG);
         assertThat(messages(blank, "AI-PRESENT"))
                 .containsExactly("aucun auteur ne porte d'authorInstitution dans la fiche D1");
-        assertThat(blank.has("AI-FORMAT")).isFalse();
-        assertThat(blank.has("AI-SINGLE")).isFalse();
+        ReportAssert.assertThat(blank).doesNotFire(Rules.AI_FORMAT);
+        ReportAssert.assertThat(blank).doesNotFire(Rules.AI_SINGLE);
         Report blankAndValue = evaluate(new Sub().ss(author("ssa1", " ", xon(EG))).doc("D1", EG, EG), EG);
-        assertThat(blankAndValue.findings()).isEmpty();
+        ReportAssert.assertThat(blankAndValue).hasNoFindings();
         Report lot = evaluate(new Sub().ss(author("ssa1", " ")).doc("D1", EG, EG), EG);
         assertThat(messages(lot, "AI-PRESENT"))
                 .containsExactly("aucun auteur ne porte d'authorInstitution dans le lot de soumission");
@@ -245,7 +246,7 @@ class Control2EvaluatorMessagesTest {
                 assertThat(f.location().toString()).isEqualTo("CDA[D1]/author");
             });
             assertThat(r.occurrences()).as(message).noneMatch(o -> o.place() == Occurrence.Place.CDA_HEADER);
-            assertThat(r.has("AI-FORMAT")).as(message).isFalse();
+            ReportAssert.assertThat(r).doesNotFire(Rules.AI_FORMAT);
         });
     }
 
@@ -318,7 +319,7 @@ class Control2EvaluatorMessagesTest {
             String message) {
         Report r = evaluate(new Sub().ss(ai).doc("D1", ai, ai), vihf);
         if (severity.equals("NONE")) {
-            assertThat(r.byRule("AI-SAME-EJ")).as(r.toString()).isEmpty();
+            ReportAssert.assertThat(r).doesNotFire(Rules.AI_SAME_EJ);
             return;
         }
         assertThat(r.byRule("AI-SAME-EJ")).as(r.toString()).singleElement().satisfies(f -> {
