@@ -75,7 +75,7 @@ class AnsExampleControl2Test {
     void theOfficialCdaCarriesTheInstitutionOnlyInItsCustodianWhichIsReportedAsMissing() throws IOException {
         Report r = check();
         // the ANS example's CDA author has no representedOrganization (the cabinet sits in custodian only)
-        assertThat(r.byRule("AI-PRESENT")).singleElement().satisfies(f -> {
+        assertThat(ReportAssert.assertThat(r).single(Rules.AI_PRESENT)).satisfies(f -> {
             assertThat(f.location().toString()).isEqualTo("CDA[DocumentME2]/author");
             assertThat(f.message()).contains("representedOrganization").contains("custodian")
                     .contains("499900063480001");
@@ -85,7 +85,7 @@ class AnsExampleControl2Test {
     @Test
     void theCaseMismatchBetweenEntryAndDocumentIdsIsAWarningNotALostDocument() throws IOException {
         Report r = check();
-        assertThat(r.byRule("AI-XML")).singleElement().satisfies(f -> {
+        assertThat(ReportAssert.assertThat(r).single(Rules.AI_XML)).satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             assertThat(f.evidence()).isEqualTo("documentME2");
         });

@@ -120,7 +120,7 @@ class DirectorySourcesTest {
                     .satisfies(f -> assertThat(f.message()).contains("non établie"));
         } else {
             // etalab alone knows neither the EJ (its only EG is closed) nor the EG
-            assertThat(r.byRule(Rules.AI_SAME_EJ)).singleElement().satisfies(f -> {
+            assertThat(ReportAssert.assertThat(r).single(Rules.AI_SAME_EJ)).satisfies(f -> {
                 assertThat(f.severity()).isEqualTo(Severity.INFO);
                 assertThat(f.message()).contains("inconnue du répertoire");
             });
@@ -148,11 +148,11 @@ class DirectorySourcesTest {
     @Test
     void withoutAnyFileTheDirectoryRulesAreNotEvaluated() {
         Report r = check(null, CH, FinessFiles.CH_SITE.idNat(), false);
-        assertThat(r.byRule(Rules.AI_GEOGRAPHIC)).singleElement().satisfies(f -> {
+        assertThat(ReportAssert.assertThat(r).single(Rules.AI_GEOGRAPHIC)).satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.INFO);
             assertThat(f.message()).contains("non évalué");
         });
-        assertThat(r.byRule(Rules.AI_SAME_EJ)).singleElement().satisfies(f -> {
+        assertThat(ReportAssert.assertThat(r).single(Rules.AI_SAME_EJ)).satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.INFO);
             assertThat(f.message()).contains("non évalué");
         });

@@ -41,7 +41,7 @@ class IpfSamplesTest {
     void provideAndRegisterWithInlineCdaFiresAiSingleAndReportsTheMissingCdaOrganisation() throws IOException {
         Report r = check("xds/ipf_continua-hrn_ProvideAndRegisterDocumentSet.xml");
         ReportAssert.assertThat(r).firesTimes(Rules.AI_SINGLE, 2);
-        assertThat(r.byRule("AI-PRESENT")).singleElement()
+        assertThat(ReportAssert.assertThat(r).single(Rules.AI_PRESENT))
                 .satisfies(f -> assertThat(f.location().toString()).isEqualTo("CDA[Document01]/author"));
         ReportAssert.assertThat(r).doesNotFire(Rules.AI_XML);
     }

@@ -84,13 +84,14 @@ class RuleMatrixTest {
     @Test
     void aiPresentFiresWhenTheSubmissionSetCannotBeFoundByItsNode() {
         Report r = check(clean(EG).noSubmissionSetNode(), EJ);
-        assertThat(r.byRule("AI-PRESENT")).singleElement().satisfies(f -> assertThat(f.location().toString()).isEqualTo("SubmissionSet"));
+        assertThat(ReportAssert.assertThat(r).single(Rules.AI_PRESENT))
+                .satisfies(f -> assertThat(f.location().toString()).isEqualTo("SubmissionSet"));
     }
 
     @Test
     void aiSingleFiresForTwoInstitutionsUnderOneAuthorButNotForTwoAuthors() {
         Fixtures.Submission two = new Fixtures.Submission().ss(xon("H", EG), xon("H", EG2)).doc("D1", xon("H", EG), EG);
-        assertThat(check(two, EJ).byRule("AI-SINGLE")).singleElement()
+        assertThat(ReportAssert.assertThat(check(two, EJ)).single(Rules.AI_SINGLE))
                 .satisfies(f -> assertThat(f.location().toString()).isEqualTo("SubmissionSet[SS]/author[ssa1]/authorInstitution"));
         Fixtures.Submission twoAuthors = new Fixtures.Submission().ss(xon("H", EG)).ss(xon("H", EG))
                 .doc("D1", xon("H", EG), EG);
@@ -98,7 +99,7 @@ class RuleMatrixTest {
         Fixtures.Submission twoCdaIds = new Fixtures.Submission().ss(xon("H", EG)).entry("D1", List.of(List.of(xon("H", EG))),
                 Fixtures.cda(EG).replace("<name>Structure</name>",
                         "<id root=\"1.2.250.1.71.4.2.2\" extension=\"" + EG + "\"/><name>Structure</name>"));
-        assertThat(check(twoCdaIds, EJ).byRule("AI-SINGLE")).singleElement()
+        assertThat(ReportAssert.assertThat(check(twoCdaIds, EJ)).single(Rules.AI_SINGLE))
                 .satisfies(f -> assertThat(f.location().toString()).startsWith("CDA[D1]/author[1]"));
     }
 
@@ -140,7 +141,7 @@ class RuleMatrixTest {
                 .doc("D2", xon("H", EG), EG);
         Report strict = check(s, EJ);
         // the most frequent value is the reference: only the deviating submission set is reported
-        assertThat(strict.byRule("AI-CONSISTENT")).singleElement().satisfies(f -> {
+        assertThat(ReportAssert.assertThat(strict).single(Rules.AI_CONSISTENT)).satisfies(f -> {
             assertThat(f.location().toString()).isEqualTo("SubmissionSet[SS]/author[ssa1]/authorInstitution");
             assertThat(f.message()).contains(EG2).contains(EG);
         });
@@ -190,15 +191,15 @@ class RuleMatrixTest {
 
     @Test
     void aiGeographicFiresForAnUnknownFinessAndForANonFinessValueUnderAFinessVihf() {
-        assertThat(check(clean("1330000001"), EJ).byRule("AI-GEOGRAPHIC")).singleElement()
+        assertThat(ReportAssert.assertThat(check(clean("1330000001"), EJ)).single(Rules.AI_GEOGRAPHIC))
                 .satisfies(f -> assertThat(f.message()).contains("inconnu"));
-        assertThat(check(clean("326750045200003"), EJ).byRule("AI-GEOGRAPHIC")).singleElement()
+        assertThat(ReportAssert.assertThat(check(clean("326750045200003"), EJ)).single(Rules.AI_GEOGRAPHIC))
                 .satisfies(f -> assertThat(f.message()).contains("n'est pas un FINESS"));
     }
 
     @Test
     void aiGeographicFiresForAClosedEg() {
-        assertThat(check(clean("1750000366"), EJ).byRule("AI-GEOGRAPHIC")).singleElement()
+        assertThat(ReportAssert.assertThat(check(clean("1750000366"), EJ)).single(Rules.AI_GEOGRAPHIC))
                 .satisfies(f -> assertThat(f.message()).contains("fermé"));
     }
 
@@ -222,7 +223,7 @@ class RuleMatrixTest {
     @Test
     void aiSameEjFiresForAnEgOfAnotherLegalEntityOrAnUnknownFiness() {
         Report other = check(clean(OTHER_EG), EJ);
-        assertThat(other.byRule("AI-SAME-EJ")).singleElement().satisfies(f -> {
+        assertThat(ReportAssert.assertThat(other).single(Rules.AI_SAME_EJ)).satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.message()).contains("920000650").contains("750712184");
         });

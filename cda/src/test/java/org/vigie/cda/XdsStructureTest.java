@@ -75,7 +75,7 @@ class XdsStructureTest {
         String evil = java.util.Base64.getEncoder().encodeToString(Fixtures.cda(OTHER).getBytes(StandardCharsets.UTF_8));
         Report r = check(valid().replace("</xds:ProvideAndRegisterDocumentSetRequest>",
                 "<xds:Document id=\"D9\">" + evil + "</xds:Document></xds:ProvideAndRegisterDocumentSetRequest>"));
-        assertThat(r.byRule("AI-XML")).singleElement().satisfies(f -> {
+        assertThat(ReportAssert.assertThat(r).single(Rules.AI_XML)).satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.location().toString()).isEqualTo("Document[D9]");
         });

@@ -100,7 +100,7 @@ class DirectorySourcesTest {
             assertThat(r.byRule(Rules.VIHF_STRUCT_EQ)).anySatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
         } else {
             assertThat(r.bySeverity(Severity.ERROR)).as(load + " " + r).isEmpty();
-            assertThat(r.byRule(Rules.VIHF_STRUCT_EQ)).singleElement()
+            assertThat(ReportAssert.assertThat(r).single(Rules.VIHF_STRUCT_EQ))
                     .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
         }
     }
@@ -115,7 +115,7 @@ class DirectorySourcesTest {
             ReportAssert.assertThat(r).doesNotFire(Rules.VIHF_STRUCT_KNOWN);
             ReportAssert.assertThat(r).fires(Rules.AI_GEOGRAPHIC);
         } else {
-            assertThat(r.byRule(Rules.VIHF_STRUCT_KNOWN)).as(load + " " + r).singleElement().satisfies(f -> {
+            assertThat(ReportAssert.assertThat(r).single(Rules.VIHF_STRUCT_KNOWN)).as(load + " " + r).satisfies(f -> {
                 assertThat(f.severity()).isEqualTo(Severity.ERROR);
                 assertThat(f.message()).contains(load == Load.ETALAB_ONLY ? "inconnu" : "fermée");
             });

@@ -168,7 +168,8 @@ class DmpRequestValidatorTest {
         String env = Requests.envelope(Requests.ITI41, security(vihf()), "<x:Other xmlns:x=\"urn:x\"/>");
         Report r = validator.validate(AUTH.certificate(), AUTH.chain(),
                 new ByteArrayInputStream(env.getBytes(StandardCharsets.UTF_8)), null, AT);
-        assertThat(r.byRule("AI-XML")).singleElement().satisfies(f -> assertThat(f.message()).contains("ProvideAndRegister"));
+        assertThat(ReportAssert.assertThat(r).single(Rules.AI_XML))
+                .satisfies(f -> assertThat(f.message()).contains("ProvideAndRegister"));
     }
 
     @Test
@@ -187,7 +188,8 @@ class DmpRequestValidatorTest {
         Report r = validator.validate(expired.certificate(), expired.chain(),
                 new ByteArrayInputStream(env.getBytes(StandardCharsets.UTF_8)), null, AT);
         assertThat(r.rulesFired()).containsExactlyInAnyOrder("CERT-TRUST", "VIHF-XML");
-        assertThat(r.byRule("VIHF-XML")).singleElement().satisfies(f -> assertThat(f.message()).contains("aucun jeton VIHF"));
+        assertThat(ReportAssert.assertThat(r).single(Rules.VIHF_XML))
+                .satisfies(f -> assertThat(f.message()).contains("aucun jeton VIHF"));
         Report good = validator.validate(AUTH.certificate(), AUTH.chain(),
                 new ByteArrayInputStream(env.getBytes(StandardCharsets.UTF_8)), null, AT);
         assertThat(errors(good)).extracting(Finding::ruleId).containsExactly("VIHF-XML");

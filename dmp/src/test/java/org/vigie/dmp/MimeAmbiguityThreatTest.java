@@ -114,7 +114,7 @@ class MimeAmbiguityThreatTest {
         ReportAssert.assertThat(v.report()).rejected();
         assertThat(v.attachments()).containsExactly(CID);
         assertThat(Receiving.structures(v.report())).contains(OTHER_EG);
-        assertThat(v.report().byRule(Rules.MIME_CID)).singleElement()
+        assertThat(ReportAssert.assertThat(v.report()).single(Rules.MIME_CID))
                 .satisfies(f -> assertThat(f.message()).contains("casse").contains(CID.toUpperCase()));
     }
 
@@ -129,7 +129,7 @@ class MimeAmbiguityThreatTest {
             assertThat(text(cxfResolves(mime, msg.contentType(), "cid:" + CID))).as("CXF resolves %s", header).contains(EG_ID);
             Report r = rx.validate(mime, msg.contentType()).report();
             ReportAssert.assertThat(r).rejected();
-            assertThat(r.byRule(Rules.MIME_CID)).as(header).singleElement()
+            assertThat(ReportAssert.assertThat(r).single(Rules.MIME_CID)).as(header)
                     .satisfies(f -> assertThat(f.message()).contains("CXF"));
         }
     }
@@ -144,7 +144,7 @@ class MimeAmbiguityThreatTest {
         assertThat(text(cxfResolves(mime, msg.contentType(), "cid:" + CID))).as("CXF takes the first").contains(EG_ID);
         Report r = rx.validate(mime, msg.contentType()).report();
         ReportAssert.assertThat(r).rejected();
-        assertThat(r.byRule(Rules.MIME_CID)).singleElement().satisfies(f -> {
+        assertThat(ReportAssert.assertThat(r).single(Rules.MIME_CID)).satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.evidence()).isEqualTo(CID);
         });
@@ -189,7 +189,8 @@ class MimeAmbiguityThreatTest {
         twoKeys.put("cid:" + CID.replace("@", "%40"), () -> new ByteArrayInputStream(evil));
         Report amb = parts(v, vihf, root, twoKeys);
         ReportAssert.assertThat(amb).rejected();
-        assertThat(amb.byRule(Rules.MIME_CID)).singleElement().satisfies(f -> assertThat(f.message()).contains("3 documents"));
+        assertThat(ReportAssert.assertThat(amb).single(Rules.MIME_CID))
+                .satisfies(f -> assertThat(f.message()).contains("3 documents"));
     }
 
     static Report parts(DmpRequestValidator v, VihfBuilder vihf, String root, Map<String, Supplier<InputStream>> docs) {
@@ -226,7 +227,7 @@ class MimeAmbiguityThreatTest {
         assertThat(saajAssertionId(mime, ct)).as("SAAJ follows start").isEqualTo(named.id());
         assertThat(cxfRoot(mime, ct)).as("CXF reads the first part").contains(first.id()).doesNotContain(named.id());
         Report r = rx.validate(mime, ct).report();
-        assertThat(r.byRule(Rules.MIME_START)).singleElement().satisfies(f -> {
+        assertThat(ReportAssert.assertThat(r).single(Rules.MIME_START)).satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.message()).contains("first@vigie.test").contains(msg.rootContentId());
             assertThat(f.location()).isEqualTo(org.vigie.core.Location.of("MTOM"));

@@ -80,7 +80,7 @@ class SecurityHeaderTargetingThreatTest {
         Report r = rx.validate(env).report();
         assertThat(r.accepted()).as("%s", r).isTrue();
         ReportAssert.assertThat(r).doesNotFire(Rules.VIHF_STRUCT_EQ);
-        assertThat(r.byRule(Rules.SOAP_SECURITY_ROLE)).singleElement().satisfies(f -> {
+        assertThat(ReportAssert.assertThat(r).single(Rules.SOAP_SECURITY_ROLE)).satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.INFO);
             assertThat(f.evidence()).isEqualTo("urn:vigie:intermediary");
         });
@@ -93,7 +93,7 @@ class SecurityHeaderTargetingThreatTest {
         assertThat(wss4jTakes(env)).isNull();
         Report r = rx.validate(env).report();
         ReportAssert.assertThat(r).rejected();
-        assertThat(r.byRule(Rules.VIHF_XML)).singleElement()
+        assertThat(ReportAssert.assertThat(r).single(Rules.VIHF_XML))
                 .satisfies(f -> assertThat(f.message()).contains("destinataire final"));
     }
 
@@ -105,7 +105,7 @@ class SecurityHeaderTargetingThreatTest {
         Report r = rx.validate(env).report();
         ReportAssert.assertThat(r).rejected();
         ReportAssert.assertThat(r).fires(Rules.VIHF_XML);
-        assertThat(r.byRule(Rules.SOAP_SECURITY_ROLE)).singleElement()
+        assertThat(ReportAssert.assertThat(r).single(Rules.SOAP_SECURITY_ROLE))
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
     }
 
@@ -115,7 +115,7 @@ class SecurityHeaderTargetingThreatTest {
         assertThat(wss4jTakes(env)).isNull();
         Report r = rx.validate(env).report();
         ReportAssert.assertThat(r).doesNotFire(Rules.VIHF_XML);
-        assertThat(r.byRule(Rules.SOAP_SECURITY_ROLE)).singleElement()
+        assertThat(ReportAssert.assertThat(r).single(Rules.SOAP_SECURITY_ROLE))
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
         ReportAssert.assertThat(r).accepted();
     }
@@ -126,7 +126,8 @@ class SecurityHeaderTargetingThreatTest {
         assertThatThrownBy(() -> wss4jTakes(env)).isInstanceOf(WSSecurityException.class);
         Report r = rx.validate(env).report();
         ReportAssert.assertThat(r).rejected();
-        assertThat(r.byRule(Rules.VIHF_XML)).singleElement().satisfies(f -> assertThat(f.message()).contains("un seul"));
+        assertThat(ReportAssert.assertThat(r).single(Rules.VIHF_XML))
+                .satisfies(f -> assertThat(f.message()).contains("un seul"));
         ReportAssert.assertThat(r).doesNotFire(Rules.VIHF_STRUCT_EQ);
     }
 
@@ -139,7 +140,7 @@ class SecurityHeaderTargetingThreatTest {
         ReportAssert.assertThat(ok).doesNotFire(Rules.VIHF_STRUCT_EQ);
         String onlyElsewhere = message(false, "urn:vigie:intermediary", null).replaceFirst("(?s)<soap:Body>.*</soap:Body>",
                 "<soap:Body/>");
-        assertThat(parts(onlyElsewhere).byRule(Rules.VIHF_XML)).singleElement()
+        assertThat(ReportAssert.assertThat(parts(onlyElsewhere)).single(Rules.VIHF_XML))
                 .satisfies(f -> assertThat(f.message()).contains("destinataire final"));
         String two = message(false, null, "").replaceFirst("(?s)<soap:Body>.*</soap:Body>", "<soap:Body/>");
         ReportAssert.assertThat(parts(two)).fires(Rules.VIHF_XML);

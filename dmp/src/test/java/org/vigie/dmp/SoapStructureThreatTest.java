@@ -82,12 +82,12 @@ class SoapStructureThreatTest {
         String noAction = valid.replace(ACTION, "");
         Report http = rx.validate(noAction.getBytes(StandardCharsets.UTF_8),
                 "application/soap+xml; charset=UTF-8; action=\"urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-b\"").report();
-        assertThat(http.byRule(Rules.SOAP_ACTION)).singleElement()
+        assertThat(ReportAssert.assertThat(http).single(Rules.SOAP_ACTION))
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
         ReportAssert.assertThat(http).accepted();
         assertThat(http.byRule(Rules.SOAP_ACTION).get(0).evidence()).isEqualTo("urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-b");
         Report none = rx.validate(noAction).report();
-        assertThat(none.byRule(Rules.SOAP_ACTION)).singleElement()
+        assertThat(ReportAssert.assertThat(none).single(Rules.SOAP_ACTION))
                 .satisfies(f -> assertThat(f.message()).contains("ni action HTTP"));
         ReportAssert.assertThat(none).accepted();
         // policy setting: a receiver that requires WS-Addressing refuses both
@@ -100,7 +100,7 @@ class SoapStructureThreatTest {
         assertThat(strict.policy().toBuilder().build().requireWsAddressing()).isTrue();
         Report refused = strict.validate(DmpRequestValidatorTest.AUTH.certificate(), DmpRequestValidatorTest.AUTH.chain(),
                 new ByteArrayInputStream(noAction.getBytes(StandardCharsets.UTF_8)), null, DmpRequestValidatorTest.AT);
-        assertThat(refused.byRule(Rules.SOAP_ACTION)).singleElement()
+        assertThat(ReportAssert.assertThat(refused).single(Rules.SOAP_ACTION))
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
         ReportAssert.assertThat(refused).rejected();
     }
@@ -111,7 +111,7 @@ class SoapStructureThreatTest {
         DmpValidation v = rx.validate(env);
         assertThat(v.feeding()).isTrue();
         ReportAssert.assertThat(v.report()).fires(Rules.AI_SAME_EJ);
-        assertThat(v.report().byRule(Rules.SOAP_ACTION)).singleElement()
+        assertThat(ReportAssert.assertThat(v.report()).single(Rules.SOAP_ACTION))
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
     }
 
@@ -123,7 +123,7 @@ class SoapStructureThreatTest {
             DmpValidation v = rx.validate(hostile[i]);
             // none: WARNING (a stack without WS-Addressing, CXF's default, dispatches on the Body); two: ERROR
             Severity expected = i == 0 ? Severity.WARNING : Severity.ERROR;
-            assertThat(v.report().byRule(Rules.SOAP_ACTION)).singleElement()
+            assertThat(ReportAssert.assertThat(v.report()).single(Rules.SOAP_ACTION))
                     .satisfies(f -> assertThat(f.severity()).isEqualTo(expected));
             assertThat(v.feeding()).isTrue();
             assertThat(Receiving.structures(v.report())).contains(EG_ID);
@@ -138,7 +138,7 @@ class SoapStructureThreatTest {
                 + (role.isEmpty() ? "" : " soap:role='" + role + "'") + ">v</x:Extension>";
         Report r = rx.validate(valid.replace("</soap:Header>", block + "</soap:Header>")).report();
         ReportAssert.assertThat(r).rejected();
-        assertThat(r.byRule(Rules.SOAP_MUST_UNDERSTAND)).singleElement()
+        assertThat(ReportAssert.assertThat(r).single(Rules.SOAP_MUST_UNDERSTAND))
                 .satisfies(f -> assertThat(f.evidence()).isEqualTo("{urn:vendor}Extension"));
     }
 
