@@ -237,7 +237,7 @@ class HostileInputThreatTest {
             }
         };
         Report r = validator.validate(failing, Map.of(), VIHF, AT).report();
-        assertThat(r.byRule("AI-XML")).extracting(Finding::severity).contains(Severity.ERROR);
+        ReportAssert.assertThat(r).fires(Rules.AI_XML, Severity.ERROR);
     }
 
     /** An input stream of {@code n} times the same byte, never materialised. */

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.vigie.core.Report;
+import org.vigie.core.Rules;
 import org.vigie.core.StructureId;
 import org.vigie.testkit.ReportAssert;
 
@@ -36,7 +37,7 @@ class MissingDocumentTest {
     void anEntryWithoutItsDocumentIsReported() {
         Report r = check(XmlLimits.defaults(), withoutDocument());
         ReportAssert.assertThat(r).rejected();
-        assertThat(r.byRule("AI-XML")).anySatisfy(f -> assertThat(f.message()).contains("aucun xds:Document pour la fiche 'D1'"));
+        ReportAssert.assertThat(r).withMessageContaining(Rules.AI_XML, "aucun xds:Document pour la fiche 'D1'");
     }
 
     @Test
@@ -50,7 +51,7 @@ class MissingDocumentTest {
         assertThat(md.entries()).extracting(XdsMetadata.DocumentEntry::id).contains("D1");
         Report r = check(limits, xml);
         ReportAssert.assertThat(r).rejected();
-        assertThat(r.byRule("AI-XML")).anySatisfy(f -> assertThat(f.message()).contains("attribut"));
+        ReportAssert.assertThat(r).withMessageContaining(Rules.AI_XML, "attribut");
         assertThat(r.byRule("AI-XML")).noneSatisfy(f -> assertThat(f.message()).contains("aucun xds:Document"));
     }
 }

@@ -97,7 +97,7 @@ class XmlLimitsTest {
     @Test
     void theBaseSubmissionIsAcceptedWithTheDefaults() {
         Report r = check(XmlLimits.defaults(), base().xml(), Map.of());
-        assertThat(r.accepted()).as("%s", r).isTrue();
+        ReportAssert.assertThat(r).accepted();
         ReportAssert.assertThat(r).doesNotFire(Rules.AI_XML);
     }
 

@@ -97,7 +97,7 @@ class DirectorySourcesTest {
         Report r = feed(load, CH, FinessFiles.CH_EHPAD, true);
         if (load == Load.EJ_ONLY) {
             ReportAssert.assertThat(r).rejected();
-            assertThat(r.byRule(Rules.VIHF_STRUCT_EQ)).anySatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
+            ReportAssert.assertThat(r).fires(Rules.VIHF_STRUCT_EQ, Severity.ERROR);
         } else {
             assertThat(r.bySeverity(Severity.ERROR)).as(load + " " + r).isEmpty();
             assertThat(ReportAssert.assertThat(r).single(Rules.VIHF_STRUCT_EQ))

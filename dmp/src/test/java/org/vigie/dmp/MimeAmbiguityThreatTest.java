@@ -94,7 +94,7 @@ class MimeAmbiguityThreatTest {
         DmpMessageBuilder msg = Receiving.feeding(EG_ID, true);
         byte[] mime = msg.toMtomBytes();
         DmpValidation v = rx.validate(mime, msg.contentType());
-        assertThat(v.report().accepted()).as("%s", v.report()).isTrue();
+        ReportAssert.assertThat(v.report()).accepted();
         assertThat(v.attachments()).containsExactly(CID);
         assertThat(text(cxfResolves(mime, msg.contentType(), "cid:" + CID))).contains(EG_ID);
     }
@@ -207,7 +207,7 @@ class MimeAmbiguityThreatTest {
         String ct = Receiving.contentType(msg, null);
         byte[] mime = msg.toMtomBytes();
         Report r = rx.validate(mime, ct).report();
-        assertThat(r.accepted()).as("%s", r).isTrue();
+        ReportAssert.assertThat(r).accepted();
         ReportAssert.assertThat(r).doesNotFire(Rules.MIME_START);
         assertThat(cxfRoot(mime, ct)).contains("Envelope");
     }

@@ -85,7 +85,7 @@ class RequestLimitsTest {
     @Test
     void theCompliantRequestIsAcceptedWithTheDefaults() {
         Report r = check(RequestLimits.defaults(), MTOM, CT);
-        assertThat(r.accepted()).as("%s", r).isTrue();
+        ReportAssert.assertThat(r).accepted();
     }
 
     @Test
