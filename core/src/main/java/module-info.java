@@ -16,4 +16,6 @@ module org.vigie.core {
     exports org.vigie.core.internal.limits to org.vigie.cda, org.vigie.dmp, org.vigie.server;
     // the one Content-ID matcher (RFC 2392, as CXF resolves): cda (and its public delegate), dmp's MTOM reader (not an API)
     exports org.vigie.core.internal.mime to org.vigie.cda, org.vigie.dmp;
+    // the one line reader (UTF-8 or Windows-1252, line by line) and CSV field splitter: FINESS and inventories (not an API)
+    exports org.vigie.core.internal.text to org.vigie.doctrine;
 }

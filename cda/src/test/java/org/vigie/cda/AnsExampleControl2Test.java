@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.vigie.core.Finding;
 import org.vigie.core.Occurrence;
 import org.vigie.core.Report;
+import org.vigie.core.Rules;
 import org.vigie.core.Severity;
 import org.vigie.core.StructureId;
+import org.vigie.testkit.ReportAssert;
 
 /**
  * Control 2 on the official ANS ITI-41 example (TD2.1): SOAP part, its CDA (DocumentME2) and its XAdES signature as
@@ -56,24 +58,24 @@ class AnsExampleControl2Test {
                         org.assertj.core.groups.Tuple.tuple(Occurrence.Place.DOCUMENT_ENTRY, "Signature01", "499900063480001"));
         assertThat(r.occurrences()).allSatisfy(o -> assertThat(o.value())
                 .isEqualTo("CABINET DR LIBRE^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^499900063480001"));
-        assertThat(r.has("AI-CONSISTENT")).isFalse();
-        assertThat(r.has("AI-SAME-EJ")).isFalse();
-        assertThat(r.has("AI-FORMAT")).isFalse();
-        assertThat(r.has("AI-SINGLE")).isFalse();
-        assertThat(r.has("AI-CDA-MATCH")).as(r.toString()).isTrue(); // only the INFO for the XAdES signature
+        ReportAssert.assertThat(r).doesNotFire(Rules.AI_CONSISTENT);
+        ReportAssert.assertThat(r).doesNotFire(Rules.AI_SAME_EJ);
+        ReportAssert.assertThat(r).doesNotFire(Rules.AI_FORMAT);
+        ReportAssert.assertThat(r).doesNotFire(Rules.AI_SINGLE);
+        ReportAssert.assertThat(r).fires(Rules.AI_CDA_MATCH); // only the INFO for the XAdES signature
         assertThat(r.byRule("AI-CDA-MATCH")).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
     }
 
     @Test
     void anRppsRangCabinetIsNotSubjectToTheGeographicRule() throws IOException {
-        assertThat(check().has("AI-GEOGRAPHIC")).isFalse();
+        ReportAssert.assertThat(check()).doesNotFire(Rules.AI_GEOGRAPHIC);
     }
 
     @Test
     void theOfficialCdaCarriesTheInstitutionOnlyInItsCustodianWhichIsReportedAsMissing() throws IOException {
         Report r = check();
         // the ANS example's CDA author has no representedOrganization (the cabinet sits in custodian only)
-        assertThat(r.byRule("AI-PRESENT")).singleElement().satisfies(f -> {
+        assertThat(ReportAssert.assertThat(r).single(Rules.AI_PRESENT)).satisfies(f -> {
             assertThat(f.location().toString()).isEqualTo("CDA[DocumentME2]/author");
             assertThat(f.message()).contains("representedOrganization").contains("custodian")
                     .contains("499900063480001");
@@ -83,7 +85,7 @@ class AnsExampleControl2Test {
     @Test
     void theCaseMismatchBetweenEntryAndDocumentIdsIsAWarningNotALostDocument() throws IOException {
         Report r = check();
-        assertThat(r.byRule("AI-XML")).singleElement().satisfies(f -> {
+        assertThat(ReportAssert.assertThat(r).single(Rules.AI_XML)).satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             assertThat(f.evidence()).isEqualTo("documentME2");
         });
@@ -92,8 +94,8 @@ class AnsExampleControl2Test {
     @Test
     void theAnsTestRppsPassesItsLuhnKeySoNoIdKeyWarning() throws IOException {
         // RPPS 99900063480 (rank 001) satisfies the Luhn key; ID-KEY both sides are in RuleMatrixTest
-        assertThat(check().has("ID-KEY")).isFalse();
-        assertThat(check().accepted()).isFalse(); // only because of the CDA's missing representedOrganization
+        ReportAssert.assertThat(check()).doesNotFire(Rules.ID_KEY);
+        ReportAssert.assertThat(check()).rejected(); // only because of the CDA's missing representedOrganization
         assertThat(check().filter(f -> f.severity() == Severity.ERROR)).extracting(Finding::ruleId).containsOnly("AI-PRESENT");
     }
 

@@ -64,7 +64,7 @@ class DirectorySourcesTest {
         Report r = check(load.directory(), CH, FinessFiles.CH_SITE.idNat(), false);
         if (load.knowsEgs()) {
             assertThat(r.findings()).as(load + " " + r).isEmpty();
-            assertThat(r.accepted()).isTrue();
+            ReportAssert.assertThat(r).accepted();
         } else {
             // the EJ extract knows no EG: the EG is neither known as geographic nor tied to the EJ
             assertThat(errors(r, Rules.AI_GEOGRAPHIC)).singleElement()
@@ -81,7 +81,7 @@ class DirectorySourcesTest {
         assertThat(errors(r, Rules.AI_SAME_EJ)).as(load + " " + r).singleElement().satisfies(f -> assertThat(f.message())
                 .contains(load.knowsEgs() ? "EJ " + FinessFiles.CLINIC.finess() + " au lieu de l'EJ "
                         + FinessFiles.CH.finess() : "non établie"));
-        assertThat(r.accepted()).isFalse();
+        ReportAssert.assertThat(r).rejected();
     }
 
     @ParameterizedTest
@@ -120,7 +120,7 @@ class DirectorySourcesTest {
                     .satisfies(f -> assertThat(f.message()).contains("non établie"));
         } else {
             // etalab alone knows neither the EJ (its only EG is closed) nor the EG
-            assertThat(r.byRule(Rules.AI_SAME_EJ)).singleElement().satisfies(f -> {
+            assertThat(ReportAssert.assertThat(r).single(Rules.AI_SAME_EJ)).satisfies(f -> {
                 assertThat(f.severity()).isEqualTo(Severity.INFO);
                 assertThat(f.message()).contains("inconnue du répertoire");
             });
@@ -148,11 +148,11 @@ class DirectorySourcesTest {
     @Test
     void withoutAnyFileTheDirectoryRulesAreNotEvaluated() {
         Report r = check(null, CH, FinessFiles.CH_SITE.idNat(), false);
-        assertThat(r.byRule(Rules.AI_GEOGRAPHIC)).singleElement().satisfies(f -> {
+        assertThat(ReportAssert.assertThat(r).single(Rules.AI_GEOGRAPHIC)).satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.INFO);
             assertThat(f.message()).contains("non évalué");
         });
-        assertThat(r.byRule(Rules.AI_SAME_EJ)).singleElement().satisfies(f -> {
+        assertThat(ReportAssert.assertThat(r).single(Rules.AI_SAME_EJ)).satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.INFO);
             assertThat(f.message()).contains("non évalué");
         });

@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.vigie.core.Finding;
 import org.vigie.core.Report;
+import org.vigie.core.Rules;
 import org.vigie.core.Severity;
 import org.vigie.core.StructureId;
+import org.vigie.testkit.ReportAssert;
 
 /**
  * Hostile input, in the metadata and in a CDA (inline and as an MTOM part): each case is an {@code AI-XML} ERROR,
@@ -48,7 +50,7 @@ class HostileInputThreatTest {
     private static void assertAiXmlError(Report r, String messagePart) {
         assertThat(r.byRule("AI-XML")).as(r.toString()).filteredOn(f -> f.severity() == Severity.ERROR)
                 .isNotEmpty().anySatisfy(f -> assertThat(f.message()).contains(messagePart));
-        assertThat(r.accepted()).isFalse();
+        ReportAssert.assertThat(r).rejected();
     }
 
     private static Fixtures.Submission valid() {
@@ -71,7 +73,7 @@ class HostileInputThreatTest {
     @Test
     void theValidBaseIsAccepted() {
         // only the INFO "not evaluated" of AI-GEOGRAPHIC (no directory here)
-        assertThat(checkXml(valid().xml(), Map.of()).rulesFired()).containsExactly("AI-GEOGRAPHIC");
+        ReportAssert.assertThat(checkXml(valid().xml(), Map.of())).firesOnly(Rules.AI_GEOGRAPHIC);
         assertThat(checkWithCdaPart(Fixtures.cda("1750100125")).bySeverity(Severity.INFO)).hasSize(1);
         assertThat(checkWithCdaPart(Fixtures.cda("1750100125")).findings()).hasSize(1);
     }
@@ -235,7 +237,7 @@ class HostileInputThreatTest {
             }
         };
         Report r = validator.validate(failing, Map.of(), VIHF, AT).report();
-        assertThat(r.byRule("AI-XML")).extracting(Finding::severity).contains(Severity.ERROR);
+        ReportAssert.assertThat(r).fires(Rules.AI_XML, Severity.ERROR);
     }
 
     /** An input stream of {@code n} times the same byte, never materialised. */

@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.vigie.core.Report;
+import org.vigie.core.Rules;
 import org.vigie.core.StructureId;
+import org.vigie.testkit.ReportAssert;
 
 /** The generic IHE samples of oehf/ipf: two institutions under one author fire AI-SINGLE. */
 class IpfSamplesTest {
@@ -31,16 +33,16 @@ class IpfSamplesTest {
                 "DocumentEntry[Document01]/author[cl01]/authorInstitution");
         assertThat(r.byRule("AI-SINGLE").get(0).evidence()).isEqualTo("Cleveland Clinic | Berea Community");
         // generic IHE values are not French XON either
-        assertThat(r.byRule("AI-FORMAT")).hasSize(4);
-        assertThat(r.accepted()).isFalse();
+        ReportAssert.assertThat(r).firesTimes(Rules.AI_FORMAT, 4);
+        ReportAssert.assertThat(r).rejected();
     }
 
     @Test
     void provideAndRegisterWithInlineCdaFiresAiSingleAndReportsTheMissingCdaOrganisation() throws IOException {
         Report r = check("xds/ipf_continua-hrn_ProvideAndRegisterDocumentSet.xml");
-        assertThat(r.byRule("AI-SINGLE")).hasSize(2);
-        assertThat(r.byRule("AI-PRESENT")).singleElement()
+        ReportAssert.assertThat(r).firesTimes(Rules.AI_SINGLE, 2);
+        assertThat(ReportAssert.assertThat(r).single(Rules.AI_PRESENT))
                 .satisfies(f -> assertThat(f.location().toString()).isEqualTo("CDA[Document01]/author"));
-        assertThat(r.has("AI-XML")).isFalse();
+        ReportAssert.assertThat(r).doesNotFire(Rules.AI_XML);
     }
 }

@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.vigie.core.Report;
+import org.vigie.core.Rules;
 import org.vigie.core.StructureId;
+import org.vigie.testkit.ReportAssert;
 
 /**
  * A document entry without its {@code xds:Document} is an {@code AI-XML} finding when the metadata were read, and is
@@ -34,8 +36,8 @@ class MissingDocumentTest {
     @Test
     void anEntryWithoutItsDocumentIsReported() {
         Report r = check(XmlLimits.defaults(), withoutDocument());
-        assertThat(r.accepted()).isFalse();
-        assertThat(r.byRule("AI-XML")).anySatisfy(f -> assertThat(f.message()).contains("aucun xds:Document pour la fiche 'D1'"));
+        ReportAssert.assertThat(r).rejected();
+        ReportAssert.assertThat(r).withMessageContaining(Rules.AI_XML, "aucun xds:Document pour la fiche 'D1'");
     }
 
     @Test
@@ -48,8 +50,8 @@ class MissingDocumentTest {
                 .read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         assertThat(md.entries()).extracting(XdsMetadata.DocumentEntry::id).contains("D1");
         Report r = check(limits, xml);
-        assertThat(r.accepted()).isFalse();
-        assertThat(r.byRule("AI-XML")).anySatisfy(f -> assertThat(f.message()).contains("attribut"));
+        ReportAssert.assertThat(r).rejected();
+        ReportAssert.assertThat(r).withMessageContaining(Rules.AI_XML, "attribut");
         assertThat(r.byRule("AI-XML")).noneSatisfy(f -> assertThat(f.message()).contains("aucun xds:Document"));
     }
 }

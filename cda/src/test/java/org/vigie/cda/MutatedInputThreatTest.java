@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.vigie.core.Report;
 import org.vigie.core.StructureId;
+import org.vigie.testkit.ReportAssert;
 
 /** Mutated real input never throws; session misuse does (as documented). */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -98,7 +99,7 @@ class MutatedInputThreatTest {
                         xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), Map.of(), StructureId.parse("1750100125"), AT).report()));
             }
             for (var f : futures) {
-                assertThat(f.get().accepted()).isTrue();
+                ReportAssert.assertThat(f.get()).accepted();
                 assertThat(f.get().occurrences()).hasSize(3);
             }
         } finally {

@@ -17,8 +17,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.vigie.core.Finding;
 import org.vigie.core.Occurrence;
 import org.vigie.core.Report;
+import org.vigie.core.Rules;
 import org.vigie.core.Severity;
 import org.vigie.core.StructureId;
+import org.vigie.testkit.ReportAssert;
 
 /** Every control-2 rule on both sides, on hand-built submissions (inline and XOP). */
 class RuleMatrixTest {
@@ -56,7 +58,7 @@ class RuleMatrixTest {
             s.xop();
         }
         Report r = check(s, EJ);
-        assertThat(r.findings()).as(r.toString()).isEmpty();
+        ReportAssert.assertThat(r).hasNoFindings();
         assertThat(r.occurrences()).extracting(Occurrence::place).containsExactly(Occurrence.Place.SUBMISSION_SET,
                 Occurrence.Place.DOCUMENT_ENTRY, Occurrence.Place.CDA_HEADER, Occurrence.Place.DOCUMENT_ENTRY,
                 Occurrence.Place.CDA_HEADER);
@@ -67,7 +69,7 @@ class RuleMatrixTest {
 
     @Test
     void theVihfStructureMayBeTheEgItself() {
-        assertThat(check(clean(EG), EG).findings()).isEmpty();
+        ReportAssert.assertThat(check(clean(EG), EG)).hasNoFindings();
     }
 
     @Test
@@ -76,27 +78,28 @@ class RuleMatrixTest {
         Report r = check(s, EJ);
         assertThat(r.byRule("AI-PRESENT")).extracting(f -> f.location().toString()).containsExactly(
                 "SubmissionSet[SS]", "DocumentEntry[D1]", "CDA[D2]/author");
-        assertThat(check(clean(EG), EJ).has("AI-PRESENT")).isFalse();
+        ReportAssert.assertThat(check(clean(EG), EJ)).doesNotFire(Rules.AI_PRESENT);
     }
 
     @Test
     void aiPresentFiresWhenTheSubmissionSetCannotBeFoundByItsNode() {
         Report r = check(clean(EG).noSubmissionSetNode(), EJ);
-        assertThat(r.byRule("AI-PRESENT")).singleElement().satisfies(f -> assertThat(f.location().toString()).isEqualTo("SubmissionSet"));
+        assertThat(ReportAssert.assertThat(r).single(Rules.AI_PRESENT))
+                .satisfies(f -> assertThat(f.location().toString()).isEqualTo("SubmissionSet"));
     }
 
     @Test
     void aiSingleFiresForTwoInstitutionsUnderOneAuthorButNotForTwoAuthors() {
         Fixtures.Submission two = new Fixtures.Submission().ss(xon("H", EG), xon("H", EG2)).doc("D1", xon("H", EG), EG);
-        assertThat(check(two, EJ).byRule("AI-SINGLE")).singleElement()
+        assertThat(ReportAssert.assertThat(check(two, EJ)).single(Rules.AI_SINGLE))
                 .satisfies(f -> assertThat(f.location().toString()).isEqualTo("SubmissionSet[SS]/author[ssa1]/authorInstitution"));
         Fixtures.Submission twoAuthors = new Fixtures.Submission().ss(xon("H", EG)).ss(xon("H", EG))
                 .doc("D1", xon("H", EG), EG);
-        assertThat(check(twoAuthors, EJ).has("AI-SINGLE")).isFalse();
+        ReportAssert.assertThat(check(twoAuthors, EJ)).doesNotFire(Rules.AI_SINGLE);
         Fixtures.Submission twoCdaIds = new Fixtures.Submission().ss(xon("H", EG)).entry("D1", List.of(List.of(xon("H", EG))),
                 Fixtures.cda(EG).replace("<name>Structure</name>",
                         "<id root=\"1.2.250.1.71.4.2.2\" extension=\"" + EG + "\"/><name>Structure</name>"));
-        assertThat(check(twoCdaIds, EJ).byRule("AI-SINGLE")).singleElement()
+        assertThat(ReportAssert.assertThat(check(twoCdaIds, EJ)).single(Rules.AI_SINGLE))
                 .satisfies(f -> assertThat(f.location().toString()).startsWith("CDA[D1]/author[1]"));
     }
 
@@ -112,7 +115,7 @@ class RuleMatrixTest {
                 "DocumentEntry[D2]/author[a1_1]/authorInstitution");
         assertThat(r.byRule("AI-FORMAT").get(0).message()).contains("XON.7");
         assertThat(r.byRule("AI-FORMAT").get(1).message()).contains("1.2.250.1.71.4.2.2");
-        assertThat(check(clean(EG), EJ).has("AI-FORMAT")).isFalse();
+        ReportAssert.assertThat(check(clean(EG), EJ)).doesNotFire(Rules.AI_FORMAT);
     }
 
     @Test
@@ -121,7 +124,7 @@ class RuleMatrixTest {
         Report r = check(s, EJ);
         assertThat(r.byRule("AI-CDA-MATCH")).extracting(f -> f.location().toString())
                 .containsExactly("DocumentEntry[D1]", "CDA[D1]");
-        assertThat(check(clean(EG), EJ).has("AI-CDA-MATCH")).isFalse();
+        ReportAssert.assertThat(check(clean(EG), EJ)).doesNotFire(Rules.AI_CDA_MATCH);
     }
 
     @Test
@@ -129,7 +132,7 @@ class RuleMatrixTest {
         AuthorInstitutionValidator v = AuthorInstitutionValidator.builder().directory(Fixtures.directory())
                 .policy(AuthorInstitutionPolicy.builder().lotMayDiffer(true).build()).build();
         Fixtures.Submission s = new Fixtures.Submission().ss(xon("H", EG)).doc("D1", xon("H", EG), EG2);
-        assertThat(check(v, s, EJ, AT).has("AI-CDA-MATCH")).isTrue();
+        ReportAssert.assertThat(check(v, s, EJ, AT)).fires(Rules.AI_CDA_MATCH);
     }
 
     @Test
@@ -138,13 +141,13 @@ class RuleMatrixTest {
                 .doc("D2", xon("H", EG), EG);
         Report strict = check(s, EJ);
         // the most frequent value is the reference: only the deviating submission set is reported
-        assertThat(strict.byRule("AI-CONSISTENT")).singleElement().satisfies(f -> {
+        assertThat(ReportAssert.assertThat(strict).single(Rules.AI_CONSISTENT)).satisfies(f -> {
             assertThat(f.location().toString()).isEqualTo("SubmissionSet[SS]/author[ssa1]/authorInstitution");
             assertThat(f.message()).contains(EG2).contains(EG);
         });
         AuthorInstitutionValidator lot = AuthorInstitutionValidator.builder().directory(Fixtures.directory())
                 .policy(AuthorInstitutionPolicy.builder().lotMayDiffer(true).build()).build();
-        assertThat(check(lot, s, EJ, AT).findings()).isEmpty();
+        ReportAssert.assertThat(check(lot, s, EJ, AT)).hasNoFindings();
     }
 
     @Test
@@ -163,89 +166,91 @@ class RuleMatrixTest {
         AuthorInstitutionValidator ejeg = AuthorInstitutionValidator.builder().directory(Fixtures.directory())
                 .policy(AuthorInstitutionPolicy.builder().ejEgMode(true).build()).build();
         Report same = check(ejeg, clean(EG), EG, AT);
-        assertThat(same.findings()).isEmpty();
+        ReportAssert.assertThat(same).hasNoFindings();
         assertThat(same.occurrences().get(0)).isEqualTo(new Occurrence(Occurrence.Place.VIHF, "", EG, EG));
         Report differs = check(ejeg, clean(EG), EG2, AT);
-        assertThat(differs.byRule("AI-CONSISTENT")).hasSize(5);
-        assertThat(differs.has("AI-SAME-EJ")).isFalse(); // EG2 and EG are in the same EJ
+        ReportAssert.assertThat(differs).firesTimes(Rules.AI_CONSISTENT, 5);
+        ReportAssert.assertThat(differs).doesNotFire(Rules.AI_SAME_EJ); // EG2 and EG are in the same EJ
         // default mode: the VIHF is only the reference of AI-SAME-EJ
-        assertThat(check(clean(EG), EG2).findings()).isEmpty();
+        ReportAssert.assertThat(check(clean(EG), EG2)).hasNoFindings();
     }
 
     @Test
     void aiGeographicFiresForAnEjFromTheMandatoryDateAndWarnsBefore() {
         Report after = check(clean(EJ), EJ);
-        assertThat(after.byRule("AI-GEOGRAPHIC")).singleElement().extracting(Finding::severity).isEqualTo(Severity.ERROR);
+        ReportAssert.assertThat(after).firesTimes(Rules.AI_GEOGRAPHIC, 1).severity(Rules.AI_GEOGRAPHIC, Severity.ERROR);
         Report before = check(WITH_DIR, clean(EJ), EJ, Instant.parse("2023-12-31T22:59:59Z"));
-        assertThat(before.byRule("AI-GEOGRAPHIC")).singleElement().extracting(Finding::severity).isEqualTo(Severity.WARNING);
-        assertThat(before.accepted()).isTrue();
+        ReportAssert.assertThat(before)
+                .firesTimes(Rules.AI_GEOGRAPHIC, 1).severity(Rules.AI_GEOGRAPHIC, Severity.WARNING);
+        ReportAssert.assertThat(before).accepted();
         Report midnightParis = check(WITH_DIR, clean(EJ), EJ, Instant.parse("2023-12-31T23:00:00Z"));
-        assertThat(midnightParis.byRule("AI-GEOGRAPHIC")).singleElement().extracting(Finding::severity).isEqualTo(Severity.ERROR);
-        assertThat(check(clean(EG), EJ).has("AI-GEOGRAPHIC")).isFalse();
+        ReportAssert.assertThat(midnightParis)
+                .firesTimes(Rules.AI_GEOGRAPHIC, 1).severity(Rules.AI_GEOGRAPHIC, Severity.ERROR);
+        ReportAssert.assertThat(check(clean(EG), EJ)).doesNotFire(Rules.AI_GEOGRAPHIC);
     }
 
     @Test
     void aiGeographicFiresForAnUnknownFinessAndForANonFinessValueUnderAFinessVihf() {
-        assertThat(check(clean("1330000001"), EJ).byRule("AI-GEOGRAPHIC")).singleElement()
+        assertThat(ReportAssert.assertThat(check(clean("1330000001"), EJ)).single(Rules.AI_GEOGRAPHIC))
                 .satisfies(f -> assertThat(f.message()).contains("inconnu"));
-        assertThat(check(clean("326750045200003"), EJ).byRule("AI-GEOGRAPHIC")).singleElement()
+        assertThat(ReportAssert.assertThat(check(clean("326750045200003"), EJ)).single(Rules.AI_GEOGRAPHIC))
                 .satisfies(f -> assertThat(f.message()).contains("n'est pas un FINESS"));
     }
 
     @Test
     void aiGeographicFiresForAClosedEg() {
-        assertThat(check(clean("1750000366"), EJ).byRule("AI-GEOGRAPHIC")).singleElement()
+        assertThat(ReportAssert.assertThat(check(clean("1750000366"), EJ)).single(Rules.AI_GEOGRAPHIC))
                 .satisfies(f -> assertThat(f.message()).contains("fermé"));
     }
 
     @Test
     void aiGeographicDoesNotApplyToCabinetsAndCompanies() {
-        assertThat(check(clean("499900063480001"), "499900063480001").findings()).isEmpty();
-        assertThat(check(clean("326750045200003"), "326750045200003").findings()).isEmpty();
+        ReportAssert.assertThat(check(clean("499900063480001"), "499900063480001")).hasNoFindings();
+        ReportAssert.assertThat(check(clean("326750045200003"), "326750045200003")).hasNoFindings();
     }
 
     @Test
     void withoutDirectoryGeographicAndSameEjSayNotEvaluatedInsteadOfPassing() {
         AuthorInstitutionValidator noDir = AuthorInstitutionValidator.builder().build();
         Report r = check(noDir, clean(EG), EJ, AT);
-        assertThat(r.byRule("AI-GEOGRAPHIC")).singleElement().extracting(Finding::severity).isEqualTo(Severity.INFO);
-        assertThat(r.byRule("AI-SAME-EJ")).singleElement().extracting(Finding::severity).isEqualTo(Severity.INFO);
-        assertThat(r.accepted()).isTrue();
+        ReportAssert.assertThat(r).firesTimes(Rules.AI_GEOGRAPHIC, 1).severity(Rules.AI_GEOGRAPHIC, Severity.INFO);
+        ReportAssert.assertThat(r).firesTimes(Rules.AI_SAME_EJ, 1).severity(Rules.AI_SAME_EJ, Severity.INFO);
+        ReportAssert.assertThat(r).accepted();
         // strict equality needs no directory
-        assertThat(check(noDir, clean(EG), EG, AT).has("AI-SAME-EJ")).isFalse();
+        ReportAssert.assertThat(check(noDir, clean(EG), EG, AT)).doesNotFire(Rules.AI_SAME_EJ);
     }
 
     @Test
     void aiSameEjFiresForAnEgOfAnotherLegalEntityOrAnUnknownFiness() {
         Report other = check(clean(OTHER_EG), EJ);
-        assertThat(other.byRule("AI-SAME-EJ")).singleElement().satisfies(f -> {
+        assertThat(ReportAssert.assertThat(other).single(Rules.AI_SAME_EJ)).satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.message()).contains("920000650").contains("750712184");
         });
-        assertThat(check(clean("1330000001"), EJ).byRule("AI-SAME-EJ")).singleElement()
-                .extracting(Finding::severity).isEqualTo(Severity.ERROR);
+        ReportAssert.assertThat(check(clean("1330000001"), EJ))
+                .firesTimes(Rules.AI_SAME_EJ, 1).severity(Rules.AI_SAME_EJ, Severity.ERROR);
         // VIHF given as an EG: its EJ is resolved too
-        assertThat(check(clean(EG2), EG).has("AI-SAME-EJ")).isFalse();
-        assertThat(check(clean(OTHER_EG), EG).has("AI-SAME-EJ")).isTrue();
+        ReportAssert.assertThat(check(clean(EG2), EG)).doesNotFire(Rules.AI_SAME_EJ);
+        ReportAssert.assertThat(check(clean(OTHER_EG), EG)).fires(Rules.AI_SAME_EJ);
     }
 
     @Test
     void aiSameEjComparesSirenForCompaniesAndEqualityForCabinets() {
-        assertThat(check(clean("326750045200011"), "326750045200003").has("AI-SAME-EJ")).isFalse();
-        assertThat(check(clean("2267500452"), "326750045200003").has("AI-SAME-EJ")).isFalse();
-        assertThat(check(clean("333048355700017"), "326750045200003").has("AI-SAME-EJ")).isTrue();
-        assertThat(check(clean("499900063480002"), "499900063480001").has("AI-SAME-EJ")).isTrue();
-        assertThat(check(clean("0123456789"), "0123456780").has("AI-SAME-EJ")).isTrue();
+        ReportAssert.assertThat(check(clean("326750045200011"), "326750045200003")).doesNotFire(Rules.AI_SAME_EJ);
+        ReportAssert.assertThat(check(clean("2267500452"), "326750045200003")).doesNotFire(Rules.AI_SAME_EJ);
+        ReportAssert.assertThat(check(clean("333048355700017"), "326750045200003")).fires(Rules.AI_SAME_EJ);
+        ReportAssert.assertThat(check(clean("499900063480002"), "499900063480001")).fires(Rules.AI_SAME_EJ);
+        ReportAssert.assertThat(check(clean("0123456789"), "0123456780")).fires(Rules.AI_SAME_EJ);
         // a FINESS VIHF whose EJ has this SIREN
-        assertThat(check(clean("326750045200003"), EJ).has("AI-SAME-EJ")).isFalse();
+        ReportAssert.assertThat(check(clean("326750045200003"), EJ)).doesNotFire(Rules.AI_SAME_EJ);
     }
 
     @Test
     void idKeyWarnsForAFailedCheckKeyWithoutRejecting() {
         Report r = check(AuthorInstitutionValidator.builder().build(), clean("10B0152872"), "10B0152872", AT);
-        assertThat(r.byRule("ID-KEY")).singleElement().extracting(Finding::severity).isEqualTo(Severity.WARNING);
-        assertThat(r.accepted()).isTrue();
-        assertThat(check(clean(EG), EJ).has("ID-KEY")).isFalse();
+        ReportAssert.assertThat(r).firesTimes(Rules.ID_KEY, 1).severity(Rules.ID_KEY, Severity.WARNING);
+        ReportAssert.assertThat(r).accepted();
+        ReportAssert.assertThat(check(clean(EG), EJ)).doesNotFire(Rules.ID_KEY);
     }
 
     @Test
@@ -256,15 +261,15 @@ class RuleMatrixTest {
                         + "xmlns:rim=\"urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0\">") + "</lcm:SubmitObjectsRequest>";
         Report r = WITH_DIR.validate(new ByteArrayInputStream(sor.getBytes(StandardCharsets.UTF_8)), Map.of(),
                 StructureId.parse(EJ), AT).report();
-        assertThat(r.accepted()).isTrue();
-        assertThat(r.byRule("AI-CDA-MATCH")).singleElement().extracting(Finding::severity).isEqualTo(Severity.INFO);
+        ReportAssert.assertThat(r).accepted();
+        ReportAssert.assertThat(r).firesTimes(Rules.AI_CDA_MATCH, 1).severity(Rules.AI_CDA_MATCH, Severity.INFO);
         assertThat(r.occurrences()).hasSize(2);
     }
 
     @Test
     void withoutAReadableVihfStructureSameEjIsNotEvaluated() {
         Report r = check(clean(EG), null);
-        assertThat(r.byRule("AI-SAME-EJ")).singleElement().extracting(Finding::severity).isEqualTo(Severity.INFO);
-        assertThat(r.has("AI-GEOGRAPHIC")).isFalse();
+        ReportAssert.assertThat(r).firesTimes(Rules.AI_SAME_EJ, 1).severity(Rules.AI_SAME_EJ, Severity.INFO);
+        ReportAssert.assertThat(r).doesNotFire(Rules.AI_GEOGRAPHIC);
     }
 }

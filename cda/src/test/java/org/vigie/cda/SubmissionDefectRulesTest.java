@@ -20,6 +20,7 @@ import org.vigie.core.Rules;
 import org.vigie.core.Severity;
 import org.vigie.core.StructureId;
 import org.vigie.testkit.CdaBuilder;
+import org.vigie.testkit.ReportAssert;
 import org.vigie.testkit.SubmissionDefect;
 import org.vigie.testkit.XdsSubmissionBuilder;
 
@@ -58,14 +59,14 @@ class SubmissionDefectRulesTest {
 
     @Test
     void theValidSubmissionHasNoFinding() {
-        assertThat(validate(valid()).findings()).isEmpty();
+        ReportAssert.assertThat(validate(valid())).hasNoFindings();
     }
 
     @ParameterizedTest
     @MethodSource("defects")
     void eachDefectFiresItsRuleAndTheOneRuleDefectsNothingElse(SubmissionDefect d) {
         Report r = validate(d.apply(valid(), EVIL));
-        assertThat(r.accepted()).as(r.toString()).isFalse();
+        ReportAssert.assertThat(r).rejected();
         assertThat(errorRules(r)).as(r.toString()).contains(d.expectedRule().id());
         d.errorRules().ifPresent(expected -> assertThat(errorRules(r)).as(r.toString())
                 .isEqualTo(expected.stream().map(Rule::id).collect(Collectors.toCollection(TreeSet::new))));

@@ -16,9 +16,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vigie.core.Finding;
 import org.vigie.core.Report;
+import org.vigie.core.Rules;
 import org.vigie.core.Severity;
 import org.vigie.core.StructureId;
 import org.vigie.testkit.CdaBuilder;
+import org.vigie.testkit.ReportAssert;
 import org.vigie.testkit.XdsSubmissionBuilder;
 
 /**
@@ -90,9 +92,9 @@ class TestkitSubmissionsTest {
                                                        boolean xop) {
         Report bad = check(broken.apply(null), xop, vihf);
         assertThat(bad.byRule(rule)).as(bad.toString()).filteredOn(f -> f.severity() != Severity.INFO).isNotEmpty();
-        assertThat(bad.has("AI-XML")).as(bad.toString()).isFalse();
+        ReportAssert.assertThat(bad).doesNotFire(Rules.AI_XML);
         Report good = check(valid(), xop, EJ);
-        assertThat(good.findings()).as(good.toString()).isEmpty();
+        ReportAssert.assertThat(good).hasNoFindings();
         assertThat(good.occurrences()).hasSize(5);
     }
 

@@ -18,8 +18,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.vigie.core.Finding;
 import org.vigie.core.Occurrence;
 import org.vigie.core.Report;
+import org.vigie.core.Rules;
 import org.vigie.core.Severity;
 import org.vigie.core.StructureId;
+import org.vigie.testkit.ReportAssert;
 
 /**
  * Threat: an XDS structure ebRIM / XDS refuses (so the DMP would refuse it or read it otherwise) that hides an
@@ -51,7 +53,7 @@ class XdsStructureTest {
 
     @Test
     void theValidBaseHasNoFinding() {
-        assertThat(check(valid()).findings()).isEmpty();
+        ReportAssert.assertThat(check(valid())).hasNoFindings();
     }
 
     // ------------------------------------------------------------------------------------------------ documents
@@ -63,7 +65,7 @@ class XdsStructureTest {
                 "<xds:Document id=\"D1\">" + evil + "</xds:Document></xds:ProvideAndRegisterDocumentSetRequest>"));
         assertThat(errors(r, "AI-XML")).singleElement().satisfies(m -> assertThat(m).contains("2 xds:Document"));
         // the second document is compared with the entry and with the VIHF's legal entity
-        assertThat(r.byRule("AI-CDA-MATCH")).isNotEmpty();
+        ReportAssert.assertThat(r).fires(Rules.AI_CDA_MATCH);
         assertThat(r.byRule("AI-SAME-EJ")).extracting(Finding::evidence).contains(OTHER);
         assertThat(r.occurrences()).filteredOn(o -> o.place() == Occurrence.Place.CDA_HEADER).hasSize(2);
     }
@@ -73,7 +75,7 @@ class XdsStructureTest {
         String evil = java.util.Base64.getEncoder().encodeToString(Fixtures.cda(OTHER).getBytes(StandardCharsets.UTF_8));
         Report r = check(valid().replace("</xds:ProvideAndRegisterDocumentSetRequest>",
                 "<xds:Document id=\"D9\">" + evil + "</xds:Document></xds:ProvideAndRegisterDocumentSetRequest>"));
-        assertThat(r.byRule("AI-XML")).singleElement().satisfies(f -> {
+        assertThat(ReportAssert.assertThat(r).single(Rules.AI_XML)).satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.location().toString()).isEqualTo("Document[D9]");
         });
@@ -85,7 +87,7 @@ class XdsStructureTest {
     void documentsWithoutAnyEntryAreEachReported() {
         Report r = check(valid().replaceAll("(?s)<rim:ExtrinsicObject .*?</rim:ExtrinsicObject>", ""));
         assertThat(errors(r, "AI-XML")).singleElement().satisfies(m -> assertThat(m).contains("sans fiche"));
-        assertThat(r.accepted()).isFalse();
+        ReportAssert.assertThat(r).rejected();
     }
 
     // ------------------------------------------------------------------------------------------------ objects
@@ -104,7 +106,7 @@ class XdsStructureTest {
         Report r = check(valid().replace("</rim:RegistryObjectList>", "<rim:RegistryPackage id=\"F1\">"
                 + "<rim:Classification classificationNode=\"" + XdsMetadataReader.FOLDER_NODE
                 + "\" classifiedObject=\"F1\" id=\"f\"/></rim:RegistryPackage></rim:RegistryObjectList>"));
-        assertThat(r.findings()).isEmpty();
+        ReportAssert.assertThat(r).hasNoFindings();
     }
 
     @Test
@@ -118,7 +120,7 @@ class XdsStructureTest {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
         });
         assertThat(md.entries().get(0).authors()).hasSize(1);
-        assertThat(check(xml).accepted()).isTrue();
+        ReportAssert.assertThat(check(xml)).accepted();
     }
 
     @Test

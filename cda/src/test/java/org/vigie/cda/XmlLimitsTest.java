@@ -15,8 +15,10 @@ import javax.xml.stream.XMLStreamReader;
 import org.junit.jupiter.api.Test;
 import org.vigie.core.Finding;
 import org.vigie.core.Report;
+import org.vigie.core.Rules;
 import org.vigie.core.Severity;
 import org.vigie.core.StructureId;
+import org.vigie.testkit.ReportAssert;
 
 /**
  * Each configurable {@link XmlLimits} limit, just under and just over: the submission is read at the limit and
@@ -95,8 +97,8 @@ class XmlLimitsTest {
     @Test
     void theBaseSubmissionIsAcceptedWithTheDefaults() {
         Report r = check(XmlLimits.defaults(), base().xml(), Map.of());
-        assertThat(r.accepted()).as("%s", r).isTrue();
-        assertThat(r.has("AI-XML")).isFalse();
+        ReportAssert.assertThat(r).accepted();
+        ReportAssert.assertThat(r).doesNotFire(Rules.AI_XML);
     }
 
     @Test
@@ -105,7 +107,7 @@ class XmlLimitsTest {
         int depth = depthAndElements(xml)[0];
         int b = boundary(4, 64, d -> check(XmlLimits.defaults().withMaxDepth(d), xml, Map.of()), "imbrication");
         assertThat(b).isEqualTo(depth);
-        assertThat(check(XmlLimits.defaults().withMaxDepth(depth), xml, Map.of()).accepted()).isTrue();
+        ReportAssert.assertThat(check(XmlLimits.defaults().withMaxDepth(depth), xml, Map.of())).accepted();
         assertThat(refusedFor(check(XmlLimits.defaults().withMaxDepth(depth - 1), xml, Map.of()), "imbrication")).isTrue();
     }
 
@@ -116,7 +118,7 @@ class XmlLimitsTest {
         Map<String, String> parts = base().xop().attachments();
         int b = boundary(16, 100_000, n -> check(XmlLimits.defaults().withMaxElements(n), xml, parts), "éléments");
         assertThat(b).isBetween(elements - 2, elements);
-        assertThat(check(XmlLimits.defaults().withMaxElements(b), xml, parts).accepted()).isTrue();
+        ReportAssert.assertThat(check(XmlLimits.defaults().withMaxElements(b), xml, parts)).accepted();
         assertThat(refusedFor(check(XmlLimits.defaults().withMaxElements(b - 1), xml, parts), "éléments")).isTrue();
     }
 
@@ -125,7 +127,7 @@ class XmlLimitsTest {
         int length = 300;
         String xml = base().xml().replaceFirst("<rim:RegistryPackage id=\"SS\"",
                 "<rim:RegistryPackage home=\"" + "h".repeat(length) + "\" id=\"SS\"");
-        assertThat(check(XmlLimits.defaults().withMaxAttributeLength(length), xml, Map.of()).accepted()).isTrue();
+        ReportAssert.assertThat(check(XmlLimits.defaults().withMaxAttributeLength(length), xml, Map.of())).accepted();
         assertThat(refusedFor(check(XmlLimits.defaults().withMaxAttributeLength(length - 1), xml, Map.of()), "attribut"))
                 .isTrue();
     }
@@ -136,7 +138,7 @@ class XmlLimitsTest {
         String xml = base().xml().replaceFirst("<rim:RegistryPackage id=\"SS\">",
                 "<rim:RegistryPackage id=\"SS\"><rim:Slot name=\"comments\"><rim:ValueList><rim:Value>" + "c".repeat(length)
                         + "</rim:Value></rim:ValueList></rim:Slot>");
-        assertThat(check(XmlLimits.defaults().withMaxTextLength(length), xml, Map.of()).accepted()).isTrue();
+        ReportAssert.assertThat(check(XmlLimits.defaults().withMaxTextLength(length), xml, Map.of())).accepted();
         assertThat(refusedFor(check(XmlLimits.defaults().withMaxTextLength(length - 1), xml, Map.of()), "caractères"))
                 .isTrue();
     }
@@ -152,7 +154,7 @@ class XmlLimitsTest {
         int b = boundary(1024, total + 1, n -> check(XmlLimits.defaults().withMaxMetadataBytes(n), xml, Map.of()), "octets");
         assertThat(b).as("boundary vs metadata of %d bytes in a message of %d", metadataBytes, total)
                 .isBetween(metadataBytes - 1, total);
-        assertThat(check(XmlLimits.defaults().withMaxMetadataBytes(b), xml, Map.of()).accepted()).isTrue();
+        ReportAssert.assertThat(check(XmlLimits.defaults().withMaxMetadataBytes(b), xml, Map.of())).accepted();
         assertThat(refusedFor(check(XmlLimits.defaults().withMaxMetadataBytes(b - 1), xml, Map.of()), "octets")).isTrue();
     }
 
@@ -169,7 +171,7 @@ class XmlLimitsTest {
         // the reader tolerates 64 KiB of parser read-ahead beyond the limit; the parser itself reads a block ahead
         int slack = 64 * 1024;
         assertThat(b).as("boundary vs header of %d bytes", headerEnd).isBetween(headerEnd - slack, headerEnd - slack + 16 * 1024);
-        assertThat(check(XmlLimits.defaults().withMaxHeaderBytes(b), xml, parts).accepted()).isTrue();
+        ReportAssert.assertThat(check(XmlLimits.defaults().withMaxHeaderBytes(b), xml, parts)).accepted();
         assertThat(refusedFor(check(XmlLimits.defaults().withMaxHeaderBytes(b - 1), xml, parts), "en-tête CDA au-delà"))
                 .isTrue();
     }

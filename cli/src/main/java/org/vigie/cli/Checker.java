@@ -22,10 +22,13 @@ import org.vigie.cda.ContentIds;
 import org.vigie.core.Report;
 import org.vigie.core.StructureDirectory;
 import org.vigie.core.cert.CertificateFiles;
+import org.vigie.core.cert.TlsPeer;
 import org.vigie.core.cert.TrustAnchors;
 import org.vigie.core.finess.FinessLoader;
 import org.vigie.core.finess.LoadResult;
+import org.vigie.dmp.DmpParts;
 import org.vigie.dmp.DmpPolicy;
+import org.vigie.dmp.DmpRequest;
 import org.vigie.dmp.DmpRequestValidator;
 import org.vigie.dmp.DmpValidation;
 import org.vigie.saml.VihfInput;
@@ -75,14 +78,17 @@ final class Checker {
             b.directory(directory(r.directory(), err));
         }
         DmpRequestValidator validator = b.build();
-        X509Certificate leaf = tls.get(0);
-        List<X509Certificate> chain = tls.subList(1, tls.size());
+        TlsPeer peer = TlsPeer.ofChain(tls);
         List<String> context = new ArrayList<>();
-        context.add("Certificat TLS : " + leaf.getSubjectX500Principal().getName());
+        context.add("Certificat TLS : " + peer.certificate().getSubjectX500Principal().getName());
         if (r.message() != null) {
             DmpValidation v;
             try (InputStream in = open(r.message())) {
-                v = validator.validateRequest(leaf, chain, in, r.contentType(), at);
+                DmpRequest.Builder request = DmpRequest.builder(peer, () -> in).at(at);
+                if (r.contentType() != null) {
+                    request.contentType(r.contentType());
+                }
+                v = validator.validate(request.build());
             }
             context.add("Requête : " + r.message() + " — " + v.framing() + v.soapVersion().map(s -> ", SOAP " + s).orElse(""));
             context.add("Action : " + v.action().orElse("(absente)") + (v.feeding()
@@ -122,18 +128,19 @@ final class Checker {
                 }
             });
         }
-        Report report;
+        DmpParts.Builder parts = DmpParts.builder(peer, vihf).documents(docs).at(at);
+        DmpValidation v;
         if (r.submission() != null) {
             try (InputStream sub = open(r.submission())) {
-                report = validator.validateParts(leaf, chain, vihf, sub, docs, at);
+                v = validator.validate(parts.submission(() -> sub).build());
             }
         } else {
-            report = validator.validateParts(leaf, chain, vihf, null, docs, at);
+            v = validator.validate(parts.build());
         }
         context.add("Jeton VIHF : " + r.vihf() + (r.submission() == null ? " — contrôle 1 seul"
                 : " ; métadonnées : " + r.submission() + " ; documents : " + docs.keySet()));
         context.add("Évaluée à : " + at);
-        return new Outcome(report, context);
+        return new Outcome(v.report(), context);
     }
 
     static InputStream open(Path p) throws IOException {

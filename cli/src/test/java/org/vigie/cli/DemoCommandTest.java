@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vigie.core.Rules;
+import org.vigie.testkit.ReportAssert;
 
 /** {@code vigie demo}: every case gives its expected verdict, and {@code vigie check} on the written files agrees. */
 class DemoCommandTest {
@@ -80,8 +82,8 @@ class DemoCommandTest {
         Checker checker = new Checker(new PrintWriter(new StringWriter(), true));
         DemoScenario.Case ok = cases.stream().filter(c -> c.id().startsWith("25-")).findFirst().orElseThrow();
         assertThat(ok.expectAccepted()).isTrue();
-        assertThat(checker.check(DemoCommand.request(dir, ok)).report().accepted()).isTrue();
+        ReportAssert.assertThat(checker.check(DemoCommand.request(dir, ok)).report()).accepted();
         DemoScenario.Case other = cases.stream().filter(c -> c.id().startsWith("26-")).findFirst().orElseThrow();
-        assertThat(checker.check(DemoCommand.request(dir, other)).report().has("AI-SAME-EJ")).isTrue();
+        ReportAssert.assertThat(checker.check(DemoCommand.request(dir, other)).report()).fires(Rules.AI_SAME_EJ);
     }
 }

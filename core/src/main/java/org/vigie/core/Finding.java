@@ -13,18 +13,15 @@ public final class Finding {
 
     private final Rule rule;
     private final Severity severity;
-    /** The catalogue message, or null for a free-text one ({@link #literal}). */
+    /** The catalogue message and its arguments. */
     private final Messages.Text text;
-    private final String literal;
     private final Location location;
     private final String evidence;
 
-    private Finding(Rule rule, Severity severity, Messages.Text text, String literal, Location location,
-                    String evidence) {
+    private Finding(Rule rule, Severity severity, Messages.Text text, Location location, String evidence) {
         this.rule = Objects.requireNonNull(rule, "rule");
         this.severity = Objects.requireNonNull(severity, "severity");
-        this.text = text;
-        this.literal = literal;
+        this.text = Objects.requireNonNull(text, "text");
         this.location = location == null ? Location.NONE : location;
         this.evidence = evidence == null ? "" : evidence;
     }
@@ -44,7 +41,7 @@ public final class Finding {
     public static Finding of(Rule rule, Severity severity, String name, Location location, String evidence,
                              Object... arguments) {
         Messages.Text text = Messages.text(rule.id() + "." + Objects.requireNonNull(name, "name"), arguments);
-        return new Finding(rule, severity, text, null, location, evidence);
+        return new Finding(rule, severity, text, location, evidence);
     }
 
     /** {@link #of(Rule, Severity, String, Location, String, Object...)} with the rule's default severity. */
@@ -54,17 +51,17 @@ public final class Finding {
 
     /** This finding with another severity (a policy changed it). */
     public Finding withSeverity(Severity s) {
-        return s == severity ? this : new Finding(rule, s, text, literal, location, evidence);
+        return s == severity ? this : new Finding(rule, s, text, location, evidence);
     }
 
     /** This finding seen at another place (a finding re-attributed to the input it came from). */
     public Finding at(Location other) {
-        return new Finding(rule, severity, text, literal, other, evidence);
+        return new Finding(rule, severity, text, other, evidence);
     }
 
     /** This finding with {@code prefix} before its location (a part read inside a larger input). */
     public Finding under(Location prefix) {
-        return new Finding(rule, severity, text, literal, prefix.then(location), evidence);
+        return new Finding(rule, severity, text, prefix.then(location), evidence);
     }
 
     /** The rule. */
@@ -88,17 +85,17 @@ public final class Finding {
 
     /** The message in {@code locale}'s language: English for an English locale, French otherwise. */
     public String message(Locale locale) {
-        return text == null ? literal : text.render(locale);
+        return text.render(locale);
     }
 
     /** The catalogue key of the message, e.g. {@code VIHF-ISSUER.absent}. */
     public String messageKey() {
-        return text == null ? rule.id() : text.key();
+        return text.key();
     }
 
     /** The arguments of the message, as French text. */
     public List<String> arguments() {
-        return text == null ? List.of() : text.arguments(Locale.FRENCH);
+        return text.arguments(Locale.FRENCH);
     }
 
     /** Where the finding was made; {@link Location#NONE} when it is about the whole input. */
@@ -114,32 +111,16 @@ public final class Finding {
     @Override
     public boolean equals(Object o) {
         return o instanceof Finding f && f.rule.equals(rule) && f.severity == severity
-                && Objects.equals(f.text, text)
-                && Objects.equals(f.literal, literal) && f.location.equals(location) && f.evidence.equals(evidence);
+                && f.text.equals(text) && f.location.equals(location) && f.evidence.equals(evidence);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(rule, severity, text, literal, location, evidence);
+        return Objects.hash(rule, severity, text, location, evidence);
     }
 
     @Override
     public String toString() {
         return severity + " " + rule.id() + " @" + location + ": " + message() + (evidence.isEmpty() ? "" : " [" + evidence + "]");
-    }
-
-    // ---- transitional: free-text messages and string locations, while the modules move to the catalogue ----
-
-    /** @deprecated use {@link #of(Rule, String, Location, String, Object...)} with a catalogue message */
-    @Deprecated(forRemoval = true)
-    public static Finding of(Rule rule, String message, String location, String evidence) {
-        return of(rule, rule.defaultSeverity(), message, location, evidence);
-    }
-
-    /** @deprecated use {@link #of(Rule, Severity, String, Location, String, Object...)} with a catalogue message */
-    @Deprecated(forRemoval = true)
-    public static Finding of(Rule rule, Severity severity, String message, String location, String evidence) {
-        return new Finding(rule, severity, null, Objects.requireNonNull(message, "message"),
-                location == null ? Location.NONE : Location.parse(location), evidence);
     }
 }

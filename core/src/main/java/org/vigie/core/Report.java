@@ -145,20 +145,6 @@ public final class Report {
             return add(Finding.of(rule, severity, name, location, evidence, arguments));
         }
 
-        /** @deprecated transitional free-text form; use a catalogue message */
-        @Deprecated(forRemoval = true)
-        @SuppressWarnings("removal")
-        public Builder add(Rule rule, String message, String location, String evidence) {
-            return add(Finding.of(rule, message, location, evidence));
-        }
-
-        /** @deprecated transitional free-text form; use a catalogue message */
-        @Deprecated(forRemoval = true)
-        @SuppressWarnings("removal")
-        public Builder add(Rule rule, Severity severity, String message, String location, String evidence) {
-            return add(Finding.of(rule, severity, message, location, evidence));
-        }
-
         public Builder addAll(Report report) {
             findings.addAll(report.findings);
             occurrences.addAll(report.occurrences);

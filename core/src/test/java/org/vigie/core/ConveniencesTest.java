@@ -62,7 +62,7 @@ class ConveniencesTest {
     void theReportBuilderKnowsWhichRulesFiredAndKeepsOccurrences() {
         Report.Builder rb = Report.builder();
         assertThat(rb.has(Rules.AI_SAME_EJ)).isFalse();
-        rb.add(Rules.AI_SAME_EJ, "hors EJ", "loc", "x");
+        rb.add(Rules.AI_SAME_EJ, "no-vihf-structure", Location.of("loc"), "x");
         assertThat(rb.has(Rules.AI_SAME_EJ)).isTrue();
         assertThat(rb.has(Rules.AI_PRESENT)).isFalse();
         Occurrence o = new Occurrence(Occurrence.Place.VIHF, "", "1750100125", "1750100125");

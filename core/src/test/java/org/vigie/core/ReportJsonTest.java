@@ -12,8 +12,9 @@ class ReportJsonTest {
     @Test
     void writesEveryDocumentedFieldInTheDocumentedOrder() {
         Report r = Report.builder()
-                .add(Rules.AI_SAME_EJ, "EG « 1750100125 » hors de l'EJ", "SubmissionSet/author[1]", "1750100125")
-                .add(Rules.ID_KEY, Severity.WARNING, "clé FINESS invalide", "VIHF", "10B0152872")
+                .add(Rules.AI_SAME_EJ, "different-other-ej", Location.parse("SubmissionSet/author[1]"), "1750100125",
+                        "1750100125", "1750712184", "750100125", "750712184")
+                .add(Rules.ID_KEY, Severity.WARNING, "saml-tls", Location.of("VIHF"), "10B0152872", "10B0152872")
                 .addOccurrence(new Occurrence(Occurrence.Place.DOCUMENT_ENTRY, "doc1", "N^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^1750100125", "1750100125"))
                 .evaluatedAt(Instant.parse("2026-11-28T15:00:00Z"))
                 .build();
@@ -24,8 +25,8 @@ class ReportJsonTest {
                   "evaluatedAt": "2026-11-28T15:00:00Z",
                   "summary": {"errors": 1, "warnings": 1, "infos": 0},
                   "findings": [
-                    {"rule": "AI-SAME-EJ", "severity": "ERROR", "message": "EG « 1750100125 » hors de l'EJ", "location": "SubmissionSet/author[1]", "evidence": "1750100125"},
-                    {"rule": "ID-KEY", "severity": "WARNING", "message": "clé FINESS invalide", "location": "VIHF", "evidence": "10B0152872"}
+                    {"rule": "AI-SAME-EJ", "severity": "ERROR", "message": "authorInstitution 1750100125 hors de l'entité juridique de la structure du VIHF 1750712184 : EJ 750100125 au lieu de l'EJ 750712184 du VIHF", "location": "SubmissionSet/author[1]", "evidence": "1750100125"},
+                    {"rule": "ID-KEY", "severity": "WARNING", "message": "clé de contrôle invalide pour l'IdNat_Struct « 10B0152872 » du certificat TLS", "location": "VIHF", "evidence": "10B0152872"}
                   ],
                   "occurrences": [
                     {"place": "DOCUMENT_ENTRY", "document": "doc1", "value": "N^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^1750100125", "structureId": "1750100125"}

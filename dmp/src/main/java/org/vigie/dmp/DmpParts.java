@@ -3,6 +3,7 @@ package org.vigie.dmp;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +30,7 @@ public final class DmpParts {
         this.peer = b.peer;
         this.vihf = b.vihf;
         this.submission = b.submission;
-        this.documents = Map.copyOf(b.documents);
+        this.documents = Collections.unmodifiableMap(new LinkedHashMap<>(b.documents)); // in the order given
         this.at = Optional.ofNullable(b.at);
     }
 
@@ -53,7 +54,7 @@ public final class DmpParts {
         return submission == null ? Optional.empty() : Optional.of(Objects.requireNonNull(submission.get(), "submission"));
     }
 
-    /** The documents by XOP href. */
+    /** The documents by XOP href, in the order they were given. */
     public Map<String, Supplier<InputStream>> documents() {
         return documents;
     }

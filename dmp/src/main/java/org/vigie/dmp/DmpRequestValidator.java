@@ -15,7 +15,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.vigie.cda.AuthorInstitutionValidation;
 import org.vigie.cda.AuthorInstitutionValidator;
+import org.vigie.cda.ContentIds;
 import org.vigie.core.Location;
 import org.vigie.core.Report;
 import org.vigie.core.Rules;
@@ -118,13 +120,13 @@ public final class DmpRequestValidator {
      *
      * @param parts the TLS peer, the VIHF, the submission and its documents, the evaluation instant if fixed (else the
      *              clock's current instant)
-     * @return the report
+     * @return the report and what was read: {@link DmpValidation#PARTS} as framing, no SOAP version or action,
+     *         {@code feeding()} when a submission was given (control 2 ran), the Content-IDs of the documents read
      */
-    public Report validate(DmpParts parts) {
+    public DmpValidation validate(DmpParts parts) {
         Objects.requireNonNull(parts, "parts");
         Instant at = parts.at().orElseGet(clock::instant);
-        return validateParts(parts.peer().certificate(), parts.peer().chain(), parts.vihf(),
-                parts.openSubmission().orElse(null), parts.documents(), at);
+        return validateParts(parts.peer(), parts.vihf(), parts.openSubmission().orElse(null), parts.documents(), at);
     }
 
     /**
@@ -213,15 +215,25 @@ public final class DmpRequestValidator {
         Objects.requireNonNull(vihf, "vihf");
         Objects.requireNonNull(at, "at");
         List<X509Certificate> chain = tlsChain == null ? List.of() : List.copyOf(tlsChain);
-        VihfValidation c1 = vihfValidator.validate(new TlsPeer(tlsCertificate, chain), vihf, at);
+        return validateParts(new TlsPeer(tlsCertificate, chain), vihf, submissionOrNull, documents, at).report();
+    }
+
+    private DmpValidation validateParts(TlsPeer peer, VihfInput vihf, InputStream submissionOrNull,
+                                        Map<String, Supplier<InputStream>> documents, Instant at) {
+        VihfValidation c1 = vihfValidator.validate(peer, vihf, at);
         Report.Builder out = Report.builder().evaluatedAt(at).addAll(c1.report());
+        List<String> read = List.of();
         if (submissionOrNull != null) {
             Map<String, Supplier<InputStream>> docs = documents == null ? Map.of() : documents;
-            out.addAll(c1.structureId()
+            AuthorInstitutionValidation c2 = c1.structureId()
                     .map(s -> aiValidator.validate(submissionOrNull, docs, s, at))
-                    .orElseGet(() -> aiValidator.validate(submissionOrNull, docs, at)).report());
+                    .orElseGet(() -> aiValidator.validate(submissionOrNull, docs, at));
+            out.addAll(c2.report());
+            read = c2.attachmentHeaders().keySet().stream()
+                    .map(href -> ContentIds.ofHref(href).orElse(href)).toList();
         }
-        return out.evaluatedAt(at).profile(profile).build();
+        return new DmpValidation(out.evaluatedAt(at).profile(profile).build(), DmpValidation.PARTS, Optional.empty(),
+                Optional.empty(), submissionOrNull != null, read);
     }
 
     /**

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.vigie.core.Report;
+import org.vigie.core.Rules;
 import org.vigie.core.Severity;
 import org.vigie.core.cert.TrustAnchors;
 import org.vigie.dmp.internal.ContentCodings;
@@ -56,7 +57,7 @@ class ConnectorInputsTest {
         DmpMessageBuilder m = message(true);
         Report r = check(DmpPolicy.defaults(), m.toMtomBytes(), m.contentType());
         ReportAssert.assertThat(r).isAccepted();
-        assertThat(r.byRule("SOAP-VERSION")).singleElement().satisfies(f -> {
+        assertThat(ReportAssert.assertThat(r).single(Rules.SOAP_VERSION)).satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             assertThat(f.location().toString()).isEqualTo("soap:Envelope");
             assertThat(f.evidence()).isEqualTo("http://schemas.xmlsoap.org/soap/envelope/");
@@ -69,7 +70,8 @@ class ConnectorInputsTest {
         DmpMessageBuilder m = message(true);
         Report r = check(DmpPolicy.builder().soap11Severity(Severity.ERROR).build(), m.toMtomBytes(), m.contentType());
         ReportAssert.assertThat(r).isRejected();
-        assertThat(r.byRule("SOAP-VERSION")).singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
+        assertThat(ReportAssert.assertThat(r).single(Rules.SOAP_VERSION))
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
     }
 
     static byte[] capture(DmpMessageBuilder m, String contentEncoding, byte[] body) {
@@ -106,7 +108,8 @@ class ConnectorInputsTest {
     void unsupportedCodingIsAnAiXmlFindingNamingIt() {
         DmpMessageBuilder m = message(false);
         Report r = check(DmpPolicy.defaults(), capture(m, "br", m.toMtomBytes()), null);
-        assertThat(r.byRule("AI-XML")).singleElement().satisfies(f -> assertThat(f.message()).contains("« br »"));
+        assertThat(ReportAssert.assertThat(r).single(Rules.AI_XML))
+                .satisfies(f -> assertThat(f.message()).contains("« br »"));
     }
 
     @Test

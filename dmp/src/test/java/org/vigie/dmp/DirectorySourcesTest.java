@@ -70,14 +70,14 @@ class DirectorySourcesTest {
         Report r = feed(load, CH, FinessFiles.CH_SITE, false);
         if (load == Load.EJ_ONLY) {
             // the EJ extract knows no EG: the EG can be neither geographic nor of the EJ
-            assertThat(r.accepted()).isFalse();
+            ReportAssert.assertThat(r).rejected();
             assertThat(r.bySeverity(Severity.ERROR)).extracting(f -> f.ruleId())
                     .containsOnly(Rules.AI_GEOGRAPHIC.id(), Rules.AI_SAME_EJ.id());
         } else {
             assertThat(r.bySeverity(Severity.ERROR)).as(load + " " + r).isEmpty();
             ReportAssert.assertThat(r).doesNotFire(Rules.VIHF_STRUCT_KNOWN);
             ReportAssert.assertThat(r).doesNotFire(Rules.AI_SAME_EJ);
-            assertThat(r.accepted()).isTrue();
+            ReportAssert.assertThat(r).accepted();
         }
     }
 
@@ -85,7 +85,7 @@ class DirectorySourcesTest {
     @EnumSource(Load.class)
     void anEgOfAnotherEjIsRejectedEvenWithTheEgExtractAlone(Load load) throws Exception {
         Report r = feed(load, CH, FinessFiles.CLINIC_SITE, false);
-        assertThat(r.accepted()).isFalse();
+        ReportAssert.assertThat(r).rejected();
         assertThat(r.byRule(Rules.AI_SAME_EJ)).as(load + " " + r)
                 .anySatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
         assertThat(r.has(Rules.VIHF_STRUCT_KNOWN)).as("the certificate's EJ is known").isFalse();
@@ -96,11 +96,11 @@ class DirectorySourcesTest {
     void ejEgPolicyTheVihfCarriesAnEgOfTheCertificateEj(Load load) throws Exception {
         Report r = feed(load, CH, FinessFiles.CH_EHPAD, true);
         if (load == Load.EJ_ONLY) {
-            assertThat(r.accepted()).isFalse();
-            assertThat(r.byRule(Rules.VIHF_STRUCT_EQ)).anySatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
+            ReportAssert.assertThat(r).rejected();
+            ReportAssert.assertThat(r).fires(Rules.VIHF_STRUCT_EQ, Severity.ERROR);
         } else {
             assertThat(r.bySeverity(Severity.ERROR)).as(load + " " + r).isEmpty();
-            assertThat(r.byRule(Rules.VIHF_STRUCT_EQ)).singleElement()
+            assertThat(ReportAssert.assertThat(r).single(Rules.VIHF_STRUCT_EQ))
                     .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
         }
     }
@@ -109,13 +109,13 @@ class DirectorySourcesTest {
     @EnumSource(Load.class)
     void aClosedEjCannotFeed(Load load) throws Exception {
         Report r = feed(load, CLOSED_EJ, FinessFiles.CLOSED_EJ_SITE, false);
-        assertThat(r.accepted()).isFalse();
+        ReportAssert.assertThat(r).rejected();
         if (load == Load.EJ_ONLY) {
             // a record and no EG: nothing says it is closed; its EG is unknown
             ReportAssert.assertThat(r).doesNotFire(Rules.VIHF_STRUCT_KNOWN);
-            assertThat(r.byRule(Rules.AI_GEOGRAPHIC)).isNotEmpty();
+            ReportAssert.assertThat(r).fires(Rules.AI_GEOGRAPHIC);
         } else {
-            assertThat(r.byRule(Rules.VIHF_STRUCT_KNOWN)).as(load + " " + r).singleElement().satisfies(f -> {
+            assertThat(ReportAssert.assertThat(r).single(Rules.VIHF_STRUCT_KNOWN)).as(load + " " + r).satisfies(f -> {
                 assertThat(f.severity()).isEqualTo(Severity.ERROR);
                 assertThat(f.message()).contains(load == Load.ETALAB_ONLY ? "inconnu" : "fermée");
             });

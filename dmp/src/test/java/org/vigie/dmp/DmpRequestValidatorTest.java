@@ -33,6 +33,7 @@ import org.vigie.core.Rules;
 import org.vigie.core.Severity;
 import org.vigie.core.cert.TrustAnchors;
 import org.vigie.testkit.OrgCredential;
+import org.vigie.testkit.ReportAssert;
 import org.vigie.testkit.TestNumbers;
 import org.vigie.testkit.TestPki;
 import org.vigie.testkit.VihfBuilder;
@@ -102,7 +103,7 @@ class DmpRequestValidatorTest {
     void compliantMtomFeedingIsAcceptedWithTheFullOccurrenceTable() throws Exception {
         DmpValidation v = validator.validateRequest(AUTH.certificate(), AUTH.chain(),
                 new ByteArrayInputStream(mtomRequest(vihf(), EG_ID, EG_ID, EG_ID)), Requests.contentType(), AT);
-        assertThat(errors(v.report())).isEmpty();
+        ReportAssert.assertThat(v.report()).accepted();
         assertThat(v.accepted()).isTrue();
         assertThat(v.feeding()).isTrue();
         assertThat(v.soapVersion()).contains("1.2");
@@ -118,7 +119,7 @@ class DmpRequestValidatorTest {
         String env = Requests.envelope(Requests.ITI41, security(vihf()), Requests.submission(EG_ID, EG_ID, b64));
         Report r = validator.validate(AUTH.certificate(), AUTH.chain(),
                 new ByteArrayInputStream(env.getBytes(StandardCharsets.UTF_8)), "application/soap+xml", AT);
-        assertThat(errors(r)).isEmpty();
+        ReportAssert.assertThat(r).accepted();
         assertThat(r.occurrences()).hasSizeGreaterThanOrEqualTo(3);
     }
 
@@ -126,8 +127,8 @@ class DmpRequestValidatorTest {
     void authorInstitutionOfAnotherLegalEntityIsRejectedWithAiSameEj() throws Exception {
         Report r = validator.validate(AUTH.certificate(), AUTH.chain(),
                 new ByteArrayInputStream(mtomRequest(vihf(), OTHER_EG, OTHER_EG, OTHER_EG)), Requests.contentType(), AT);
-        assertThat(r.accepted()).isFalse();
-        assertThat(r.rulesFired()).contains("AI-SAME-EJ");
+        ReportAssert.assertThat(r).rejected();
+        ReportAssert.assertThat(r).fires(Rules.AI_SAME_EJ);
         assertThat(ofFamily(r, Rule.Family.VIHF)).filteredOn(f -> f.severity() == Severity.ERROR).isEmpty();
     }
 
@@ -135,18 +136,18 @@ class DmpRequestValidatorTest {
     void cdaHeaderDifferentFromItsEntryIsFoundInTheAttachment() throws Exception {
         Report r = validator.validate(AUTH.certificate(), AUTH.chain(),
                 new ByteArrayInputStream(mtomRequest(vihf(), EG_ID, EG_ID, EJ_ID)), Requests.contentType(), AT);
-        assertThat(r.rulesFired()).contains("AI-CDA-MATCH");
+        ReportAssert.assertThat(r).fires(Rules.AI_CDA_MATCH);
     }
 
     @Test
     void unsignedTokenFiresVihfSignedAndTheCertificateOfAnotherStructureFiresStrictEquality() throws Exception {
         Report unsigned = validator.validate(AUTH.certificate(), AUTH.chain(),
                 new ByteArrayInputStream(mtomRequest(vihf().unsigned(), EG_ID, EG_ID, EG_ID)), Requests.contentType(), AT);
-        assertThat(unsigned.rulesFired()).contains("VIHF-SIGNED");
+        ReportAssert.assertThat(unsigned).fires(Rules.VIHF_SIGNED);
         OrgCredential otherAuth = PKI.authentication("1" + OTHER_EJ);
         Report other = validator.validate(otherAuth.certificate(), otherAuth.chain(),
                 new ByteArrayInputStream(mtomRequest(vihf(), EG_ID, EG_ID, EG_ID)), Requests.contentType(), AT);
-        assertThat(other.rulesFired()).contains("VIHF-STRUCT-EQ");
+        ReportAssert.assertThat(other).fires(Rules.VIHF_STRUCT_EQ);
     }
 
     @Test
@@ -157,7 +158,7 @@ class DmpRequestValidatorTest {
                 new ByteArrayInputStream(env.getBytes(StandardCharsets.UTF_8)), null, AT);
         assertThat(v.feeding()).isFalse();
         assertThat(v.action()).contains("urn:ihe:iti:2007:RegistryStoredQuery");
-        assertThat(errors(v.report())).isEmpty();
+        ReportAssert.assertThat(v.report()).accepted();
         assertThat(v.report().occurrences()).isEmpty();
         assertThat(ofFamily(v.report(), Rule.Family.AUTHOR_INSTITUTION)).isEmpty();
     }
@@ -167,7 +168,8 @@ class DmpRequestValidatorTest {
         String env = Requests.envelope(Requests.ITI41, security(vihf()), "<x:Other xmlns:x=\"urn:x\"/>");
         Report r = validator.validate(AUTH.certificate(), AUTH.chain(),
                 new ByteArrayInputStream(env.getBytes(StandardCharsets.UTF_8)), null, AT);
-        assertThat(r.byRule("AI-XML")).singleElement().satisfies(f -> assertThat(f.message()).contains("ProvideAndRegister"));
+        assertThat(ReportAssert.assertThat(r).single(Rules.AI_XML))
+                .satisfies(f -> assertThat(f.message()).contains("ProvideAndRegister"));
     }
 
     @Test
@@ -175,8 +177,8 @@ class DmpRequestValidatorTest {
         Report r = validator.validate(AUTH.certificate(), AUTH.chain(),
                 new ByteArrayInputStream("<soap:Envelope xmlns:soap=\"http://www.w3.org/2003/05/soap-envelope\"><soap:Hea"
                         .getBytes(StandardCharsets.UTF_8)), null, AT);
-        assertThat(r.accepted()).isFalse();
-        assertThat(r.rulesFired()).contains("AI-XML", "VIHF-XML");
+        ReportAssert.assertThat(r).rejected();
+        ReportAssert.assertThat(r).fires(Rules.AI_XML).fires(Rules.VIHF_XML);
     }
 
     @Test
@@ -185,8 +187,9 @@ class DmpRequestValidatorTest {
         String env = "<soap:Envelope xmlns:soap=\"http://www.w3.org/2003/05/soap-envelope\"><soap:Body/></soap:Envelope>";
         Report r = validator.validate(expired.certificate(), expired.chain(),
                 new ByteArrayInputStream(env.getBytes(StandardCharsets.UTF_8)), null, AT);
-        assertThat(r.rulesFired()).containsExactlyInAnyOrder("CERT-TRUST", "VIHF-XML");
-        assertThat(r.byRule("VIHF-XML")).singleElement().satisfies(f -> assertThat(f.message()).contains("aucun jeton VIHF"));
+        ReportAssert.assertThat(r).firesOnly(Rules.CERT_TRUST, Rules.VIHF_XML);
+        assertThat(ReportAssert.assertThat(r).single(Rules.VIHF_XML))
+                .satisfies(f -> assertThat(f.message()).contains("aucun jeton VIHF"));
         Report good = validator.validate(AUTH.certificate(), AUTH.chain(),
                 new ByteArrayInputStream(env.getBytes(StandardCharsets.UTF_8)), null, AT);
         assertThat(errors(good)).extracting(Finding::ruleId).containsExactly("VIHF-XML");
@@ -200,8 +203,8 @@ class DmpRequestValidatorTest {
         String env = Requests.envelope("urn:ihe:iti:2007:RegistryStoredQuery", sec, "<x:Q xmlns:x=\"urn:x\"/>");
         Report r = validator.validate(AUTH.certificate(), AUTH.chain(),
                 new ByteArrayInputStream(env.getBytes(StandardCharsets.UTF_8)), null, AT);
-        assertThat(r.rulesFired()).contains("VIHF-XML");
-        assertThat(r.accepted()).isFalse();
+        ReportAssert.assertThat(r).fires(Rules.VIHF_XML);
+        ReportAssert.assertThat(r).rejected();
     }
 
     @Test
@@ -211,14 +214,14 @@ class DmpRequestValidatorTest {
         Report ok = validator.validateParts(AUTH.certificate(), AUTH.chain(), token,
                 new ByteArrayInputStream(sub.getBytes(StandardCharsets.UTF_8)),
                 Map.of("cid:doc1%40vigie", () -> new ByteArrayInputStream(Requests.cda(EG_ID).getBytes(StandardCharsets.UTF_8))), AT);
-        assertThat(errors(ok)).isEmpty();
+        ReportAssert.assertThat(ok).accepted();
         String bad = Requests.submission(OTHER_EG, OTHER_EG, Requests.XOP);
         Report ko = validator.validateParts(AUTH.certificate(), AUTH.chain(), vihf().toDocument().getDocumentElement(),
                 new ByteArrayInputStream(bad.getBytes(StandardCharsets.UTF_8)),
                 Map.of("cid:doc1%40vigie", () -> new ByteArrayInputStream(Requests.cda(OTHER_EG).getBytes(StandardCharsets.UTF_8))), AT);
-        assertThat(ko.rulesFired()).contains("AI-SAME-EJ");
+        ReportAssert.assertThat(ko).fires(Rules.AI_SAME_EJ);
         Report tokenOnly = validator.validateParts(AUTH.certificate(), AUTH.chain(), token, null, Map.of(), AT);
-        assertThat(errors(tokenOnly)).isEmpty();
+        ReportAssert.assertThat(tokenOnly).accepted();
         assertThat(tokenOnly.occurrences()).isEmpty();
     }
 
@@ -253,7 +256,7 @@ class DmpRequestValidatorTest {
         Report r = v.report();
         assertThat(v.feeding()).isTrue();
         assertThat(v.soapVersion()).contains("1.1");
-        assertThat(r.rulesFired()).contains("VIHF-SIGNED", "VIHF-AUTH-MODE");
+        ReportAssert.assertThat(r).fires(Rules.VIHF_SIGNED).fires(Rules.VIHF_AUTH_MODE);
         // the XDS authorInstitution rules pass: submission set and both entries agree with the VIHF structure.
         // The official CDA itself has no author/assignedAuthor/representedOrganization (only a custodian), so the one
         // AI finding is AI-PRESENT on that CDA header: a real gap of the sample, not of the reading.

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.vigie.core.Report;
 import org.vigie.core.Severity;
+import org.vigie.testkit.ReportAssert;
 
 /**
  * Regression of a fuzzing finding ({@code DmpMessageFuzzTest}, corpus file {@code crash-4f1ee6f9…}): a message whose
@@ -25,7 +26,7 @@ class MangledBoundaryThreatTest {
         Report r = ConcurrencyTest.validatorForTests().validate(DmpRequestValidatorTest.AUTH.certificate(),
                 DmpRequestValidatorTest.AUTH.chain(), new ByteArrayInputStream(body.getBytes(StandardCharsets.ISO_8859_1)),
                 contentType, DmpRequestValidatorTest.AT);
-        assertThat(r.accepted()).isFalse();
+        ReportAssert.assertThat(r).rejected();
         assertThat(r.byRule("AI-XML")).filteredOn(f -> f.severity() == Severity.ERROR)
                 .anySatisfy(f -> assertThat(f.message()).contains("saut de ligne"));
     }

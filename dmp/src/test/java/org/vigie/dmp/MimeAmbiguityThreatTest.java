@@ -94,7 +94,7 @@ class MimeAmbiguityThreatTest {
         DmpMessageBuilder msg = Receiving.feeding(EG_ID, true);
         byte[] mime = msg.toMtomBytes();
         DmpValidation v = rx.validate(mime, msg.contentType());
-        assertThat(v.report().accepted()).as("%s", v.report()).isTrue();
+        ReportAssert.assertThat(v.report()).accepted();
         assertThat(v.attachments()).containsExactly(CID);
         assertThat(text(cxfResolves(mime, msg.contentType(), "cid:" + CID))).contains(EG_ID);
     }
@@ -114,7 +114,7 @@ class MimeAmbiguityThreatTest {
         ReportAssert.assertThat(v.report()).rejected();
         assertThat(v.attachments()).containsExactly(CID);
         assertThat(Receiving.structures(v.report())).contains(OTHER_EG);
-        assertThat(v.report().byRule(Rules.MIME_CID)).singleElement()
+        assertThat(ReportAssert.assertThat(v.report()).single(Rules.MIME_CID))
                 .satisfies(f -> assertThat(f.message()).contains("casse").contains(CID.toUpperCase()));
     }
 
@@ -128,8 +128,8 @@ class MimeAmbiguityThreatTest {
             byte[] mime = Receiving.join(parts, msg.boundary());
             assertThat(text(cxfResolves(mime, msg.contentType(), "cid:" + CID))).as("CXF resolves %s", header).contains(EG_ID);
             Report r = rx.validate(mime, msg.contentType()).report();
-            assertThat(r.accepted()).as(header).isFalse();
-            assertThat(r.byRule(Rules.MIME_CID)).as(header).singleElement()
+            ReportAssert.assertThat(r).rejected();
+            assertThat(ReportAssert.assertThat(r).single(Rules.MIME_CID)).as(header)
                     .satisfies(f -> assertThat(f.message()).contains("CXF"));
         }
     }
@@ -143,8 +143,8 @@ class MimeAmbiguityThreatTest {
 
         assertThat(text(cxfResolves(mime, msg.contentType(), "cid:" + CID))).as("CXF takes the first").contains(EG_ID);
         Report r = rx.validate(mime, msg.contentType()).report();
-        assertThat(r.accepted()).isFalse();
-        assertThat(r.byRule(Rules.MIME_CID)).singleElement().satisfies(f -> {
+        ReportAssert.assertThat(r).rejected();
+        assertThat(ReportAssert.assertThat(r).single(Rules.MIME_CID)).satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.evidence()).isEqualTo(CID);
         });
@@ -160,7 +160,7 @@ class MimeAmbiguityThreatTest {
             parts.set(0, new Part(parts.get(0).headers(), root.getBytes(StandardCharsets.UTF_8)));
             parts.set(1, parts.get(1).withContentId("<" + bad + ">"));
             Report r = rx.validate(Receiving.join(parts, msg.boundary()), msg.contentType()).report();
-            assertThat(r.accepted()).as(bad).isFalse();
+            ReportAssert.assertThat(r).rejected();
             assertThat(r.byRule(Rules.MIME_CID)).as(bad).isNotEmpty()
                     .allSatisfy(f -> assertThat(f.location().toString()).isEqualTo("xop:Include"));
         }
@@ -176,20 +176,21 @@ class MimeAmbiguityThreatTest {
         DmpRequestValidator v = rx.base.validator;
 
         Map<String, Supplier<InputStream>> exact = Map.of("cid:" + CID, () -> new ByteArrayInputStream(good));
-        assertThat(parts(v, vihf, root, exact).accepted()).isTrue();
+        ReportAssert.assertThat(parts(v, vihf, root, exact)).accepted();
 
         Map<String, Supplier<InputStream>> byCase = Map.of("cid:" + CID.toUpperCase(), () -> new ByteArrayInputStream(good));
         Report r = parts(v, vihf, root, byCase);
-        assertThat(r.accepted()).isFalse();
-        assertThat(r.rulesFired()).contains("MIME-CID", "AI-XML");
+        ReportAssert.assertThat(r).rejected();
+        ReportAssert.assertThat(r).fires(Rules.MIME_CID).fires(Rules.AI_XML);
 
         Map<String, Supplier<InputStream>> twoKeys = new LinkedHashMap<>();
         twoKeys.put("<" + CID + ">", () -> new ByteArrayInputStream(good));
         twoKeys.put(CID, () -> new ByteArrayInputStream(evil));
         twoKeys.put("cid:" + CID.replace("@", "%40"), () -> new ByteArrayInputStream(evil));
         Report amb = parts(v, vihf, root, twoKeys);
-        assertThat(amb.accepted()).isFalse();
-        assertThat(amb.byRule(Rules.MIME_CID)).singleElement().satisfies(f -> assertThat(f.message()).contains("3 documents"));
+        ReportAssert.assertThat(amb).rejected();
+        assertThat(ReportAssert.assertThat(amb).single(Rules.MIME_CID))
+                .satisfies(f -> assertThat(f.message()).contains("3 documents"));
     }
 
     static Report parts(DmpRequestValidator v, VihfBuilder vihf, String root, Map<String, Supplier<InputStream>> docs) {
@@ -206,7 +207,7 @@ class MimeAmbiguityThreatTest {
         String ct = Receiving.contentType(msg, null);
         byte[] mime = msg.toMtomBytes();
         Report r = rx.validate(mime, ct).report();
-        assertThat(r.accepted()).as("%s", r).isTrue();
+        ReportAssert.assertThat(r).accepted();
         ReportAssert.assertThat(r).doesNotFire(Rules.MIME_START);
         assertThat(cxfRoot(mime, ct)).contains("Envelope");
     }
@@ -226,13 +227,13 @@ class MimeAmbiguityThreatTest {
         assertThat(saajAssertionId(mime, ct)).as("SAAJ follows start").isEqualTo(named.id());
         assertThat(cxfRoot(mime, ct)).as("CXF reads the first part").contains(first.id()).doesNotContain(named.id());
         Report r = rx.validate(mime, ct).report();
-        assertThat(r.byRule(Rules.MIME_START)).singleElement().satisfies(f -> {
+        assertThat(ReportAssert.assertThat(r).single(Rules.MIME_START)).satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.message()).contains("first@vigie.test").contains(msg.rootContentId());
             assertThat(f.location()).isEqualTo(org.vigie.core.Location.of("MTOM"));
             assertThat(f.message(java.util.Locale.ENGLISH)).contains("first@vigie.test").contains("start parameter");
         });
-        assertThat(r.accepted()).isFalse();
+        ReportAssert.assertThat(r).rejected();
         assertThat(r.byRule(Rules.VIHF_STRUCT_EQ)).as("the token read is the one start names").isEmpty();
         ReportAssert.assertThat(r).doesNotFire(Rules.VIHF_XML);
     }
@@ -244,8 +245,8 @@ class MimeAmbiguityThreatTest {
         byte[] mime = msg.toMtomBytes();
         assertThatThrownBy(() -> saajAssertionId(mime, ct)).as("SAAJ finds no root part").isInstanceOf(SOAPException.class);
         Report r = rx.validate(mime, ct).report();
-        assertThat(r.accepted()).isFalse();
-        assertThat(r.rulesFired()).contains("MIME-START", "VIHF-XML");
+        ReportAssert.assertThat(r).rejected();
+        ReportAssert.assertThat(r).fires(Rules.MIME_START).fires(Rules.VIHF_XML);
         assertThat(r.byRule(Rules.MIME_START)).isNotEmpty()
                 .allSatisfy(f -> assertThat(f.location().toString()).isEqualTo("MTOM"));
     }

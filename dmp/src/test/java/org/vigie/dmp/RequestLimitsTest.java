@@ -15,6 +15,7 @@ import org.vigie.core.Severity;
 import org.vigie.core.cert.TrustAnchors;
 import org.vigie.testkit.CdaBuilder;
 import org.vigie.testkit.DmpMessageBuilder;
+import org.vigie.testkit.ReportAssert;
 import org.vigie.testkit.VihfBuilder;
 import org.vigie.testkit.XdsSubmissionBuilder;
 
@@ -77,14 +78,14 @@ class RequestLimitsTest {
         assertThat(at.accepted()).as("accepted at the boundary %d: %s", lo, at).isTrue();
         Report below = run.apply(lo - 1);
         assertThat(refused(below, fragment)).as("refused at %d: %s", lo - 1, below).isTrue();
-        assertThat(below.accepted()).isFalse();
+        ReportAssert.assertThat(below).rejected();
         return lo;
     }
 
     @Test
     void theCompliantRequestIsAcceptedWithTheDefaults() {
         Report r = check(RequestLimits.defaults(), MTOM, CT);
-        assertThat(r.accepted()).as("%s", r).isTrue();
+        ReportAssert.assertThat(r).accepted();
     }
 
     @Test

@@ -78,9 +78,9 @@ class SecurityHeaderTargetingThreatTest {
         String env = message(soap11, null, "urn:vigie:intermediary");
         assertThat(wss4jTakes(env)).isEqualTo(real.id());
         Report r = rx.validate(env).report();
-        assertThat(r.accepted()).as("%s", r).isTrue();
+        ReportAssert.assertThat(r).accepted();
         ReportAssert.assertThat(r).doesNotFire(Rules.VIHF_STRUCT_EQ);
-        assertThat(r.byRule(Rules.SOAP_SECURITY_ROLE)).singleElement().satisfies(f -> {
+        assertThat(ReportAssert.assertThat(r).single(Rules.SOAP_SECURITY_ROLE)).satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.INFO);
             assertThat(f.evidence()).isEqualTo("urn:vigie:intermediary");
         });
@@ -92,8 +92,8 @@ class SecurityHeaderTargetingThreatTest {
         String env = message(soap11, "urn:vigie:intermediary", null);
         assertThat(wss4jTakes(env)).isNull();
         Report r = rx.validate(env).report();
-        assertThat(r.accepted()).isFalse();
-        assertThat(r.byRule(Rules.VIHF_XML)).singleElement()
+        ReportAssert.assertThat(r).rejected();
+        assertThat(ReportAssert.assertThat(r).single(Rules.VIHF_XML))
                 .satisfies(f -> assertThat(f.message()).contains("destinataire final"));
     }
 
@@ -103,9 +103,9 @@ class SecurityHeaderTargetingThreatTest {
         String env = message(soap11, soap11 ? SecurityHeaderTarget.ACTOR_NEXT : NEXT12, null);
         assertThat(wss4jTakes(env)).as("WSS4J ignores 'next'").isNull();
         Report r = rx.validate(env).report();
-        assertThat(r.accepted()).isFalse();
-        assertThat(r.rulesFired()).contains("VIHF-XML");
-        assertThat(r.byRule(Rules.SOAP_SECURITY_ROLE)).singleElement()
+        ReportAssert.assertThat(r).rejected();
+        ReportAssert.assertThat(r).fires(Rules.VIHF_XML);
+        assertThat(ReportAssert.assertThat(r).single(Rules.SOAP_SECURITY_ROLE))
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
     }
 
@@ -115,9 +115,9 @@ class SecurityHeaderTargetingThreatTest {
         assertThat(wss4jTakes(env)).isNull();
         Report r = rx.validate(env).report();
         ReportAssert.assertThat(r).doesNotFire(Rules.VIHF_XML);
-        assertThat(r.byRule(Rules.SOAP_SECURITY_ROLE)).singleElement()
+        assertThat(ReportAssert.assertThat(r).single(Rules.SOAP_SECURITY_ROLE))
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
-        assertThat(r.accepted()).isTrue();
+        ReportAssert.assertThat(r).accepted();
     }
 
     @Test
@@ -125,8 +125,9 @@ class SecurityHeaderTargetingThreatTest {
         String env = message(false, null, "");
         assertThatThrownBy(() -> wss4jTakes(env)).isInstanceOf(WSSecurityException.class);
         Report r = rx.validate(env).report();
-        assertThat(r.accepted()).isFalse();
-        assertThat(r.byRule(Rules.VIHF_XML)).singleElement().satisfies(f -> assertThat(f.message()).contains("un seul"));
+        ReportAssert.assertThat(r).rejected();
+        assertThat(ReportAssert.assertThat(r).single(Rules.VIHF_XML))
+                .satisfies(f -> assertThat(f.message()).contains("un seul"));
         ReportAssert.assertThat(r).doesNotFire(Rules.VIHF_STRUCT_EQ);
     }
 
@@ -139,10 +140,10 @@ class SecurityHeaderTargetingThreatTest {
         ReportAssert.assertThat(ok).doesNotFire(Rules.VIHF_STRUCT_EQ);
         String onlyElsewhere = message(false, "urn:vigie:intermediary", null).replaceFirst("(?s)<soap:Body>.*</soap:Body>",
                 "<soap:Body/>");
-        assertThat(parts(onlyElsewhere).byRule(Rules.VIHF_XML)).singleElement()
+        assertThat(ReportAssert.assertThat(parts(onlyElsewhere)).single(Rules.VIHF_XML))
                 .satisfies(f -> assertThat(f.message()).contains("destinataire final"));
         String two = message(false, null, "").replaceFirst("(?s)<soap:Body>.*</soap:Body>", "<soap:Body/>");
-        assertThat(parts(two).byRule(Rules.VIHF_XML)).isNotEmpty();
+        ReportAssert.assertThat(parts(two)).fires(Rules.VIHF_XML);
     }
 
     Report parts(String envelope) {

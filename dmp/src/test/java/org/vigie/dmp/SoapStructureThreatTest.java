@@ -45,7 +45,7 @@ class SoapStructureThreatTest {
     void theValidMessageHasNoStructureFinding() {
         assertThat(valid).contains(ACTION);
         Report r = rx.validate(valid).report();
-        assertThat(r.accepted()).as("%s", r).isTrue();
+        ReportAssert.assertThat(r).accepted();
         assertThat(r.findings()).noneMatch(f -> f.ruleId().startsWith("SOAP-") || f.ruleId().startsWith("MIME-"));
     }
 
@@ -74,7 +74,7 @@ class SoapStructureThreatTest {
         String env = Receiving.feeding(OTHER_EG, false).toPlainXml().replace("<soap:Body>", "<soap:Body><x:Query xmlns:x='urn:x'/>");
         DmpValidation v = rx.validate(env);
         assertThat(v.feeding()).isTrue();
-        assertThat(v.report().rulesFired()).contains("SOAP-STRUCTURE", "AI-SAME-EJ");
+        ReportAssert.assertThat(v.report()).fires(Rules.SOAP_STRUCTURE).fires(Rules.AI_SAME_EJ);
     }
 
     @Test
@@ -82,14 +82,14 @@ class SoapStructureThreatTest {
         String noAction = valid.replace(ACTION, "");
         Report http = rx.validate(noAction.getBytes(StandardCharsets.UTF_8),
                 "application/soap+xml; charset=UTF-8; action=\"urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-b\"").report();
-        assertThat(http.byRule(Rules.SOAP_ACTION)).singleElement()
+        assertThat(ReportAssert.assertThat(http).single(Rules.SOAP_ACTION))
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
-        assertThat(http.accepted()).isTrue();
+        ReportAssert.assertThat(http).accepted();
         assertThat(http.byRule(Rules.SOAP_ACTION).get(0).evidence()).isEqualTo("urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-b");
         Report none = rx.validate(noAction).report();
-        assertThat(none.byRule(Rules.SOAP_ACTION)).singleElement()
+        assertThat(ReportAssert.assertThat(none).single(Rules.SOAP_ACTION))
                 .satisfies(f -> assertThat(f.message()).contains("ni action HTTP"));
-        assertThat(none.accepted()).isTrue();
+        ReportAssert.assertThat(none).accepted();
         // policy setting: a receiver that requires WS-Addressing refuses both
         DmpRequestValidator strict = DmpRequestValidator.builder()
                 .policy(DmpPolicy.builder().requireWsAddressing(true).build())
@@ -100,9 +100,9 @@ class SoapStructureThreatTest {
         assertThat(strict.policy().toBuilder().build().requireWsAddressing()).isTrue();
         Report refused = strict.validate(DmpRequestValidatorTest.AUTH.certificate(), DmpRequestValidatorTest.AUTH.chain(),
                 new ByteArrayInputStream(noAction.getBytes(StandardCharsets.UTF_8)), null, DmpRequestValidatorTest.AT);
-        assertThat(refused.byRule(Rules.SOAP_ACTION)).singleElement()
+        assertThat(ReportAssert.assertThat(refused).single(Rules.SOAP_ACTION))
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
-        assertThat(refused.accepted()).isFalse();
+        ReportAssert.assertThat(refused).rejected();
     }
 
     @Test
@@ -110,8 +110,8 @@ class SoapStructureThreatTest {
         String env = Receiving.feeding(OTHER_EG, false).action("urn:ihe:iti:2007:RegistryStoredQuery").toPlainXml();
         DmpValidation v = rx.validate(env);
         assertThat(v.feeding()).isTrue();
-        assertThat(v.report().rulesFired()).contains("AI-SAME-EJ");
-        assertThat(v.report().byRule(Rules.SOAP_ACTION)).singleElement()
+        ReportAssert.assertThat(v.report()).fires(Rules.AI_SAME_EJ);
+        assertThat(ReportAssert.assertThat(v.report()).single(Rules.SOAP_ACTION))
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
     }
 
@@ -123,7 +123,7 @@ class SoapStructureThreatTest {
             DmpValidation v = rx.validate(hostile[i]);
             // none: WARNING (a stack without WS-Addressing, CXF's default, dispatches on the Body); two: ERROR
             Severity expected = i == 0 ? Severity.WARNING : Severity.ERROR;
-            assertThat(v.report().byRule(Rules.SOAP_ACTION)).singleElement()
+            assertThat(ReportAssert.assertThat(v.report()).single(Rules.SOAP_ACTION))
                     .satisfies(f -> assertThat(f.severity()).isEqualTo(expected));
             assertThat(v.feeding()).isTrue();
             assertThat(Receiving.structures(v.report())).contains(EG_ID);
@@ -137,8 +137,8 @@ class SoapStructureThreatTest {
         String block = "<x:Extension xmlns:x='urn:vendor' soap:mustUnderstand='" + value + "'"
                 + (role.isEmpty() ? "" : " soap:role='" + role + "'") + ">v</x:Extension>";
         Report r = rx.validate(valid.replace("</soap:Header>", block + "</soap:Header>")).report();
-        assertThat(r.accepted()).isFalse();
-        assertThat(r.byRule(Rules.SOAP_MUST_UNDERSTAND)).singleElement()
+        ReportAssert.assertThat(r).rejected();
+        assertThat(ReportAssert.assertThat(r).single(Rules.SOAP_MUST_UNDERSTAND))
                 .satisfies(f -> assertThat(f.evidence()).isEqualTo("{urn:vendor}Extension"));
     }
 
@@ -169,7 +169,7 @@ class SoapStructureThreatTest {
         assertThat(first).isNotNull();
         assertThat(first.getLocalName()).isEqualTo("ProvideAndRegisterDocumentSetRequest");
         DmpValidation v = rx.validate(hostile);
-        assertThat(v.report().rulesFired()).contains("SOAP-STRUCTURE");
+        ReportAssert.assertThat(v.report()).fires(Rules.SOAP_STRUCTURE);
         assertThat(Receiving.structures(v.report())).containsExactly(EG_ID);
     }
 
@@ -184,7 +184,7 @@ class SoapStructureThreatTest {
         Report r = rx.base.validator.validateParts(DmpRequestValidatorTest.AUTH.certificate(),
                 DmpRequestValidatorTest.AUTH.chain(), VihfInput.of(vihf.toBytes()),
                 new ByteArrayInputStream(env.getBytes(StandardCharsets.UTF_8)), Map.of(), DmpRequestValidatorTest.AT);
-        assertThat(r.accepted()).isFalse();
+        ReportAssert.assertThat(r).rejected();
         assertThat(Receiving.structures(r)).contains(OTHER_EG).doesNotContain(EG_ID);
         assertThat(r.byRule(Rules.SOAP_STRUCTURE)).isNotEmpty().allMatch(f -> f.severity() == Severity.WARNING);
         // and the whole-message path reads the same request

@@ -23,6 +23,7 @@ import org.vigie.core.Rules;
 import org.vigie.core.Severity;
 import org.vigie.core.cert.TrustAnchors;
 import org.vigie.testkit.OrgCredential;
+import org.vigie.testkit.ReportAssert;
 import org.vigie.testkit.TestPki;
 
 /**
@@ -79,9 +80,9 @@ class XmlTokenLimitsThreatTest {
     void aTokenUnderTheLimitIsReadAndATokenOverItIsRefusedNamingTheLimit(HugeTokens.Where where) {
         RequestLimits limits = RequestLimits.builder().maxXmlTokenBytes(128 * 1024).build();
         Report under = check(limits, HugeTokens.request(SEC, where, HugeTokens.Kind.COMMENT, 64 * 1024));
-        assertThat(under.accepted()).as("%s", under).isTrue();
+        ReportAssert.assertThat(under).accepted();
         Report over = check(limits, HugeTokens.request(SEC, where, HugeTokens.Kind.ATTRIBUTE, 256 * 1024));
-        assertThat(over.accepted()).isFalse();
+        ReportAssert.assertThat(over).rejected();
         String limit = where == HugeTokens.Where.INLINE_CDA ? "maxEventBytes" : "maxXmlTokenBytes";
         if (where == HugeTokens.Where.INLINE_CDA) {
             // the inline CDA is read by its own reader: its per-event limit (XmlLimits, 1 MiB) holds there
@@ -149,7 +150,8 @@ class XmlTokenLimitsThreatTest {
     void gzipAndDeflateCapturesAreDecodedAndAccepted() throws Exception {
         byte[] plain = plainRequest(0);
         byte[] gz = HugeTokens.gzip(new ByteArrayInputStream(plain), Deflater.DEFAULT_COMPRESSION).readAllBytes();
-        assertThat(check(RequestLimits.defaults(), new ByteArrayInputStream(capture("gzip", gz))).accepted()).isTrue();
+        ReportAssert.assertThat(check(RequestLimits.defaults(), new ByteArrayInputStream(capture("gzip", gz))))
+                .accepted();
         assertThat(check(RequestLimits.defaults(), new ByteArrayInputStream(capture("deflate", deflate(plain, false))))
                 .accepted()).as("zlib deflate").isTrue();
         assertThat(check(RequestLimits.defaults(), new ByteArrayInputStream(capture("deflate", deflate(plain, true))))
@@ -160,8 +162,8 @@ class XmlTokenLimitsThreatTest {
     void theDecodedSizeOfACaptureIsBounded() throws Exception {
         byte[] plain = plainRequest(200 * 1024);
         byte[] gz = HugeTokens.gzip(new ByteArrayInputStream(plain), Deflater.DEFAULT_COMPRESSION).readAllBytes();
-        assertThat(check(RequestLimits.builder().maxDecodedBytes(plain.length).build(),
-                new ByteArrayInputStream(capture("gzip", gz))).accepted()).isTrue();
+        ReportAssert.assertThat(check(RequestLimits.builder().maxDecodedBytes(plain.length).build(),
+                new ByteArrayInputStream(capture("gzip", gz)))).accepted();
         Report r = check(RequestLimits.builder().maxDecodedBytes(plain.length - 1).build(),
                 new ByteArrayInputStream(capture("gzip", gz)));
         assertThat(refusedFor(r, "limite de taille décodée dépassée")).as("%s", r).isTrue();
@@ -197,6 +199,6 @@ class XmlTokenLimitsThreatTest {
         Report sized = check(RequestLimits.builder().maxExpansionRatio(Integer.MAX_VALUE).maxDecodedBytes(4L << 20).build(),
                 HugeTokens.gzipCapture(HugeTokens.request(SEC, HugeTokens.Where.AFTER_BODY, HugeTokens.Kind.COMMENT, 10),
                         Deflater.BEST_SPEED));
-        assertThat(sized.accepted()).isTrue();
+        ReportAssert.assertThat(sized).accepted();
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.vigie.core.Location;
 import org.vigie.core.Report;
 import org.vigie.core.Rules;
 import org.vigie.core.Severity;
@@ -13,11 +14,14 @@ import org.vigie.core.Severity;
 class ReportAssertTest {
 
     static final Report ACCEPTED = Report.builder()
-            .add(Rules.ID_KEY, "clé FINESS invalide", "Identifiant_Structure", "10B0152872").build();
+            .add(Rules.ID_KEY, "saml-structure", Location.of("Identifiant_Structure"), "10B0152872", "10B0152872",
+                    "FINESS").build();
     static final Report REJECTED = Report.builder()
-            .add(Rules.AI_SAME_EJ, "authorInstitution hors de l'EJ", "SubmissionSet", "1750712184")
-            .add(Rules.AI_SAME_EJ, "authorInstitution hors de l'EJ", "doc1", "1750712184")
-            .add(Rules.VIHF_ALGORITHM, "signature SHA-1", "Signature", "rsa-sha1").build();
+            .add(Rules.AI_SAME_EJ, "different-other-ej", Location.of("SubmissionSet"), "1750712184", "1920100013",
+                    "1750100125", "920000650", "750712184")
+            .add(Rules.AI_SAME_EJ, "different-other-ej", Location.of("doc1"), "1750712184", "1920100013",
+                    "1750100125", "920000650", "750712184")
+            .add(Rules.VIHF_ALGORITHM, "sha1-signature", Location.of("Signature"), "rsa-sha1", "rsa-sha1").build();
 
     @Test
     void passingAssertionsChain() {
@@ -25,7 +29,7 @@ class ReportAssertTest {
                 .hasFinding("ID-KEY", Severity.WARNING).hasNoFinding("AI-SAME-EJ").hasOnlyRules("ID-KEY")
                 .hasFindingCount("ID-KEY", 1)).doesNotThrowAnyException();
         assertThatCode(() -> ReportAssert.assertThat(REJECTED).isRejected().hasFinding(Rules.AI_SAME_EJ)
-                .hasFindingWithMessageContaining("AI-SAME-EJ", "hors de l'EJ").hasOnlyRules("VIHF-ALGORITHM", "AI-SAME-EJ")
+                .hasFindingWithMessageContaining("AI-SAME-EJ", "hors de l'entité juridique").hasOnlyRules("VIHF-ALGORITHM", "AI-SAME-EJ")
                 .hasFindingCount("AI-SAME-EJ", 2).hasNoFinding(Rules.VIHF_SIGNATURE)).doesNotThrowAnyException();
         assertThatCode(() -> ReportAssert.assertThat(Report.empty()).isAccepted().hasNoFindings())
                 .doesNotThrowAnyException();
@@ -58,7 +62,7 @@ class ReportAssertTest {
                 .fires(Rules.AI_SAME_EJ, Severity.ERROR).firesTimes(Rules.AI_SAME_EJ, 2)
                 .firesOnly(Rules.AI_SAME_EJ, Rules.VIHF_ALGORITHM).doesNotFire(Rules.VIHF_SIGNATURE, Rules.ID_KEY)
                 .at(Rules.AI_SAME_EJ, "doc1").at(Rules.VIHF_ALGORITHM, "Signature")
-                .withMessageContaining(Rules.AI_SAME_EJ, "hors de l'EJ")
+                .withMessageContaining(Rules.AI_SAME_EJ, "hors de l'entité juridique")
                 .withMessageContaining(Rules.VIHF_ALGORITHM, Locale.FRENCH, "SHA-1")
                 .severity(Rules.AI_SAME_EJ, Severity.ERROR)).doesNotThrowAnyException();
         assertThatCode(() -> ReportAssert.assertThat(ACCEPTED).accepted().firesOnly(Rules.ID_KEY)

@@ -17,12 +17,14 @@ import org.vigie.cda.AuthorInstitutionPolicy;
 import org.vigie.cda.CdaHeader;
 import org.vigie.cda.XdsMetadata;
 import org.vigie.core.Finding;
+import org.vigie.core.Location;
 import org.vigie.core.Occurrence;
 import org.vigie.core.Report;
 import org.vigie.core.Rules;
 import org.vigie.core.Severity;
 import org.vigie.core.StructureDirectory;
 import org.vigie.core.StructureId;
+import org.vigie.testkit.ReportAssert;
 import org.vigie.testkit.TestDirectory;
 
 /**
@@ -103,7 +105,7 @@ class Control2EvaluatorMessagesTest {
         }
 
         Sub problem(Severity severity) {
-            problems.add(Finding.of(Rules.AI_XML, severity, "problème de lecture", "XDS", ""));
+            problems.add(Finding.of(Rules.AI_XML, severity, "xds-limit", Location.of("XDS"), "", "problème de lecture"));
             return this;
         }
 
@@ -129,7 +131,7 @@ class Control2EvaluatorMessagesTest {
     @Test
     void consistencyMessagesNameTheDeviatingPlaceAndTheReferencePlace() {
         Report lot = evaluate(new Sub().ss(EG2).doc("D1", EG, EG).doc("D2", EG, EG), EJ);
-        assertThat(lot.byRule("AI-CONSISTENT")).singleElement().satisfies(f -> {
+        assertThat(ReportAssert.assertThat(lot).single(Rules.AI_CONSISTENT)).satisfies(f -> {
             assertThat(f.message()).isEqualTo("lot de soumission : " + EG2 + " diffère de " + EG + " (fiche D1)");
             assertThat(f.location().toString()).isEqualTo("SubmissionSet[SS]/author[ssa1]/authorInstitution");
             assertThat(f.evidence()).isEqualTo(xon(EG2));
@@ -138,7 +140,7 @@ class Control2EvaluatorMessagesTest {
         assertThat(messages(entry, "AI-CONSISTENT"))
                 .containsExactly("fiche D2 : " + EG2 + " diffère de " + EG + " (lot de soumission)");
         Report cda = evaluate(new Sub().ss(EG).doc("D1", EG, EG).doc("D2", EG, EG2), EJ);
-        assertThat(cda.byRule("AI-CONSISTENT")).singleElement().satisfies(f -> {
+        assertThat(ReportAssert.assertThat(cda).single(Rules.AI_CONSISTENT)).satisfies(f -> {
             assertThat(f.message()).isEqualTo("en-tête CDA D2 : " + EG2 + " diffère de " + EG + " (lot de soumission)");
             assertThat(f.location().toString()).isEqualTo("CDA[D2]/author[1]/assignedAuthor/representedOrganization/id");
             assertThat(f.evidence()).isEqualTo(IDNST + "/" + EG2);
@@ -180,10 +182,10 @@ class Control2EvaluatorMessagesTest {
         Report blank = evaluate(new Sub().ss(EG).entry("D1", List.of(author("a1", " ", "")), cda(EG)), EG);
         assertThat(messages(blank, "AI-PRESENT"))
                 .containsExactly("aucun auteur ne porte d'authorInstitution dans la fiche D1");
-        assertThat(blank.has("AI-FORMAT")).isFalse();
-        assertThat(blank.has("AI-SINGLE")).isFalse();
+        ReportAssert.assertThat(blank).doesNotFire(Rules.AI_FORMAT);
+        ReportAssert.assertThat(blank).doesNotFire(Rules.AI_SINGLE);
         Report blankAndValue = evaluate(new Sub().ss(author("ssa1", " ", xon(EG))).doc("D1", EG, EG), EG);
-        assertThat(blankAndValue.findings()).isEmpty();
+        ReportAssert.assertThat(blankAndValue).hasNoFindings();
         Report lot = evaluate(new Sub().ss(author("ssa1", " ")).doc("D1", EG, EG), EG);
         assertThat(messages(lot, "AI-PRESENT"))
                 .containsExactly("aucun auteur ne porte d'authorInstitution dans le lot de soumission");
@@ -192,7 +194,7 @@ class Control2EvaluatorMessagesTest {
     @Test
     void twoInstitutionsUnderOneAuthorAreOneFindingWithBothValuesAsEvidence() {
         Report r = evaluate(new Sub().ss(author("ssa1", xon(EG), xon(EG2))).doc("D1", EG, EG), EJ);
-        assertThat(r.byRule("AI-SINGLE")).singleElement().satisfies(f -> {
+        assertThat(ReportAssert.assertThat(r).single(Rules.AI_SINGLE)).satisfies(f -> {
             assertThat(f.message()).isEqualTo("l'auteur porte 2 authorInstitution dans le lot de soumission : "
                     + "une seule valeur attendue");
             assertThat(f.location().toString()).isEqualTo("SubmissionSet[SS]/author[ssa1]/authorInstitution");
@@ -206,7 +208,7 @@ class Control2EvaluatorMessagesTest {
     @Test
     void anAuthorWithoutClassificationIdIsLocatedByItsRank() {
         Report r = evaluate(new Sub().ss(EG).entry("D1", List.of(author("", xon(EG)), author("", "pas un XON")), cda(EG)), EG);
-        assertThat(r.byRule("AI-FORMAT")).singleElement()
+        assertThat(ReportAssert.assertThat(r).single(Rules.AI_FORMAT))
                 .satisfies(f -> assertThat(f.location().toString()).isEqualTo("DocumentEntry[D1]/author[2]/authorInstitution"));
     }
 
@@ -240,12 +242,12 @@ class Control2EvaluatorMessagesTest {
                 header(List.of(nullFlavorOnly, nullFlavorWithValue, emptyExtension), Optional.empty()));
         cases.forEach((message, header) -> {
             Report r = evaluate(new Sub().ss(EG).entry("D1", List.of(author("a1", xon(EG))), header), EG);
-            assertThat(r.byRule("AI-PRESENT")).as(message).singleElement().satisfies(f -> {
+            assertThat(ReportAssert.assertThat(r).single(Rules.AI_PRESENT)).as(message).satisfies(f -> {
                 assertThat(f.message()).isEqualTo(message);
                 assertThat(f.location().toString()).isEqualTo("CDA[D1]/author");
             });
             assertThat(r.occurrences()).as(message).noneMatch(o -> o.place() == Occurrence.Place.CDA_HEADER);
-            assertThat(r.has("AI-FORMAT")).as(message).isFalse();
+            ReportAssert.assertThat(r).doesNotFire(Rules.AI_FORMAT);
         });
     }
 
@@ -264,13 +266,13 @@ class Control2EvaluatorMessagesTest {
     void aGeographicWarningSaysFromWhenItBecomesAnError() {
         AuthorInstitutionPolicy later = AuthorInstitutionPolicy.builder().geographicMandatoryFrom(LocalDate.of(2030, 1, 1)).build();
         Report before = evaluate(later, DIRECTORY, new Sub().ss(EJ).doc("D1", EJ, EJ), EJ);
-        assertThat(before.byRule("AI-GEOGRAPHIC")).singleElement().satisfies(f -> {
+        assertThat(ReportAssert.assertThat(before).single(Rules.AI_GEOGRAPHIC)).satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             assertThat(f.message()).isEqualTo("authorInstitution " + EJ + " est une entité juridique (EJ) : un FINESS "
                     + "géographique (EG) est attendu (avertissement avant le 2030-01-01)");
         });
         Report after = evaluate(new Sub().ss(EJ).doc("D1", EJ, EJ), EJ);
-        assertThat(after.byRule("AI-GEOGRAPHIC")).singleElement().satisfies(f -> {
+        assertThat(ReportAssert.assertThat(after).single(Rules.AI_GEOGRAPHIC)).satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.message()).doesNotContain("avertissement").endsWith("est attendu");
         });
@@ -318,10 +320,10 @@ class Control2EvaluatorMessagesTest {
             String message) {
         Report r = evaluate(new Sub().ss(ai).doc("D1", ai, ai), vihf);
         if (severity.equals("NONE")) {
-            assertThat(r.byRule("AI-SAME-EJ")).as(r.toString()).isEmpty();
+            ReportAssert.assertThat(r).doesNotFire(Rules.AI_SAME_EJ);
             return;
         }
-        assertThat(r.byRule("AI-SAME-EJ")).as(r.toString()).singleElement().satisfies(f -> {
+        assertThat(ReportAssert.assertThat(r).single(Rules.AI_SAME_EJ)).as(r.toString()).satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.valueOf(severity));
             assertThat(f.message()).isEqualTo(message);
             assertThat(f.location().toString()).isEqualTo("SubmissionSet[SS]/author[ssa1]/authorInstitution");
@@ -336,7 +338,7 @@ class Control2EvaluatorMessagesTest {
     })
     void withoutDirectorySameEjSaysWhatCouldNotBeLinked(String vihf, String ai, String reason) {
         Report r = evaluate(AuthorInstitutionPolicy.defaults(), null, new Sub().ss(ai).doc("D1", ai, ai), vihf);
-        assertThat(r.byRule("AI-SAME-EJ")).singleElement().satisfies(f -> {
+        assertThat(ReportAssert.assertThat(r).single(Rules.AI_SAME_EJ)).satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.INFO);
             assertThat(f.message()).isEqualTo("non évalué pour " + ai + " : " + reason);
         });
@@ -348,7 +350,7 @@ class Control2EvaluatorMessagesTest {
     void idKeyNamesTheKindOfNumberWhoseKeyFailed() {
         Report r = evaluate(AuthorInstitutionPolicy.defaults(), null, new Sub().ss("10B0152872").doc("D1", "10B0152872",
                 "10B0152872"), "10B0152872");
-        assertThat(r.byRule("ID-KEY")).singleElement().satisfies(f -> {
+        assertThat(ReportAssert.assertThat(r).single(Rules.ID_KEY)).satisfies(f -> {
             assertThat(f.message()).isEqualTo("clé de contrôle invalide pour le FINESS de 10B0152872 "
                     + "(les numéros de test ANS n'ont pas de clé valide)");
             assertThat(f.location().toString()).isEqualTo("SubmissionSet[SS]/author[ssa1]/authorInstitution");

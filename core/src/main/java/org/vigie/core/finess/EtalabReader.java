@@ -7,7 +7,8 @@ import java.util.Locale;
 import org.vigie.core.Establishment;
 import org.vigie.core.Finess;
 import org.vigie.core.InvalidIdentifierException;
-import org.vigie.core.internal.ByteLineReader;
+import org.vigie.core.internal.text.ByteLineReader;
+import org.vigie.core.internal.text.Csv;
 
 /** Reads the etalab cs1100507 EG extract (see {@link FinessLoader}). */
 final class EtalabReader {
@@ -43,7 +44,7 @@ final class EtalabReader {
             if (line.isBlank()) {
                 continue;
             }
-            int count = ByteLineReader.bounds(line, ';', b);
+            int count = Csv.bounds(line, ';', b);
             String first = count == 1 ? line : line.substring(0, b[1] - 1);
             String type = first.strip().toLowerCase(Locale.ROOT);
             if (n == 1) {
@@ -116,7 +117,8 @@ final class EtalabReader {
             case ASCII -> "ASCII";
             case UTF_8 -> "UTF-8";
             case ISO_8859_1 -> "ISO-8859-1";
-            case MIXED -> "mixte UTF-8/ISO-8859-1";
+            case WINDOWS_1252 -> "Windows-1252";
+            case MIXED -> "mixte UTF-8/Windows-1252";
         };
     }
 }

@@ -22,7 +22,7 @@ import org.vigie.core.InMemoryStructureDirectory;
  *   <li>etalab cs1100507: {@code ;}-separated, no header row, first line metadata ({@code finess;etalab;...}),
  *       {@code structureet} lines of 32 fields (fields 1 nofinesset, 2 nofinessej, 3 rs, 4 rslongue, 13
  *       departement, 18 categetab, 19 libcategetab, 20 categagretab, 22 siret, 28 dateouv are used) and
- *       {@code geolocalisation} lines of 6 fields (counted, not kept); UTF-8 or Latin-1, detected line by line.
+ *       {@code geolocalisation} lines of 6 fields (counted, not kept); UTF-8 or Windows-1252 (Latin-1), detected line by line.
  *       Every EG of this extract is active (the extract lists open establishments).</li>
  *   <li>"finess-structures" JSON: {@code pmej[]} (EJ: {@code numFinessPm}, {@code siren}, {@code statutJuridique},
  *       {@code raisonSociale}) each with {@code ege[]} (EG: {@code numFinessEge}, {@code siret},

@@ -2,7 +2,6 @@ package org.vigie.core.finess;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +10,8 @@ import org.vigie.core.Finess;
 import org.vigie.core.InvalidIdentifierException;
 import org.vigie.core.LegalEntity;
 import org.vigie.core.LegalStatus;
-import org.vigie.core.internal.ByteLineReader;
+import org.vigie.core.internal.text.ByteLineReader;
+import org.vigie.core.internal.text.Csv;
 
 /** Reads a tolerant EJ extract (see {@link FinessLoader} for the accepted layouts). */
 final class LegalEntityExtractReader {
@@ -55,8 +55,8 @@ final class LegalEntityExtractReader {
                 continue;
             }
             if (sep == 0) {
-                sep = separator(line);
-                if (!parse(line, sep, f)) {
+                sep = Csv.separator(line);
+                if (Csv.fields(line, sep, MAX_FIELDS, f) == Csv.UNCLOSED_QUOTE) {
                     ctx.reject(n, "guillemet non fermé", line);
                     continue;
                 }
@@ -75,7 +75,7 @@ final class LegalEntityExtractReader {
                     headerSeen = true;
                     continue;
                 }
-            } else if (!parse(line, sep, f)) {
+            } else if (Csv.fields(line, sep, MAX_FIELDS, f) == Csv.UNCLOSED_QUOTE) {
                 ctx.reject(n, "guillemet non fermé", line);
                 continue;
             }
@@ -153,33 +153,12 @@ final class LegalEntityExtractReader {
         return col >= 0 && col < f.size() ? f.get(col).strip() : "";
     }
 
-    private static char separator(String line) {
-        int semi = 0;
-        int comma = 0;
-        int tab = 0;
-        for (int i = 0; i < line.length(); i++) {
-            switch (line.charAt(i)) {
-                case ';' -> semi++;
-                case ',' -> comma++;
-                case '\t' -> tab++;
-                default -> { }
-            }
-        }
-        if (semi >= comma && semi >= tab && semi > 0) {
-            return ';';
-        }
-        if (tab >= comma && tab > 0) {
-            return '\t';
-        }
-        return comma > 0 ? ',' : ';';
-    }
-
     /** Column indexes (finess, name, siren, statut) when the line is a header row, else null. */
     private static int[] header(List<String> f) {
         int[] cols = {-1, -1, -1, -1};
         boolean isHeader = false;
         for (int i = 0; i < f.size(); i++) {
-            String k = normalise(f.get(i));
+            String k = Csv.key(f.get(i));
             switch (k) {
                 case "nofinessej", "finessej", "numfinessej", "numfinesspm", "finess", "nofiness", "numfiness" -> {
                     if (cols[0] < 0) {
@@ -205,53 +184,5 @@ final class LegalEntityExtractReader {
             }
         }
         return isHeader ? cols : null;
-    }
-
-    private static String normalise(String s) {
-        String d = Normalizer.normalize(s.strip(), Normalizer.Form.NFD);
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < d.length(); i++) {
-            char c = d.charAt(i);
-            if (Character.isLetterOrDigit(c) && c < 0x80) {
-                b.append(Character.toLowerCase(c));
-            }
-        }
-        return b.toString().toLowerCase(Locale.ROOT);
-    }
-
-    /** Splits on {@code sep}, honouring double quotes ({@code ""} inside quotes is a quote); false if unclosed. */
-    static boolean parse(String line, char sep, List<String> out) {
-        out.clear();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        cur.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '"' && cur.toString().isBlank()) {
-                cur.setLength(0);
-                quoted = true;
-            } else if (c == sep) {
-                if (out.size() < MAX_FIELDS) {
-                    out.add(cur.toString());
-                }
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        if (out.size() < MAX_FIELDS) {
-            out.add(cur.toString());
-        }
-        return !quoted;
     }
 }

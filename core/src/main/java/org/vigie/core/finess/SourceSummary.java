@@ -5,7 +5,8 @@ package org.vigie.core.finess;
  *
  * @param source name of the file or stream
  * @param format its format
- * @param encoding encoding detected ({@code ASCII}, {@code UTF-8}, {@code ISO-8859-1}, {@code mixte}) or declared
+ * @param encoding encoding detected ({@code ASCII}, {@code UTF-8}, {@code ISO-8859-1}, {@code Windows-1252} when a
+ *                 byte in 0x80–0x9F was read, {@code mixte …}) or declared
  * @param lines lines read (for JSON: lines of the document)
  * @param legalEntities EJ records read (new or merged into an earlier one)
  * @param establishments EG records added

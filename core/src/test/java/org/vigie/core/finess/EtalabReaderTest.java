@@ -86,6 +86,18 @@ class EtalabReaderTest {
     }
 
     @Test
+    void readsTheWindows1252CharactersOfANonUtf8Extract() throws IOException {
+        // the public extract is single-byte; names such as « ŒUVRE » or « D’ » use bytes 0x80-0x9F of Windows-1252,
+        // which ISO-8859-1 reads as control characters
+        String text = META + "\n" + eg("750100125", "750712184", "ŒUVRE D’ACCUEIL", "355") + "\n";
+        LoadResult r = load(text, Charset.forName("windows-1252"));
+        assertThat(r.rejections()).isEmpty();
+        assertThat(r.sources().get(0).encoding()).isEqualTo("Windows-1252");
+        assertThat(r.directory().establishment(Finess.parse("750100125")).orElseThrow().name())
+                .isEqualTo("ŒUVRE D’ACCUEIL LONG");
+    }
+
+    @Test
     void rejectsEachBadLineWithItsNumberAndReasonAndLoadsTheRest() throws IOException {
         String good = eg("750100125", "750712184", "A", "355");
         String text = String.join("\n",

@@ -40,6 +40,14 @@ class LegalEntityExtractReaderTest {
     }
 
     @Test
+    void separatorsInsideQuotesDoNotDecideTheSeparator() throws IOException {
+        // three ';' inside quotes, two ',' outside: the former copy counted the quoted ones and split on ';'
+        LoadResult r = load("finess ej,rs,\"note; a; b; c\"\n750712184,AP-HP,\"x; y\"\n");
+        assertThat(r.rejections()).isEmpty();
+        assertThat(r.directory().legalEntity(Finess.parse("750712184")).orElseThrow().name()).isEqualTo("AP-HP");
+    }
+
+    @Test
     void onlyTheFinessIsRequired() throws IOException {
         LoadResult r = load("750712184\n010780054;\"CLINIQUE \"\"LE PARC\"\", SA\"\n");
         assertThat(r.rejections()).isEmpty();

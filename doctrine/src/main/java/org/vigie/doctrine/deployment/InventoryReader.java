@@ -4,19 +4,13 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -38,6 +32,8 @@ import org.vigie.core.Finess;
 import org.vigie.core.InvalidIdentifierException;
 import org.vigie.core.StructureId;
 import org.vigie.core.cert.OrgCertificate;
+import org.vigie.core.internal.text.ByteLineReader;
+import org.vigie.core.internal.text.Csv;
 import org.vigie.doctrine.Usage;
 
 /**
@@ -55,10 +51,11 @@ import org.vigie.doctrine.Usage;
  * a certificate: {@link Usage#INSI} for a certificate named {@code INSI-AUTO} / {@code INSI-MANU}, otherwise
  * {@link Usage#DMP}. Folders are walked recursively (without following links), in name order.
  *
- * <p><b>CSV inventory</b> ({@link #loadCsv(Path)}): UTF-8 (a byte-order mark is skipped) or, when the start of the
- * file is not valid UTF-8, Windows-1252; separator {@code ;}, {@code ,} or tab (the most frequent in the header
- * row); fields optionally double-quoted ({@code ""} for a quote; no line break inside a field); a header row naming
- * the columns, in any order, case and accents ignored:
+ * <p><b>CSV inventory</b> ({@link #loadCsv(Path)}): UTF-8 (a byte-order mark is skipped) or Windows-1252, decided
+ * line by line (a line that is not valid UTF-8 is Windows-1252), as the FINESS extracts are read; separator
+ * {@code ;}, {@code ,} or tab (the most frequent outside quotes in the header row; {@code ;}, then tab, on a tie);
+ * fields optionally double-quoted ({@code ""} for a quote; no line break inside a field); a header row naming the
+ * columns, in any order, case and accents ignored:
  * <ul>
  *   <li>{@code holder} (or {@code idnat_struct}, {@code identifiant_structure}, {@code titulaire}, {@code ou}),
  *       required: the IdNat_Struct of the subject {@code OU}, e.g. {@code 1750712184}; a bare 9-character FINESS
@@ -295,39 +292,23 @@ public final class InventoryReader {
     }
 
     /**
-     * Loads a CSV inventory.
+     * Loads a CSV inventory. Its bytes are decoded line by line (UTF-8 when the line is valid UTF-8, Windows-1252
+     * otherwise), as the FINESS extracts are.
      *
      * @param file the file
      * @return this reader
      * @throws IOException when the file cannot be read
      */
     public InventoryReader loadCsv(Path file) throws IOException {
-        Charset cs;
         try (InputStream in = Files.newInputStream(file)) {
-            cs = detectCharset(in.readNBytes(64 * 1024));
-        }
-        try (Reader r = new InputStreamReader(Files.newInputStream(file),
-                cs.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE))) {
-            return loadCsv(file.toString(), r);
-        }
-    }
-
-    private static Charset detectCharset(byte[] head) {
-        int len = head.length;
-        // do not judge a character cut at the end of the sample
-        int cut = len;
-        for (int i = Math.max(0, len - 4); i < len; i++) {
-            if ((head[i] & 0xC0) == 0xC0) {
-                cut = i;
-            }
-        }
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(head, 0, cut));
-            return StandardCharsets.UTF_8;
-        } catch (CharacterCodingException e) {
-            return Charset.forName("windows-1252");
+            // a character takes at most 4 bytes in UTF-8: the byte bound holds the longest accepted line, no more
+            ByteLineReader lines = new ByteLineReader(in, (int) Math.min(Integer.MAX_VALUE - 8,
+                    4L * limits.maxLineChars()));
+            return loadCsv(file.toString(), () -> {
+                String line = lines.readLine();
+                return line != null && (lines.lastLineTooLong() || line.length() > limits.maxLineChars())
+                        ? TOO_LONG : line;
+            });
         }
     }
 
@@ -342,11 +323,21 @@ public final class InventoryReader {
     public InventoryReader loadCsv(String source, Reader reader) throws IOException {
         Objects.requireNonNull(source, "source");
         BufferedReader in = reader instanceof BufferedReader br ? br : new BufferedReader(reader, 1 << 16);
+        return loadCsv(source, () -> readLine(in));
+    }
+
+    /** The lines of a CSV inventory: null at the end, {@link #TOO_LONG} for a line over the limit. */
+    private interface Lines {
+        String next() throws IOException;
+    }
+
+    private InventoryReader loadCsv(String source, Lines in) throws IOException {
         long lineNo = 0;
         Map<Column, Integer> cols = null;
         char sep = ';';
+        List<String> f = new ArrayList<>();
         String line;
-        while ((line = readLine(in)) != null) {
+        while ((line = in.next()) != null) {
             lineNo++;
             if (line == TOO_LONG) {
                 problem(source, lineNo, "ligne de plus de " + limits.maxLineChars() + " caractères : ignorée");
@@ -359,15 +350,14 @@ public final class InventoryReader {
                 continue;
             }
             if (cols == null) {
-                sep = separator(line);
-                List<String> header = split(line, sep);
-                if (header == null) {
+                sep = Csv.separator(line);
+                if (Csv.fields(line, sep, Integer.MAX_VALUE, f) == Csv.UNCLOSED_QUOTE) {
                     problem(source, lineNo, "ligne d'en-tête aux guillemets mal fermés : fichier ignoré");
                     return this;
                 }
                 cols = new HashMap<>();
-                for (int i = 0; i < header.size(); i++) {
-                    Column c = Column.of(header.get(i));
+                for (int i = 0; i < f.size(); i++) {
+                    Column c = Column.of(f.get(i));
                     if (c != null && !cols.containsKey(c)) {
                         cols.put(c, i);
                     }
@@ -379,8 +369,7 @@ public final class InventoryReader {
                 }
                 continue;
             }
-            List<String> f = split(line, sep);
-            if (f == null) {
+            if (Csv.fields(line, sep, Integer.MAX_VALUE, f) == Csv.UNCLOSED_QUOTE) {
                 problem(source, lineNo, "guillemets mal fermés : ligne ignorée");
                 continue;
             }
@@ -487,7 +476,7 @@ public final class InventoryReader {
     }
 
     private static Usage usage(String u) {
-        String k = fold(u);
+        String k = Csv.key(u);
         return switch (k) {
             case "dmp" -> Usage.DMP;
             case "mssante", "mss" -> Usage.MSSANTE;
@@ -529,69 +518,6 @@ public final class InventoryReader {
         return new Inventory(certificates, problems, problemCount);
     }
 
-    private static char separator(String header) {
-        int semi = 0;
-        int comma = 0;
-        int tab = 0;
-        boolean quoted = false;
-        for (int i = 0; i < header.length(); i++) {
-            char c = header.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted) {
-                if (c == ';') {
-                    semi++;
-                } else if (c == ',') {
-                    comma++;
-                } else if (c == '\t') {
-                    tab++;
-                }
-            }
-        }
-        if (tab > semi && tab > comma) {
-            return '\t';
-        }
-        return comma > semi ? ',' : ';';
-    }
-
-    /** Splits a line; null when a quote is not closed. */
-    static List<String> split(String line, char sep) {
-        List<String> out = new ArrayList<>();
-        StringBuilder b = new StringBuilder();
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        b.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    b.append(c);
-                }
-            } else if (c == sep) {
-                out.add(b.toString());
-                b.setLength(0);
-                wasQuoted = false;
-            } else if (c == '"' && b.toString().isBlank() && !wasQuoted) {
-                b.setLength(0);
-                quoted = true;
-                wasQuoted = true;
-            } else {
-                b.append(c);
-            }
-        }
-        if (quoted) {
-            return null;
-        }
-        out.add(b.toString());
-        return out;
-    }
-
     private static int indexOf(byte[] hay, byte[] needle, int from) {
         outer:
         for (int i = from; i <= hay.length - needle.length; i++) {
@@ -605,23 +531,11 @@ public final class InventoryReader {
         return -1;
     }
 
-    static String fold(String s) {
-        String n = Normalizer.normalize(s.strip(), Normalizer.Form.NFD);
-        StringBuilder b = new StringBuilder(n.length());
-        for (int i = 0; i < n.length(); i++) {
-            char c = n.charAt(i);
-            if (Character.isLetterOrDigit(c) && c < 0x300) {
-                b.append(Character.toLowerCase(c));
-            }
-        }
-        return b.toString();
-    }
-
     private enum Column {
         HOLDER, CN, SERIAL, NOT_AFTER, USAGES, SOFTWARE, KIND;
 
         static Column of(String header) {
-            return switch (fold(header.replace("\"", "").replace("\uFEFF", ""))) {
+            return switch (Csv.key(header)) {
                 case "holder", "idnatstruct", "identifiantstructure", "titulaire", "ou", "structureid" -> HOLDER;
                 case "cn", "commonname", "nomcommun" -> CN;
                 case "serial", "serialnumber", "numeroserie", "numerodeserie", "serie", "nserie" -> SERIAL;

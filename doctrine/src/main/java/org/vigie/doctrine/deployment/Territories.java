@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.vigie.core.Finess;
+import org.vigie.core.internal.text.Csv;
 
 /**
  * The département → région table, overseas included, read from the data resource
@@ -121,9 +122,9 @@ public final class Territories {
         if (code == null) {
             return Optional.empty();
         }
-        String k = InventoryReader.fold(code);
+        String k = Csv.key(code);
         for (Region r : regions) {
-            if (r.code().equals(code.strip()) || InventoryReader.fold(r.name()).equals(k)) {
+            if (r.code().equals(code.strip()) || Csv.key(r.name()).equals(k)) {
                 return Optional.of(r);
             }
         }

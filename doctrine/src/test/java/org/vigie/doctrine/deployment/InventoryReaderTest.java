@@ -112,6 +112,46 @@ class InventoryReaderTest {
     }
 
     @Test
+    void decidesTheEncodingLineByLineSoALateWindows1252LineIsReadRight(@TempDir Path dir) throws IOException {
+        // the former copy judged the first 64 KiB only: a file UTF-8 there and Windows-1252 later lost its accents
+        Path f = dir.resolve("inventaire.csv");
+        StringBuilder utf8 = new StringBuilder("titulaire;logiciel;cn\n");
+        for (int i = 0; i < 3000; i++) {
+            utf8.append("1750712184;Logiciel é;").append(i).append('\n');
+        }
+        byte[] head = utf8.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "1720000017;Œuvre d’accueil;x\n".getBytes(Charset.forName("windows-1252"));
+        byte[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        assertThat(head.length).isGreaterThan(64 * 1024);
+        Files.write(f, all);
+        Inventory inv = new InventoryReader().load(f).result();
+        assertThat(inv.problems()).isEmpty();
+        assertThat(inv.certificates()).hasSize(3001);
+        assertThat(inv.certificates().get(0).software()).isEqualTo("Logiciel é");
+        assertThat(inv.certificates().get(3000).software()).isEqualTo("Œuvre d’accueil");
+    }
+
+    @Test
+    void limitsLineLengthInCharactersInAFileToo(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("inventaire.csv");
+        Files.writeString(f, "holder;cn\n1750712184;" + "é".repeat(100) + "\n1720000017;" + "é".repeat(20) + "\n");
+        Inventory inv = new InventoryReader(new InventoryReader.Limits(1 << 20, 40, 10, 4)).load(f).result();
+        assertThat(inv.certificates()).extracting(DeployedCertificate::commonName).containsExactly("é".repeat(20));
+        assertThat(inv.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.reason()).contains("40 caractères");
+        });
+    }
+
+    @Test
+    void asManyTabsAsCommasInTheHeaderMakeATabSeparatedFile() throws IOException {
+        // the former inventory copy took the comma on this tie, the FINESS one the tab: the tab is kept
+        Inventory inv = csv("holder\tcn\tnote, a, b\n1750712184\tVigie, LPS\tx\n");
+        assertThat(inv.certificates()).singleElement().satisfies(c -> assertThat(c.commonName()).isEqualTo("Vigie, LPS"));
+    }
+
+    @Test
     void limitsLineLength() throws IOException {
         Inventory inv = new InventoryReader(new InventoryReader.Limits(1 << 20, 40, 10, 4))
                 .loadCsv("inv.csv", new StringReader("holder;cn\n1750712184;" + "x".repeat(100) + "\n1720000017;ok\n"))

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.vigie.core.Finess;
+import org.vigie.core.ReportJson;
 
 /**
  * Writes realistic synthetic FINESS extracts, deterministically from a seed: the etalab EG extract in its exact
@@ -266,19 +267,9 @@ public final class FinessExtractGenerator {
         return closed;
     }
 
+    /** A JSON string literal, escaped as Vigie's own JSON output is (the one escaper, {@link ReportJson#str}). */
     private static String json(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                b.append('\\').append(c);
-            } else if (c < 0x20) {
-                b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.append('"').toString();
+        return ReportJson.str(s);
     }
 
     private String malformed(int kind, EstablishmentModel e, String lastEgLine, Random r) {

@@ -1,17 +1,16 @@
-package org.vigie.core.internal;
+package org.vigie.core.internal.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class ByteLineReaderTest {
 
@@ -54,16 +53,32 @@ class ByteLineReaderTest {
         assertThat(lines(b, 1000)).containsExactly("short", "<too long>", "after");
     }
 
-    @ParameterizedTest(name = "\"{0}\" has {1} fields")
-    @CsvSource(delimiter = '|', value = {"a;b;c|3", "a;;b;|4", "''|1", ";|2"})
-    void splitAndBoundsKeepEmptyFields(String line, int count) {
-        List<String> f = new ArrayList<>();
-        assertThat(ByteLineReader.split(line, ';', 10, f)).isEqualTo(count);
-        assertThat(f).hasSize(count);
-        int[] b = new int[11];
-        assertThat(ByteLineReader.bounds(line, ';', b)).isEqualTo(count);
-        for (int i = 0; i < count; i++) {
-            assertThat(line.substring(b[i], b[i + 1] - 1)).isEqualTo(f.get(i));
+    @Test
+    void readsALineThatIsNotUtf8AsWindows1252AndSaysSo() throws IOException {
+        Charset cp1252 = Charset.forName("windows-1252");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes("CRÈCHE\n".getBytes(StandardCharsets.ISO_8859_1));
+        ByteLineReader latin = new ByteLineReader(new ByteArrayInputStream(out.toByteArray()), 100);
+        assertThat(latin.readLine()).isEqualTo("CRÈCHE");
+        assertThat(latin.encoding()).isEqualTo(ByteLineReader.Encoding.ISO_8859_1);
+        out.writeBytes("ŒUVRE D’ACCUEIL – 5 €\n".getBytes(cp1252));
+        ByteLineReader r = new ByteLineReader(new ByteArrayInputStream(out.toByteArray()), 100);
+        assertThat(r.readLine()).isEqualTo("CRÈCHE");
+        assertThat(r.readLine()).isEqualTo("ŒUVRE D’ACCUEIL – 5 €");
+        assertThat(r.encoding()).isEqualTo(ByteLineReader.Encoding.WINDOWS_1252);
+    }
+
+    @Test
+    void decodesEverySingleByteAsTheJdkWindows1252DoesAndTheFiveUndefinedOnesAsLatin1() throws IOException {
+        Charset cp1252 = Charset.forName("windows-1252");
+        for (int b = 0x80; b <= 0xFF; b++) {
+            // a 0xFF byte (never in UTF-8) makes the line single-byte whatever byte follows
+            byte[] line = {'x', (byte) 0xFF, (byte) b, '\n'};
+            String got = lines(line, 10).get(0);
+            String jdk = new String(new byte[] {(byte) b}, cp1252);
+            boolean undefined = b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D;
+            assertThat(got.charAt(2)).as("byte %02X", b)
+                    .isEqualTo(undefined ? (char) b : jdk.charAt(0));
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.vigie.core.internal;
+package org.vigie.core.internal.text;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +11,14 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads text lines from bytes, detecting the encoding of each line: strict UTF-8 when the line decodes as such,
- * ISO-8859-1 (Latin-1) otherwise. Lines end at LF (a preceding CR is dropped). Lines longer than a limit are
- * reported as such (their content is dropped). A leading UTF-8 byte order mark is skipped. Not thread-safe.
+ * otherwise the single-byte encoding of French exports, Windows-1252 (ISO-8859-1 with printable characters such as
+ * {@code ’ Œ œ €} in 0x80–0x9F; the five bytes Windows-1252 leaves undefined read as in ISO-8859-1, as the WHATWG
+ * encoding standard does). Deciding line by line keeps a file right when only its end (or one line) is not UTF-8.
+ * Lines end at LF (a preceding CR is dropped). Lines longer than a limit are reported as such (their content is
+ * dropped, never held). A leading UTF-8 byte order mark is skipped. Not thread-safe.
+ *
+ * <p>The one line reader and charset sniffer of the FINESS extract readers and the deployment inventory reader; the
+ * field splitting is {@link Csv}.
  */
 public final class ByteLineReader {
 
@@ -22,9 +28,11 @@ public final class ByteLineReader {
         ASCII,
         /** at least one line needed UTF-8, none Latin-1 */
         UTF_8,
-        /** at least one line was not valid UTF-8 and was read as Latin-1, none needed UTF-8 */
+        /** at least one line was not valid UTF-8 and was read single-byte, none needed UTF-8, no byte in 0x80–0x9F */
         ISO_8859_1,
-        /** both UTF-8 and Latin-1 lines */
+        /** as {@link #ISO_8859_1}, with at least one byte in 0x80–0x9F (a Windows-1252 character) */
+        WINDOWS_1252,
+        /** both UTF-8 and single-byte lines */
         MIXED
     }
 
@@ -41,6 +49,7 @@ public final class ByteLineReader {
     private boolean eof;
     private boolean sawUtf8;
     private boolean sawLatin1;
+    private boolean sawCp1252;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -150,9 +159,29 @@ public final class ByteLineReader {
             return cb.toString();
         } catch (CharacterCodingException e) {
             sawLatin1 = true;
-            return new String(line, off, n, StandardCharsets.ISO_8859_1);
+            return singleByte(off, n);
         }
     }
+
+    private String singleByte(int off, int n) {
+        char[] c = new char[n];
+        for (int i = 0; i < n; i++) {
+            int b = line[off + i] & 0xff;
+            if (b >= 0x80 && b < 0xA0) {
+                sawCp1252 = true;
+                c[i] = CP1252_80_9F.charAt(b - 0x80);
+            } else {
+                c[i] = (char) b;
+            }
+        }
+        return new String(c);
+    }
+
+    /** Windows-1252 for 0x80–0x9F; 0x81, 0x8D, 0x8F, 0x90 and 0x9D are undefined there and kept as C1 controls. */
+    private static final String CP1252_80_9F = "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021"
+            + "\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F"
+            + "\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014"
+            + "\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
 
     /** @return true when the last line returned exceeded the limit (its content was dropped) */
     public boolean lastLineTooLong() {
@@ -178,62 +207,8 @@ public final class ByteLineReader {
             return Encoding.UTF_8;
         }
         if (sawLatin1) {
-            return Encoding.ISO_8859_1;
+            return sawCp1252 ? Encoding.WINDOWS_1252 : Encoding.ISO_8859_1;
         }
         return Encoding.ASCII;
-    }
-
-    /**
-     * Splits a line on a separator, keeping empty fields ({@code "a;;b;"} gives 4 fields).
-     *
-     * @param s the line
-     * @param sep the separator
-     * @param max stop after this many fields (the rest is counted but not kept)
-     * @param out receives the fields; cleared first
-     * @return the number of fields in the line (may exceed {@code max})
-     */
-    public static int split(String s, char sep, int max, java.util.List<String> out) {
-        out.clear();
-        int count = 0;
-        int start = 0;
-        for (int i = 0; i <= s.length(); i++) {
-            if (i == s.length() || s.charAt(i) == sep) {
-                if (count < max) {
-                    out.add(s.substring(start, i));
-                }
-                count++;
-                start = i + 1;
-            }
-        }
-        return count;
-    }
-
-    /**
-     * Finds the field boundaries of a line without copying: {@code starts[i]} is where field {@code i} begins and
-     * {@code starts[i + 1] - 1} where it ends, for the first {@code starts.length - 1} fields.
-     *
-     * @param s the line
-     * @param sep the separator
-     * @param starts receives the boundaries; its length is the number of fields kept plus one
-     * @return the number of fields in the line (may exceed {@code starts.length - 1})
-     */
-    public static int bounds(String s, char sep, int[] starts) {
-        int max = starts.length - 1;
-        int count = 0;
-        starts[0] = 0;
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
-            if (s.charAt(i) == sep) {
-                count++;
-                if (count <= max) {
-                    starts[count] = i + 1;
-                }
-            }
-        }
-        count++;
-        if (count <= max) {
-            starts[count] = n + 1;
-        }
-        return count;
     }
 }
