@@ -5,7 +5,6 @@
  */
 module org.vigie.testkit {
     requires transitive org.vigie.core;
-    requires transitive org.vigie.doctrine;
     requires transitive java.xml;
     requires java.naming;
     requires org.bouncycastle.provider;

@@ -21,7 +21,6 @@ import java.util.Random;
 import org.vigie.core.Establishment;
 import org.vigie.core.Finess;
 import org.vigie.core.InMemoryStructureDirectory;
-import org.vigie.doctrine.Corridor;
 
 /**
  * Writes a realistic synthetic CSV inventory of deployed certificates for a directory, deterministically from a
@@ -60,7 +59,7 @@ public final class InventoryGenerator {
         return new InventoryGenerator(seed, count, Objects.requireNonNull(at, "at"));
     }
 
-    private record Slot(Finess ej, Corridor corridor, List<Establishment> egs) {
+    private record Slot(Finess ej, Kind corridor, List<Establishment> egs) {
     }
 
     /**
@@ -91,11 +90,11 @@ public final class InventoryGenerator {
                 .forEach(e -> byEj.computeIfAbsent(e.legalEntity(), k -> new ArrayList<>(2)).add(e));
         List<Slot> slots = new ArrayList<>();
         for (Map.Entry<Finess, List<Establishment>> e : byEj.entrySet()) {
-            Optional<Corridor> c = corridorOf(e.getValue());
+            Optional<Kind> c = kindOf(e.getValue());
             if (c.isEmpty()) {
                 continue;
             }
-            if (c.get() == Corridor.PHARMACY || c.get() == Corridor.TOWN_MEDICINE) {
+            if (c.get() == Kind.PHARMACY || c.get() == Kind.TOWN_MEDICINE) {
                 for (Establishment eg : e.getValue()) {
                     slots.add(new Slot(e.getKey(), c.get(), List.of(eg)));
                 }
@@ -140,12 +139,30 @@ public final class InventoryGenerator {
             }
             if (written < count && p > 960) { // an INSi certificate too
                 String cn = p > 990 ? "INSI " + s.ej().value() : (p % 2 == 0 ? "INSI-AUTO" : "INSI-MANU");
-                written += line(w, s.corridor() == Corridor.HOSPITAL || s.corridor() == Corridor.MEDICO_SOCIAL ? ej
+                written += line(w, s.corridor() == Kind.HOSPITAL || s.corridor() == Kind.MEDICO_SOCIAL ? ej
                         : "1" + s.egs().get(0).finess().value(), cn, serial++, end(r, r.nextInt(1000)), "INSI", r);
             }
         }
         w.flush();
         return written;
+    }
+
+    /**
+     * The kind of legal entity the generator writes certificates for, named like the doctrine's corridors
+     * ({@code org.vigie.doctrine.Corridor}) but stated here, so that the test kit does not depend on the doctrine it
+     * feeds: a test in the doctrine module compares the two.
+     */
+    public enum Kind {
+        /** Hospital (EJ certificate). */
+        HOSPITAL,
+        /** Médico-social body (EJ certificate). */
+        MEDICO_SOCIAL,
+        /** Laboratory (main-site EG certificate). */
+        LABORATORY,
+        /** Pharmacy (EG certificate). */
+        PHARMACY,
+        /** Maison or centre de santé (EG certificate). */
+        TOWN_MEDICINE
     }
 
     /**
@@ -157,9 +174,9 @@ public final class InventoryGenerator {
      * (603, 124), in that order; none for anything else (a CPTS, 604, orders no certificate).
      *
      * @param egs the active establishments of one legal entity
-     * @return the corridor of the certificates generated for it, empty when none is generated
+     * @return the kind of the certificates generated for it, empty when none is generated
      */
-    public static Optional<Corridor> corridorOf(List<Establishment> egs) {
+    public static Optional<Kind> kindOf(List<Establishment> egs) {
         int best = KINDS.size();
         for (Establishment e : egs) {
             String code = e.categoryCode() == null ? "" : e.categoryCode().trim();
@@ -173,15 +190,15 @@ public final class InventoryGenerator {
         return best == KINDS.size() ? Optional.empty() : Optional.of(KIND_CORRIDORS.get(best));
     }
 
-    /** Category codes of each kind of legal entity, the first listed winning (see {@link #corridorOf(List)}). */
+    /** Category codes of each kind of legal entity, the first listed winning (see {@link #kindOf(List)}). */
     private static final List<java.util.Set<String>> KINDS = List.of(
             java.util.Set.of("101", "106", "355", "292", "365", "141", "146", "128", "129", "362"),
             java.util.Set.of("500", "202", "207", "183", "252", "255", "354", "437"),
             java.util.Set.of("611"),
             java.util.Set.of("620"),
             java.util.Set.of("603", "124"));
-    private static final List<Corridor> KIND_CORRIDORS = List.of(Corridor.HOSPITAL, Corridor.MEDICO_SOCIAL,
-            Corridor.LABORATORY, Corridor.PHARMACY, Corridor.TOWN_MEDICINE);
+    private static final List<Kind> KIND_CORRIDORS = List.of(Kind.HOSPITAL, Kind.MEDICO_SOCIAL,
+            Kind.LABORATORY, Kind.PHARMACY, Kind.TOWN_MEDICINE);
 
     private LocalDate end(Random r, int p) {
         if (p > 900) {

@@ -1,4 +1,4 @@
-package org.vigie.testkit.data;
+package org.vigie.doctrine.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.vigie.core.Establishment;
 import org.vigie.core.Finess;
 import org.vigie.core.InMemoryStructureDirectory;
+import org.vigie.testkit.data.FinessExtractGenerator;
 import org.vigie.doctrine.deployment.Deployment;
 import org.vigie.doctrine.deployment.DeploymentAnalyzer;
 import org.vigie.doctrine.deployment.Indicators;

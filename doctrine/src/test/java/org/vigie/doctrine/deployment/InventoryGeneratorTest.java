@@ -1,4 +1,4 @@
-package org.vigie.testkit.data;
+package org.vigie.doctrine.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +19,8 @@ import org.vigie.core.Establishment;
 import org.vigie.core.Finess;
 import org.vigie.core.InMemoryStructureDirectory;
 import org.vigie.doctrine.Corridor;
+import org.vigie.testkit.data.FinessExtractGenerator;
+import org.vigie.testkit.data.InventoryGenerator;
 import org.vigie.doctrine.deployment.Deployment;
 import org.vigie.doctrine.deployment.DeploymentAnalyzer;
 import org.vigie.doctrine.deployment.EstablishmentStatus;
@@ -89,7 +91,7 @@ class InventoryGeneratorTest {
         for (List<EstablishmentStatus> sites : byEj.values()) {
             List<Establishment> egs = new ArrayList<>();
             sites.forEach(s -> egs.add(s.establishment()));
-            Optional<Corridor> stated = InventoryGenerator.corridorOf(egs);
+            Optional<Corridor> stated = InventoryGenerator.kindOf(egs).map(k -> Corridor.valueOf(k.name()));
             for (EstablishmentStatus s : sites) {
                 if (s.corridor().isPresent()) {
                     assertThat(stated).as("EJ %s", s.establishment().legalEntity()).isEqualTo(s.corridor());
@@ -105,12 +107,12 @@ class InventoryGeneratorTest {
 
     @Test
     void statesTheCorridorFromTheCategoriesTheHospitalSiteWinning() {
-        assertThat(InventoryGenerator.corridorOf(List.of())).isEmpty();
-        assertThat(InventoryGenerator.corridorOf(List.of(eg("604")))).isEmpty();
-        assertThat(InventoryGenerator.corridorOf(List.of(eg("620")))).contains(Corridor.PHARMACY);
-        assertThat(InventoryGenerator.corridorOf(List.of(eg("603"), eg("611")))).contains(Corridor.LABORATORY);
-        assertThat(InventoryGenerator.corridorOf(List.of(eg("500"), eg("355")))).contains(Corridor.HOSPITAL);
-        assertThat(InventoryGenerator.corridorOf(List.of(eg("500"), eg("124")))).contains(Corridor.MEDICO_SOCIAL);
+        assertThat(InventoryGenerator.kindOf(List.of())).isEmpty();
+        assertThat(InventoryGenerator.kindOf(List.of(eg("604")))).isEmpty();
+        assertThat(InventoryGenerator.kindOf(List.of(eg("620")))).contains(InventoryGenerator.Kind.PHARMACY);
+        assertThat(InventoryGenerator.kindOf(List.of(eg("603"), eg("611")))).contains(InventoryGenerator.Kind.LABORATORY);
+        assertThat(InventoryGenerator.kindOf(List.of(eg("500"), eg("355")))).contains(InventoryGenerator.Kind.HOSPITAL);
+        assertThat(InventoryGenerator.kindOf(List.of(eg("500"), eg("124")))).contains(InventoryGenerator.Kind.MEDICO_SOCIAL);
     }
 
     private static Establishment eg(String category) {
