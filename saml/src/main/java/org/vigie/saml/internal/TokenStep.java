@@ -157,7 +157,8 @@ public final class TokenStep<T> {
         }
         Element assertion = read.assertion();
         byte[] raw = in.bytes().orElse(null);
-        byte[] rawDigest = raw != null && assertion.getOwnerDocument().getDocumentElement() == assertion
+        // the verification cache's key: the token's digest when the bytes are exactly the Assertion (none without a cache)
+        byte[] rawDigest = verifier.caches() && raw != null && assertion.getOwnerDocument().getDocumentElement() == assertion
                 ? (digest != null ? digest : sha256(raw)) : null;
         SignatureVerifier.Result sig = verifier.verify(assertion, rawDigest, r);
         Report before = r.build();
