@@ -55,6 +55,14 @@ final class ExcC14n {
     private final Map<String, String> rendered = new HashMap<>();
     /** Undo log of {@link #rendered}: per element, the prefixes it rendered and their previous values. */
     private final List<String[]> undo = new ArrayList<>();
+    /**
+     * The namespaces in scope for the prefixes of the inclusive list (null: unbound), kept along the walk as
+     * {@link Node#lookupNamespaceURI} would find them (the element's own binding, then its declarations, then its
+     * ancestors'), without walking up the ancestors at each element.
+     */
+    private final Map<String, String> inScope = new HashMap<>();
+    /** Undo log of {@link #inScope}, per element. */
+    private final List<String[]> scopeUndo = new ArrayList<>();
 
     private ExcC14n(Sink sink, Set<String> inclusive) {
         this.sink = sink;
@@ -73,6 +81,12 @@ final class ExcC14n {
     static void canonicalize(Element root, Element excluded, Set<String> inclusive, Sink sink) throws Unsupported {
         ExcC14n c = new ExcC14n(sink, inclusive);
         c.rendered.put("", "");
+        if (!inclusive.isEmpty()) {
+            Node parent = root.getParentNode();
+            for (String p : inclusive) {
+                c.inScope.put(p, parent instanceof Element pe ? pe.lookupNamespaceURI(p.isEmpty() ? null : p) : null);
+            }
+        }
         c.walk(root, excluded);
         c.flush();
     }
@@ -167,10 +181,11 @@ final class ExcC14n {
             }
         }
         if (!inclusive.isEmpty()) {
+            enterScope(e, attrs, nAttrs);
             // prefixes of the list declared on ancestors (in scope, not declared here)
             for (String p : inclusive) {
                 if (indexOf(prefixes, np, p) < 0) {
-                    String uri = e.lookupNamespaceURI(p.isEmpty() ? null : p);
+                    String uri = inScope.get(p);
                     if (uri != null && !(p.isEmpty() && e.getNamespaceURI() == null && e.getPrefix() == null)) {
                         prefixes = grow(prefixes, np + 1);
                         uris = grow(uris, np + 1);
@@ -229,6 +244,40 @@ final class ExcC14n {
 
     private static final String[] NO_CHANGES = new String[0];
 
+    /** The bindings of the inclusive prefixes at {@code e}: its declarations, then its own prefix (which wins). */
+    private void enterScope(Element e, NamedNodeMap attrs, int nAttrs) {
+        String[] changes = null;
+        int n = 0;
+        for (int i = 0; i <= nAttrs; i++) {
+            String p;
+            String uri;
+            if (i < nAttrs) {
+                Attr a = (Attr) attrs.item(i);
+                if (!XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI())) {
+                    continue;
+                }
+                p = a.getPrefix() == null ? "" : localName(a);
+                uri = a.getValue().isEmpty() ? null : a.getValue();
+            } else {
+                if (e.getNamespaceURI() == null) {
+                    continue;
+                }
+                p = e.getPrefix() == null ? "" : e.getPrefix();
+                uri = e.getNamespaceURI();
+            }
+            if (!inclusive.contains(p)) {
+                continue;
+            }
+            if (changes == null) {
+                changes = new String[2 * (nAttrs + 1)];
+            }
+            changes[n++] = p;
+            changes[n++] = inScope.get(p);
+            inScope.put(p, uri);
+        }
+        scopeUndo.add(changes == null ? NO_CHANGES : Arrays.copyOf(changes, n));
+    }
+
     private void endElement(Element e) {
         ascii("</");
         chars(e.getNodeName());
@@ -239,6 +288,12 @@ final class ExcC14n {
                 rendered.remove(changes[i]);
             } else {
                 rendered.put(changes[i], changes[i + 1]);
+            }
+        }
+        if (!inclusive.isEmpty()) {
+            String[] scope = scopeUndo.remove(scopeUndo.size() - 1);
+            for (int i = scope.length - 2; i >= 0; i -= 2) {
+                inScope.put(scope[i], scope[i + 1]);
             }
         }
     }

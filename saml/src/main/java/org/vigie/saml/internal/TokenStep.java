@@ -176,7 +176,7 @@ public final class TokenStep<T> {
             signer = orgCertificates.apply(sig.certificate());
             certificates.signerProfile(signer, between);
         }
-        TokenChecks.issuer(d, sig.certificate(), between);
+        TokenChecks.issuer(d, signer, between);
         TokenChecks.conditions(d, policy, between);
         Report.Builder after = Report.builder();
         TokenChecks.authn(d, after);
