@@ -38,6 +38,26 @@ class MarkdownReportTest {
     }
 
     @Test
+    void issue16ComparesTimeWithOpenSamlAndTheFloorAndAllocationWithOpenSaml() {
+        Figures fast = new Figures(List.of(row("Control1Benchmark.vigie", null, 120, "us/op", 90_000),
+                row("Control1Benchmark.floor", null, 80, "us/op", 27_000),
+                row("Control1Benchmark.opensaml", null, 160, "us/op", 190_000)));
+        List<Target> t = new MarkdownReport(fast, List.of(), List.of(), "h").targets();
+        assertThat(target(t, "VIHF control 1 (issue 16): Vigie / OpenSAML time").met()).isTrue();
+        assertThat(target(t, "VIHF control 1 (issue 16): Vigie / floor time").met()).isTrue();
+        assertThat(target(t, "VIHF control 1 (issue 16): Vigie / OpenSAML allocation").met()).isTrue();
+
+        Figures slow = new Figures(List.of(row("Control1Benchmark.vigie", null, 140, "us/op", 120_000),
+                row("Control1Benchmark.floor", null, 80, "us/op", 27_000),
+                row("Control1Benchmark.opensaml", null, 160, "us/op", 190_000)));
+        List<Target> s = new MarkdownReport(slow, List.of(), List.of(), "h").targets();
+        assertThat(target(s, "VIHF control 1 (issue 16): Vigie / OpenSAML time").met()).isFalse();
+        assertThat(target(s, "VIHF control 1 (issue 16): Vigie / floor time").met()).isFalse();
+        assertThat(target(s, "VIHF control 1 (issue 16): Vigie / OpenSAML allocation").measured()).contains("0.63 ×");
+        assertThat(target(s, "VIHF control 1 (issue 16): Vigie / OpenSAML allocation").met()).isFalse();
+    }
+
+    @Test
     void sizeIndependenceComparesTimeAndAllocationAt200MbAnd20Kb() {
         Figures f = new Figures(List.of(row("Control2Benchmark.xop", "20KB", 100, "us/op", 50_000),
                 row("Control2Benchmark.xop", "200MB", 140, "us/op", 52_000),

@@ -1,8 +1,5 @@
 package org.vigie.saml;
 
-import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -13,28 +10,17 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-
 import org.vigie.core.Report;
-import org.vigie.core.Rules;
 import org.vigie.core.StructureDirectory;
-import org.vigie.core.StructureId;
 import org.vigie.core.cert.CertificateTrust;
 import org.vigie.core.cert.OrgCertificate;
 import org.vigie.core.cert.TrustAnchors;
 import org.vigie.core.cert.TlsPeer;
-import org.vigie.saml.internal.AssertionReader;
 import org.vigie.saml.internal.CertificateStep;
 import org.vigie.core.cert.internal.BoundedCache;
-import org.vigie.saml.internal.ReadStep;
 import org.vigie.saml.internal.SignatureVerifier;
 import org.vigie.saml.internal.StructureStep;
-import org.vigie.saml.internal.TokenChecks;
-import org.vigie.saml.internal.TokenData;
-import org.w3c.dom.Attr;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
+import org.vigie.saml.internal.TokenStep;
 
 /**
  * Control 1 of the DMP indirect authentication: the VIHF token and the organisation certificates, checked together.
@@ -71,8 +57,7 @@ public final class VihfValidator {
     private final SignatureVerifier verifier;
     private final CertificateStep certificates;
     private final StructureStep structures;
-    private final int tokenCacheSize;
-    private final BoundedCache<ByteBuffer, Analysis> analyses;
+    private final TokenStep<VihfToken> tokens;
     private final BoundedCache<X509Certificate, OrgCertificate> orgCertificates;
 
     private VihfValidator(Builder b) {
@@ -83,9 +68,9 @@ public final class VihfValidator {
         this.verifier = new SignatureVerifier(b.signatureCacheSize, policy.rejectSha1());
         this.certificates = new CertificateStep(policy, trust);
         this.structures = new StructureStep(policy, directory);
-        this.tokenCacheSize = b.signatureCacheSize;
-        this.analyses = new BoundedCache<>(b.signatureCacheSize);
         this.orgCertificates = new BoundedCache<>(b.certificateCacheSize);
+        this.tokens = new TokenStep<>(policy, verifier, certificates, this::orgCertificate, VihfToken::new,
+                b.signatureCacheSize);
     }
 
     /** A builder with the documented defaults. */
@@ -113,7 +98,7 @@ public final class VihfValidator {
 
     /** Number of token analyses currently cached (package-private: for tests). */
     int cachedTokenAnalyses() {
-        return analyses.size();
+        return tokens.cacheSize();
     }
 
     /** Control 1 at the clock's current instant: the TLS peer's certificates and the token, checked together. */
@@ -138,11 +123,12 @@ public final class VihfValidator {
         Report.Builder r = Report.builder().evaluatedAt(at);
         OrgCertificate tls = orgCertificate(peer.certificate());
         certificates.tls(tls, peer.chain(), at, r);
-        Outcome t = token(vihf, peer.chain(), at, r);
+        TokenStep.Outcome<VihfToken> t = tokens.check(vihf, peer.chain(), at);
+        r.addAll(t.report());
         // control 1 proper: strict equality (or EG of the certificate's EJ under the EJ/EG policy), then the directory
-        r.addAll(structures.between(tls, t.rawStructure, t.structureId, t.signer));
-        r.addAll(structures.known(t.structureId));
-        return new VihfValidation(r.profile(policy.profile()).build(), t.token, t.structureId, tls, t.signer);
+        r.addAll(structures.between(tls, t.rawStructure(), t.structureId(), t.signer()));
+        r.addAll(structures.known(t.structureId()));
+        return new VihfValidation(r.profile(policy.profile()).build(), t.token(), t.structureId(), tls, t.signer());
     }
 
     /**
@@ -180,141 +166,15 @@ public final class VihfValidator {
         Objects.requireNonNull(vihf, "vihf");
         Objects.requireNonNull(at, "at");
         Report.Builder r = Report.builder().evaluatedAt(at);
-        Outcome t = token(vihf, List.of(), at, r);
-        r.addAll(structures.known(t.structureId));
-        return new VihfValidation(r.profile(policy.profile()).build(), t.token, t.structureId, null, t.signer);
-    }
-
-    /** What token processing produced. */
-    private static final class Outcome {
-        VihfToken token;
-        StructureId structureId;
-        String rawStructure;
-        OrgCertificate signer;
-    }
-
-    /**
-     * The instant-independent part of the processing of one token: its findings in three segments around the two
-     * instant-dependent steps (the signing certificate's trust, then the token times), so that replaying it gives the
-     * findings in the very order of an uncached call. Immutable once built; {@code data} is only read.
-     *
-     * @param before       findings up to the signing certificate's trust
-     * @param complete     false when processing stopped early (unreadable token): only {@code before} applies
-     * @param signer       the signing certificate, or null
-     * @param signerChain  the certificates of KeyInfo besides the signer (offered for its chain)
-     * @param between      findings between the signing certificate's trust and the token times
-     * @param data         what was read from the Assertion (for VIHF-TIME)
-     * @param after        findings after the token times
-     */
-    private record Analysis(Report before, boolean complete, OrgCertificate signer, List<X509Certificate> signerChain,
-                            Report between, TokenData data, Report after, VihfToken token, StructureId structureId,
-                            String rawStructure) {
-
-        static Analysis stopped(Report.Builder before) {
-            return new Analysis(before.build(), false, null, List.of(), null, null, null, null, null, null);
-        }
-    }
-
-    /**
-     * @param extraCas CA certificates the integrator gave with the TLS certificate: offered (untrusted) for building
-     *                 the signing certificate's chain too, as both certificates usually share their issuing CA
-     */
-    private Outcome token(VihfInput in, List<X509Certificate> extraCas, Instant at, Report.Builder r) {
-        Analysis a;
-        byte[] raw = in.bytes().orElse(null);
-        if (raw != null && !in.truncated() && raw.length <= policy.maxTokenBytes() && tokenCacheSize > 0) {
-            byte[] digest = sha256(raw);
-            ByteBuffer key = ByteBuffer.wrap(digest);
-            a = analyses.get(key);
-            if (a == null) {
-                a = analyse(in, digest);
-                analyses.put(key, a);
-            }
-        } else {
-            a = analyse(in, null);
-        }
-        return replay(a, extraCas, at, r);
-    }
-
-    /** The cached (or fresh) analysis completed with the instant-dependent rules, in the order of the findings. */
-    private Outcome replay(Analysis a, List<X509Certificate> extraCas, Instant at, Report.Builder r) {
-        Outcome out = new Outcome();
-        r.addAll(a.before());
-        if (!a.complete()) {
-            return out;
-        }
-        if (a.signer() != null) {
-            List<X509Certificate> candidates = new ArrayList<>(a.signerChain());
-            candidates.addAll(extraCas);
-            certificates.trust(a.signer(), candidates, at, CertificateStep.Role.SIGNER, r);
-        }
-        r.addAll(a.between());
-        TokenChecks.time(a.data(), at, policy, r);
-        r.addAll(a.after());
-        out.signer = a.signer();
-        out.structureId = a.structureId();
-        out.rawStructure = a.rawStructure();
-        out.token = a.token();
-        return out;
-    }
-
-    /**
-     * Every instant-independent step of the token processing.
-     *
-     * @param digest SHA-256 of the token's bytes when already computed (bytes input within the size limit), else null
-     */
-    private Analysis analyse(VihfInput in, byte[] digest) {
-        Report.Builder r = Report.builder();
-        ReadStep.Read read = ReadStep.read(in, policy.maxTokenBytes());
-        r.addAll(read.report());
-        if (read.assertion() == null) {
-            return Analysis.stopped(r);
-        }
-        Element assertion = read.assertion();
-        byte[] raw = in.bytes().orElse(null);
-        byte[] rawDigest = raw != null && assertion.getOwnerDocument().getDocumentElement() == assertion
-                ? (digest != null ? digest : sha256(raw)) : null;
-        SignatureVerifier.Result sig = verifier.verify(assertion, rawDigest, r);
-        Report before = r.build();
-
-        TokenData d = new TokenData();
-        AssertionReader.read(assertion, d);
-        d.signingCertificate = sig.certificate();
-        d.signatureAlgorithm = sig.signatureMethod();
-        d.digestAlgorithm = sig.digestMethod();
-        d.signatureValid = sig.valid();
-
-        Report.Builder between = Report.builder();
-        OrgCertificate signer = null;
-        if (sig.certificate() != null) {
-            signer = orgCertificate(sig.certificate());
-            certificates.signerProfile(signer, between);
-        }
-        TokenChecks.issuer(d, sig.certificate(), between);
-        TokenChecks.conditions(d, policy, between);
-        Report.Builder after = Report.builder();
-        TokenChecks.authn(d, after);
-        Optional<StructureId> id = TokenChecks.attributes(d, policy, after);
-        String rawStructure = null;
-        List<String> rawIds = d.attributes.get(VihfToken.IDENTIFIANT_STRUCTURE);
-        if (rawIds != null && rawIds.size() == 1 && !rawIds.get(0).isBlank()) {
-            rawStructure = rawIds.get(0).strip();
-        }
-        return new Analysis(before, true, signer, List.copyOf(sig.chain()), between.build(), d, after.build(),
-                new VihfToken(d), id.orElse(null), rawStructure);
+        TokenStep.Outcome<VihfToken> t = tokens.check(vihf, List.of(), at);
+        r.addAll(t.report());
+        r.addAll(structures.known(t.structureId()));
+        return new VihfValidation(r.profile(policy.profile()).build(), t.token(), t.structureId(), null, t.signer());
     }
 
     /** The view of a certificate, from the bounded cache (keyed by the certificate: DER equality, cached hash). */
     private OrgCertificate orgCertificate(X509Certificate c) {
         return orgCertificates.computeIfAbsent(c, OrgCertificate::of);
-    }
-
-    private static byte[] sha256(byte[] b) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(b);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Builds a {@link VihfValidator}; not thread-safe. */

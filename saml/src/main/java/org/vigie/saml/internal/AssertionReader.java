@@ -237,6 +237,10 @@ public final class AssertionReader {
             return null;
         }
         String t = text.strip();
+        Instant utc = utcInstant(t);
+        if (utc != null) {
+            return utc;
+        }
         try {
             return OffsetDateTime.parse(t).toInstant();
         } catch (DateTimeParseException e) {
@@ -246,6 +250,62 @@ public final class AssertionReader {
                 return null;
             }
         }
+    }
+
+    /**
+     * The common form {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} read without the formatter, or null for anything else
+     * (then {@link OffsetDateTime#parse} decides, as before): the same instant as the formatter for every text it
+     * accepts, an invalid date or time (month 13, 24:00, second 60) included, which it leaves to the formatter.
+     */
+    static Instant utcInstant(String t) {
+        int n = t.length();
+        if (n < 20 || n > 30 || t.charAt(n - 1) != 'Z' || t.charAt(4) != '-' || t.charAt(7) != '-'
+                || t.charAt(10) != 'T' || t.charAt(13) != ':' || t.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 2);
+        int day = digits(t, 8, 2);
+        int hour = digits(t, 11, 2);
+        int minute = digits(t, 14, 2);
+        int second = digits(t, 17, 2);
+        int nano = 0;
+        if (n > 20) {
+            int fraction = n - 21;
+            if (t.charAt(19) != '.' || fraction < 1 || fraction > 9) {
+                return null;
+            }
+            int f = digits(t, 20, fraction);
+            if (f < 0) {
+                return null;
+            }
+            for (int i = fraction; i < 9; i++) {
+                f *= 10;
+            }
+            nano = f;
+        }
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+            return null;
+        }
+        try {
+            return java.time.LocalDateTime.of(year, month, day, hour, minute, second, nano)
+                    .toInstant(java.time.ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The value of {@code len} ASCII digits from {@code from}, or -1. */
+    private static int digits(String t, int from, int len) {
+        int v = 0;
+        for (int i = from; i < from + len; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private static String nz(String s) {

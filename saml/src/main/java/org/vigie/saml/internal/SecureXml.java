@@ -54,6 +54,12 @@ public final class SecureXml {
             f.setExpandEntityReferences(false);
             f.setIgnoringComments(false);
             f.setCoalescing(false);
+            try {
+                // the whole tree is read (locator, profile, c14n, attributes): build it at once rather than lazily
+                f.setFeature("http://apache.org/xml/features/dom/defer-node-expansion", false);
+            } catch (ParserConfigurationException e) {
+                // another parser: its default
+            }
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             try {

@@ -88,10 +88,33 @@ public final class SignatureVerifier {
 
     private final BoundedCache<String, Crypto> cache;
     private final boolean rejectSha1;
+    private final boolean direct;
 
+    /**
+     * A verifier that checks the accepted profile directly ({@link DirectVerifier}) and everything else with
+     * Santuario.
+     *
+     * @param cacheSize  entries of the verification cache (0: none)
+     * @param rejectSha1 whether SHA-1 algorithms are errors (else warnings)
+     */
     public SignatureVerifier(int cacheSize, boolean rejectSha1) {
+        this(cacheSize, rejectSha1, true);
+    }
+
+    /**
+     * @param cacheSize  entries of the verification cache (0: none)
+     * @param rejectSha1 whether SHA-1 algorithms are errors (else warnings)
+     * @param direct     false to verify every signature with Santuario (the differential oracle of the tests)
+     */
+    public SignatureVerifier(int cacheSize, boolean rejectSha1, boolean direct) {
         this.cache = new BoundedCache<>(cacheSize);
         this.rejectSha1 = rejectSha1;
+        this.direct = direct;
+    }
+
+    /** Whether outcomes are cached (a cache of 0 entries: every signature is verified, no cache key is computed). */
+    public boolean caches() {
+        return cache.capacity() > 0;
     }
 
     /** Number of cached outcomes (for tests and monitoring). */
@@ -240,10 +263,13 @@ public final class SignatureVerifier {
             report.add(Rules.VIHF_SIGNATURE, "id-elsewhere", loc, id);
             return new Result(true, false, leaf, chain, sigAlg, digestAlg);
         }
-        String key = cacheKey(assertion, rawDigest, leaf);
+        String key = cache.capacity() > 0 ? cacheKey(assertion, rawDigest, leaf) : null; // no cache: no key
         Crypto crypto = key == null ? null : cache.get(key);
         if (crypto == null) {
-            crypto = crypto(sig, leaf);
+            crypto = this.direct ? DirectVerifier.verify(assertion, sig, leaf) : null;
+            if (crypto == null) {
+                crypto = crypto(sig, leaf);
+            }
             if (key != null && crypto.error() == null) {
                 cache.put(key, crypto);
             }
@@ -403,7 +429,8 @@ public final class SignatureVerifier {
         return MessageDigest.isEqual(actual, ref.getDigestValue());
     }
 
-    private static Crypto crypto(Element sigElement, X509Certificate leaf) {
+    /** The cryptographic check by Santuario (secure validation): the reference, and the fallback of the direct path. */
+    static Crypto crypto(Element sigElement, X509Certificate leaf) {
         try {
             XMLSignature signature = new XMLSignature(sigElement, "", true);
             SignedInfo si = signature.getSignedInfo();

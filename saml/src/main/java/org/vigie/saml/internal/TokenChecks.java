@@ -14,6 +14,7 @@ import org.vigie.core.Rules;
 import org.vigie.core.Severity;
 import org.vigie.core.StructureId;
 import org.vigie.core.cert.DistinguishedNames;
+import org.vigie.core.cert.OrgCertificate;
 import org.vigie.saml.CodedValue;
 import org.vigie.saml.SectorValueSet;
 import org.vigie.saml.VihfPolicy;
@@ -60,8 +61,54 @@ public final class TokenChecks {
         }
     }
 
+    /**
+     * The same checks as {@link #issuer(TokenData, X509Certificate, Report.Builder)}, the signer's name taken from
+     * its (cached) view instead of being parsed again.
+     *
+     * @param d      what was read
+     * @param signer the signing certificate's view, or null when unknown (only the format is checked)
+     * @param r      where the findings go
+     */
+    public static void issuer(TokenData d, OrgCertificate signer, Report.Builder r) {
+        if (signer == null || signer.subject().rdns().isEmpty()) {
+            issuer(d, signer == null ? null : signer.certificate(), r); // unknown, or a name only the JDK can read
+            return;
+        }
+        Location loc = VIHF.child("Issuer");
+        if (!d.issuerPresent || d.issuer.isEmpty()) {
+            r.add(Rules.VIHF_ISSUER, "absent", loc, "");
+            return;
+        }
+        if (!X509_SUBJECT_NAME.equals(d.issuerFormat)) {
+            r.add(Rules.VIHF_ISSUER, "format", loc.attribute("Format"), d.issuerFormat, d.issuerFormat,
+                    X509_SUBJECT_NAME);
+        }
+        java.util.Optional<org.vigie.core.cert.DistinguishedName> written = DistinguishedNames.tryParse(d.issuer);
+        if (!(written.isPresent() && !written.get().rdns().isEmpty() && written.get().sameNameAs(signer.subject()))) {
+            r.add(Rules.VIHF_ISSUER, "not-signer", loc, d.issuer, d.issuer,
+                    signer.certificate().getSubjectX500Principal().getName());
+        }
+    }
+
     /** An explicit time zone at the end of an xs:dateTime: {@code Z} or {@code ±hh:mm}. */
     private static final Pattern ZONE = Pattern.compile(".*(?:Z|[+-][0-9]{2}:[0-9]{2})");
+
+    /**
+     * Whether a readable time value ends with an explicit zone: what {@link #ZONE} matches, without the regex (a
+     * readable value holds no line terminator, the only characters {@code .*} would not take).
+     */
+    static boolean hasZone(String t) {
+        int n = t.length();
+        if (n >= 1 && t.charAt(n - 1) == 'Z') {
+            return true;
+        }
+        return n >= 6 && (t.charAt(n - 6) == '+' || t.charAt(n - 6) == '-') && digit(t.charAt(n - 5))
+                && digit(t.charAt(n - 4)) && t.charAt(n - 3) == ':' && digit(t.charAt(n - 2)) && digit(t.charAt(n - 1));
+    }
+
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
+    }
 
     /**
      * The zone of a readable SAML time value (SAML core §1.3.3: UTC, written with {@code Z}): an ERROR when it has
@@ -72,7 +119,7 @@ public final class TokenChecks {
             return;
         }
         String t = text.strip();
-        if (!ZONE.matcher(t).matches()) {
+        if (!hasZone(t)) {
             r.add(Rules.VIHF_TIME, "no-zone", loc, t, what, t);
         } else if (!t.endsWith("Z")) {
             r.add(Rules.VIHF_TIME, Severity.WARNING, "offset", loc, t, what, t, parsed);
