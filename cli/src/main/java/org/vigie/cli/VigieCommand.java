@@ -2,6 +2,7 @@ package org.vigie.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -12,28 +13,33 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code vigie} command line: main class of the runnable jar {@code cli/target/vigie.jar}.
  *
- * <p>Each subcommand is its own class in {@code org.vigie.cli}, registered in the {@code subcommands}
+ * <p>Each subcommand is its own class in {@code org.vigie.cli}, registered in the {@link #SUBCOMMANDS}
  * list below (one class per line). Exit codes follow {@link ExitCodes}: every exception escaping a
  * subcommand becomes exit code 2 with a one-line reason on stderr, never a stack trace.
+ *
+ * <p>Start-up (issue 16): picocli builds its model of a command by reflection over the command's class, its
+ * options and mixins. When the first argument names a subcommand, {@link #execute} registers that subcommand only
+ * (the others cannot be reached from that command line), which saves the model of the six others.
  */
 @Command(name = "vigie",
         mixinStandardHelpOptions = true,
         versionProvider = VigieCommand.Version.class,
         description = "Contrôles préalables de l'authentification indirecte DMP (VIHF, certificat "
-                + "d'organisation, authorInstitution).",
-        subcommands = {
-                // ---- subcommands: one class per line, add yours here ----
-                FinessCommand.class,
-                PlanCommand.class,
-                CheckCommand.class,
-                RulesCommand.class,
-                DemoCommand.class,
-                ServeCommand.class,
-                DeploymentCommand.class,
-                // ---- end of subcommands ----
-                CommandLine.HelpCommand.class,
-        })
+                + "d'organisation, authorInstitution).")
 public final class VigieCommand implements Callable<Integer> {
+
+    /** The subcommands, in the order of the usage text; picocli's {@code help} comes after them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            // ---- subcommands: one class per line, add yours here ----
+            FinessCommand.class,
+            PlanCommand.class,
+            CheckCommand.class,
+            RulesCommand.class,
+            DemoCommand.class,
+            ServeCommand.class,
+            DeploymentCommand.class
+            // ---- end of subcommands ----
+    );
 
     @Spec
     CommandSpec spec;
@@ -75,18 +81,38 @@ public final class VigieCommand implements Callable<Integer> {
      * @return the exit code, see {@link ExitCodes}
      */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        return newCommandLine(out, err).execute(args);
+        Class<?> only = args.length == 0 ? null : subcommandNamed(args[0]);
+        return (only == null ? newCommandLine(out, err) : newCommandLine(out, err, List.of(only))).execute(args);
+    }
+
+    /** The subcommand class whose {@code @Command} name is {@code name}, or null (an option, help, a typo). */
+    static Class<?> subcommandNamed(String name) {
+        for (Class<?> c : SUBCOMMANDS) {
+            Command command = c.getAnnotation(Command.class);
+            if (command != null && command.name().equals(name)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /**
-     * Builds the configured picocli command line: writers, exit codes and exception handlers.
+     * Builds the configured picocli command line: every subcommand, writers, exit codes and exception handlers.
      *
      * @param out standard output
      * @param err standard error
      * @return a new command line
      */
     public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
+        return newCommandLine(out, err, SUBCOMMANDS);
+    }
+
+    private static CommandLine newCommandLine(PrintWriter out, PrintWriter err, List<Class<?>> subcommands) {
         CommandLine cl = new CommandLine(new VigieCommand());
+        for (Class<?> c : subcommands) {
+            cl.addSubcommand(c);
+        }
+        cl.addSubcommand(CommandLine.HelpCommand.class);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
