@@ -1,5 +1,7 @@
 package org.vigie.cxf;
 
+import org.vigie.server.cxf.Iti41Port;
+import org.vigie.server.cxf.RegistryResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package org.vigie.cxf;
 
+import org.vigie.server.cxf.Iti41Port;
+import org.vigie.server.cxf.ProvideAndRegisterRequest;
 import jakarta.activation.DataHandler;
 import jakarta.activation.DataSource;
 import jakarta.activation.FileDataSource;

@@ -1,5 +1,7 @@
 package org.vigie.cxf;
 
+import org.vigie.server.cxf.Iti41Port;
+import org.vigie.server.cxf.RegistryResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.vigie.cxf.CxfClients.FAILURE;

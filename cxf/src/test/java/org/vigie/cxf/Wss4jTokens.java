@@ -1,5 +1,6 @@
 package org.vigie.cxf;
 
+import org.vigie.server.cxf.Wss4jVihf;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;

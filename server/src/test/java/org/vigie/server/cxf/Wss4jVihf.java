@@ -32,7 +32,7 @@ import org.w3c.dom.Element;
  * The attribute values that are HL7 elements ({@code Role}, {@code PurposeOfUse}) are OpenSAML {@link XSAny} objects,
  * which WSS4J puts in {@code AttributeValue} as they are.
  */
-final class Wss4jVihf {
+public final class Wss4jVihf {
 
     static final String ROLE = "urn:oasis:names:tc:xacml:2.0:subject:role";
     static final String PURPOSE = "urn:oasis:names:tc:xspa:1.0:subject:purposeofuse";
@@ -41,12 +41,12 @@ final class Wss4jVihf {
     private static final char[] PASSWORD = "wss4j".toCharArray();
 
     /** What a test may change before the token is built: the callback (beans) and the role layout. */
-    static final class Shape {
-        final SAMLCallback callback = new SAMLCallback();
-        final List<AttributeBean> attributes = new ArrayList<>();
-        boolean splitRoles;
-        List<String> audiences = List.of();
-        String identifiantStructure;
+    public static final class Shape {
+        public final SAMLCallback callback = new SAMLCallback();
+        public final List<AttributeBean> attributes = new ArrayList<>();
+        public boolean splitRoles;
+        public List<String> audiences = List.of();
+        public String identifiantStructure;
     }
 
     private Wss4jVihf() {
@@ -60,7 +60,7 @@ final class Wss4jVihf {
      * @param tweak   changes to the shape before the build
      * @return the signed Assertion element (in a document of its own)
      */
-    static Element build(OrgCredential signer, Instant issued, Consumer<Shape> tweak) throws Exception {
+    public static Element build(OrgCredential signer, Instant issued, Consumer<Shape> tweak) throws Exception {
         OpenSAMLUtil.initSamlEngine();
         Shape s = new Shape();
         s.identifiantStructure = signer.structureId();
