@@ -122,6 +122,17 @@ final class CxfClients {
         f.setBindingId(o.binding);
         f.setProperties(new HashMap<>(Map.of("mtom-enabled", o.mtom)));
         Iti41Port port = (Iti41Port) f.create();
+        prepare(port, dmp, auth, sign, issued, o);
+        return port;
+    }
+
+    /**
+     * Puts the VIHF and the TLS parameters on a client made elsewhere (e.g. by a Spring {@code jaxws:client}).
+     *
+     * @param o the VIHF and TLS options ({@code gzip}, {@code binding}, {@code mtom} are the creator's)
+     */
+    static void prepare(Iti41Port port, VigieTestServer dmp, OrgCredential auth, OrgCredential sign, Instant issued,
+                        Options o) throws Exception {
         Client client = ClientProxy.getClient(port);
 
         if (o.wss4j) {
@@ -151,7 +162,6 @@ final class CxfClients {
             case NONE -> tls.setSslContext(dmp.clientSslContext(null));
         }
         conduit.setTlsClientParameters(tls);
-        return port;
     }
 
     private static javax.net.ssl.TrustManager[] trust(KeyStore store) throws Exception {
