@@ -89,4 +89,16 @@ public record XmlLimits(int maxDepth, int maxAttributeLength, int maxTextLength,
         return "limite maxEventBytes dépassée : un événement XML (commentaire, instruction de traitement, section CDATA, "
                 + "balise et ses attributs, texte) de plus de " + eventBytes + " octets";
     }
+
+    /**
+     * The record's text, {@code XmlLimits[maxDepth=64, ...]}, written out: a record's generated {@code toString} is
+     * bootstrapped through method handles on its first call (tens of milliseconds of a cold start, issue 16), and
+     * the policy profile prints these limits when they depart from the defaults.
+     */
+    @Override
+    public String toString() {
+        return "XmlLimits[maxDepth=" + maxDepth + ", maxAttributeLength=" + maxAttributeLength + ", maxTextLength="
+                + maxTextLength + ", maxElements=" + maxElements + ", maxMetadataBytes=" + maxMetadataBytes
+                + ", maxHeaderBytes=" + maxHeaderBytes + ", maxEventBytes=" + maxEventBytes + "]";
+    }
 }

@@ -82,24 +82,37 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr(), invocation());
+    }
+
+    /** What picocli parsed, as the fast path {@link CheckArgs} gives it. */
+    CheckArgs.Invocation invocation() {
         Checker.Request req = new Checker.Request(tlsCert, input.message, input.parts == null ? null : input.parts.vihf,
                 input.parts == null ? null : input.parts.submission, input.parts == null ? List.of() : input.parts.cda,
                 contentType, directory.directory, trust.trust, trust.trustTest, trust.crl, at.at, policy.policy);
+        return new CheckArgs.Invocation(req, format.json(), lang.locale());
+    }
+
+    /**
+     * Checks and prints the report.
+     *
+     * @return the exit code
+     * @throws Exception an unusable input (the caller prints its one-line reason, exit 2)
+     */
+    static int run(PrintWriter out, PrintWriter err, CheckArgs.Invocation inv) throws Exception {
         Checker.Outcome o;
         try {
-            o = new Checker(err).check(req);
+            o = new Checker(err).check(inv.request());
         } catch (OutOfMemoryError | StackOverflowError e) {
             // last resort: the reading limits are meant to hold long before; never a stack trace
             err.println("vigie: " + VigieCommand.describe(e));
             err.flush();
             return ExitCodes.UNUSABLE;
         }
-        if (format.json()) {
-            out.print(org.vigie.core.ReportJson.toJson(o.report(), lang.locale()));
+        if (inv.json()) {
+            out.print(org.vigie.core.ReportJson.toJson(o.report(), inv.locale()));
         } else {
-            new ReportText(ReportText.colourWanted(), lang.locale()).write(out, o.report(), o.context());
+            new ReportText(ReportText.colourWanted(), inv.locale()).write(out, o.report(), o.context());
         }
         out.flush();
         return o.report().accepted() ? ExitCodes.OK : ExitCodes.REJECTED;

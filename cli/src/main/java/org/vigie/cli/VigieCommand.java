@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
  *
  * <p>Start-up (issue 16): picocli builds its model of a command by reflection over the command's class, its
  * options and mixins. When the first argument names a subcommand, {@link #execute} registers that subcommand only
- * (the others cannot be reached from that command line), which saves the model of the six others.
+ * (the others cannot be reached from that command line), which saves the model of the six others. A plain
+ * {@code check} command line skips picocli altogether ({@link CheckArgs}, same parse, picocli's for anything else).
  */
 @Command(name = "vigie",
         mixinStandardHelpOptions = true,
@@ -81,8 +82,24 @@ public final class VigieCommand implements Callable<Integer> {
      * @return the exit code, see {@link ExitCodes}
      */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        if (args.length > 0 && "check".equals(args[0])) {
+            CheckArgs.Invocation inv = CheckArgs.parse(args, 1);
+            if (inv != null) {
+                return checkFast(out, err, inv);
+            }
+        }
         Class<?> only = args.length == 0 ? null : subcommandNamed(args[0]);
         return (only == null ? newCommandLine(out, err) : newCommandLine(out, err, List.of(only))).execute(args);
+    }
+
+    /** {@code check} read by {@link CheckArgs}: what picocli's execute and its exception handler would do. */
+    private static int checkFast(PrintWriter out, PrintWriter err, CheckArgs.Invocation inv) {
+        try {
+            return CheckCommand.run(out, err, inv);
+        } catch (Exception ex) {
+            err.println("vigie: " + describe(ex));
+            return ExitCodes.UNUSABLE;
+        }
     }
 
     /** The subcommand class whose {@code @Command} name is {@code name}, or null (an option, help, a typo). */

@@ -81,4 +81,19 @@ public record Finess(String value, boolean keyValid) implements NationalIdentifi
     public String toString() {
         return value;
     }
+
+    /**
+     * Both components, as the record's own {@code equals}; written out because the generated one is bootstrapped
+     * through method handles on its first call (a cold-start cost, issue 16: every directory lookup uses it).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Finess f && value.equals(f.value) && keyValid == f.keyValid;
+    }
+
+    /** The record's own hash code ({@code 31 * value.hashCode() + Boolean.hashCode(keyValid)}), written out. */
+    @Override
+    public int hashCode() {
+        return 31 * value.hashCode() + Boolean.hashCode(keyValid);
+    }
 }

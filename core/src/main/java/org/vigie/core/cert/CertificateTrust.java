@@ -367,6 +367,16 @@ public final class CertificateTrust {
      * instance that comes back again is not re-encoded nor re-hashed (as a SHA-256 fingerprint key would be).
      */
     private record PathKey(X509Certificate leaf, Set<X509Certificate> given) {
+        // written out: the generated ones are bootstrapped through method handles on first use (cold start, issue 16)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PathKey k && java.util.Objects.equals(leaf, k.leaf) && java.util.Objects.equals(given, k.given);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * java.util.Objects.hashCode(leaf) + java.util.Objects.hashCode(given);
+        }
     }
 
     /** Builds {@link CertificateTrust}; not thread-safe. */

@@ -33,8 +33,18 @@ import org.w3c.dom.Node;
  */
 public final class SignatureVerifier {
 
-    static {
-        org.apache.xml.security.Init.init();
+    /**
+     * Santuario's {@code Init} (algorithm and resolver registries, about 120 classes) runs on first use only: the
+     * accepted shape is verified by {@link DirectVerifier} without it (issue 16, cold start of {@code vigie check}).
+     */
+    private static final class Santuario {
+        static {
+            org.apache.xml.security.Init.init();
+        }
+
+        static void init() {
+            // the static initialiser did it, once
+        }
     }
 
     public static final String EXC_C14N = "http://www.w3.org/2001/10/xml-exc-c14n#";
@@ -396,6 +406,7 @@ public final class SignatureVerifier {
             byte[] content = rawDigest;
             if (content == null) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
+                Santuario.init();
                 Canonicalizer.getInstance(Canonicalizer.ALGO_ID_C14N_WITH_COMMENTS).canonicalizeSubtree(assertion, out);
                 content = md.digest(out.toByteArray());
             }
@@ -432,6 +443,7 @@ public final class SignatureVerifier {
     /** The cryptographic check by Santuario (secure validation): the reference, and the fallback of the direct path. */
     static Crypto crypto(Element sigElement, X509Certificate leaf) {
         try {
+            Santuario.init();
             XMLSignature signature = new XMLSignature(sigElement, "", true);
             SignedInfo si = signature.getSignedInfo();
             SignatureAlgorithm sa = si.getSignatureAlgorithm();
