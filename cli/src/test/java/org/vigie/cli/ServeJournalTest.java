@@ -155,7 +155,7 @@ class ServeJournalTest {
             HeadlessChromium.run(chromium, dir, "--ignore-certificate-errors", "--hide-scrollbars",
                     "--screenshot=" + listShot, "--window-size=1400,520", base);
             HeadlessChromium.run(chromium, dir, "--ignore-certificate-errors", "--hide-scrollbars",
-                    "--screenshot=" + detailShot, "--window-size=1400,1300", base + "requests/" + rejected);
+                    "--screenshot=" + detailShot, "--window-size=1400,1060", base + "requests/" + rejected);
             for (Path shot : List.of(listShot, detailShot)) {
                 byte[] png = Files.readAllBytes(shot);
                 assertThat(png.length).isGreaterThan(10_000);
