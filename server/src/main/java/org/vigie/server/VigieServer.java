@@ -53,7 +53,8 @@ import org.vigie.server.internal.Tls;
  * {@code Receiver} fault with subcode {@code vigie:NotSimulated}. A request without a readable SOAP envelope gets a
  * SOAP 1.2 {@code Sender} fault ({@code vigie:UnreadableRequest}, HTTP 400). Every SOAP answer carries the headers
  * {@code X-Vigie-Verdict}, when rules fired, {@code X-Vigie-Rules}, and the policy profile id {@code X-Vigie-Profile}. {@code GET /health} answers a small JSON
- * document.
+ * document. {@code GET /} and {@code GET /requests/{n}} are the pages of the request journal (on by default, loopback
+ * clients only: {@link Builder#journal(JournalLimits)}); other GETs answer 405.
  *
  * <p><b>Limits and logs.</b> {@link ServerLimits}: body size (413), concurrent validations (503 after a wait), request
  * timeout (connection closed), graceful {@link #stop()}. One structured access-log line (JSON) per request with its
