@@ -22,6 +22,7 @@ import org.vigie.core.cert.TrustAnchors;
 import org.vigie.dmp.DmpPolicy;
 import org.vigie.dmp.DmpRequestValidator;
 import org.vigie.server.ClientAuth;
+import org.vigie.server.JournalLimits;
 import org.vigie.server.ServerLimits;
 import org.vigie.server.VigieServer;
 import org.vigie.testkit.OrgCredential;
@@ -105,6 +106,34 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Durée maximale d'une requête (défaut ${DEFAULT-VALUE} s).")
     int timeoutSeconds;
 
+    @Option(names = "--no-journal",
+            description = "Sans journal des requêtes en mémoire (ni pages GET / et /requests/N).")
+    boolean noJournal;
+
+    @Option(names = "--journal", paramLabel = "DIR",
+            description = "Écrit chaque requête dans DIR : NNNNNN.raw (corps tel que reçu, borné par --journal-entry-bytes) "
+                    + "et NNNNNN.json (entrée et rapport JSON), pour un artefact de CI ; numérotation poursuivie si DIR en contient déjà.")
+    Path journalDir;
+
+    @Option(names = "--journal-entries", paramLabel = "N", defaultValue = "100",
+            description = "Requêtes gardées en mémoire par le journal, les plus anciennes évincées (défaut ${DEFAULT-VALUE}).")
+    int journalEntries;
+
+    @Option(names = "--journal-entry-bytes", paramLabel = "BYTES", defaultValue = "2097152",
+            description = "Octets du corps brut gardés par requête (en mémoire et dans --journal) ; au-delà, copie tronquée "
+                    + "et signalée (défaut ${DEFAULT-VALUE}).")
+    long journalEntryBytes;
+
+    @Option(names = "--journal-bytes", paramLabel = "BYTES", defaultValue = "16777216",
+            description = "Octets gardés en mémoire par le journal, toutes requêtes comprises (corps bruts et rapports JSON) ; "
+                    + "au-delà, les plus anciennes évincées (défaut ${DEFAULT-VALUE}).")
+    long journalBytes;
+
+    @Option(names = "--journal-remote",
+            description = "Sert les pages du journal à tout client (défaut : boucle locale seulement, elles montrent des "
+                    + "requêtes de santé).")
+    boolean journalRemote;
+
     /**
      * The clock that gives each request's evaluation instant, and the instant the {@code --demo-pki} scenario is built
      * at (its PKI anchored the day before, so that it is valid for three years from the start of the server).
@@ -161,9 +190,19 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ServerLimits limits = ServerLimits.builder().maxBodyBytes(maxBody).maxConcurrentRequests(maxConcurrent)
                 .requestTimeout(Duration.ofSeconds(timeoutSeconds)).build();
+        JournalLimits journal;
+        try {
+            journal = JournalLimits.builder().maxEntries(journalEntries).maxEntryBytes(journalEntryBytes)
+                    .maxTotalBytes(journalBytes).build();
+        } catch (IllegalArgumentException e) {
+            throw new UnusableInputException("limites du journal invalides (--journal-entries, --journal-entry-bytes, "
+                    + "--journal-bytes) : " + e.getMessage());
+        }
         DmpRequestValidator validator = vb.build();
         VigieServer.Builder sb = VigieServer.builder().validator(validator).clock(clock).clientTrust(anchors).clientAuth(clientAuth)
                 .limits(limits).locale(lang.locale()).address(new InetSocketAddress(InetAddress.getByName(bind), port))
+                .journal(noJournal ? JournalLimits.disabled() : journal).journalDirectory(journalDir)
+                .journalRemoteAccess(journalRemote)
                 .accessLog(line -> {
                     synchronized (o) {
                         o.println(line);
@@ -175,6 +214,13 @@ public final class ServeCommand implements Callable<Integer> {
         }
         if (demo != null) {
             writeDemo(demo, out); // before the server is up: once it is announced, every file is there
+        }
+        if (journalDir != null) {
+            try {
+                Files.createDirectories(journalDir);
+            } catch (IOException e) {
+                throw new UnusableInputException("dossier --journal inutilisable : " + journalDir + " (" + e + ")");
+            }
         }
         VigieServer server = sb.start();
         Path serverPem = null;
@@ -191,6 +237,11 @@ public final class ServeCommand implements Callable<Integer> {
                 : describe(anchors)) + (extracts.isEmpty() ? " ; pas d'annuaire" : " ; annuaire : " + extracts.size() + " extrait(s)"));
         o.println("Profil : " + validator.profile().id() + (validator.profile().strict() ? " (strict)"
                 : " ; écarts : " + String.join(" ; ", validator.profile().relaxations())));
+        server.journalUrl().ifPresent(u -> o.println("Journal des requêtes : " + u + " (navigateur ; "
+                + (journalRemote ? "tout client" : "clients de la boucle locale seulement") + " ; " + journalEntries
+                + " requêtes, " + journalEntryBytes + " octets de corps brut par requête, " + journalBytes + " octets en tout)"));
+        server.journalDirectory().ifPresent(d -> o.println("Journal écrit dans : " + d.toAbsolutePath()
+                + " (NNNNNN.raw + NNNNNN.json par requête)"));
         if (serverPem != null) {
             o.println("Certificat du serveur (auto-signé, à faire confiance côté client) : " + serverPem.toAbsolutePath());
         }

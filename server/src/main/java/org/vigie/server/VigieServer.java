@@ -27,6 +27,7 @@ import org.vigie.core.cert.TrustAnchors;
 import org.vigie.dmp.DmpRequestValidator;
 import org.vigie.server.internal.AccessLine;
 import org.vigie.server.internal.DmpHandler;
+import org.vigie.server.internal.Journal;
 import org.vigie.server.internal.SelfSignedCertificate;
 import org.vigie.server.internal.Tls;
 
@@ -52,7 +53,8 @@ import org.vigie.server.internal.Tls;
  * {@code Receiver} fault with subcode {@code vigie:NotSimulated}. A request without a readable SOAP envelope gets a
  * SOAP 1.2 {@code Sender} fault ({@code vigie:UnreadableRequest}, HTTP 400). Every SOAP answer carries the headers
  * {@code X-Vigie-Verdict}, when rules fired, {@code X-Vigie-Rules}, and the policy profile id {@code X-Vigie-Profile}. {@code GET /health} answers a small JSON
- * document.
+ * document. {@code GET /} and {@code GET /requests/{n}} are the pages of the request journal (on by default, loopback
+ * clients only: {@link Builder#journal(JournalLimits)}); other GETs answer 405.
  *
  * <p><b>Limits and logs.</b> {@link ServerLimits}: body size (413), concurrent validations (503 after a wait), request
  * timeout (connection closed), graceful {@link #stop()}. One structured access-log line (JSON) per request with its
@@ -71,6 +73,7 @@ public final class VigieServer implements AutoCloseable {
     private final ClientAuth clientAuth;
     private final ServerLimits limits;
     private final String host;
+    private final Journal journal;
     private volatile boolean running = true;
 
     private VigieServer(Builder b) throws IOException {
@@ -100,8 +103,9 @@ public final class VigieServer implements AutoCloseable {
         });
         timer.setRemoveOnCancelPolicy(true);
         Consumer<String> sink = b.accessLog;
+        this.journal = new Journal(b.journal, b.journalDirectory, b.clock.instant());
         this.handler = new DmpHandler(b.validator, b.clock, b.limits, b.clientAuth, timer, line -> sink.accept(line.toJson()),
-                b.locale, b.onValidation);
+                b.locale, b.onValidation, journal, b.journalRemoteAccess);
         this.server = HttpsServer.create(b.address, 128);
         ClientAuth mode = b.clientAuth;
         server.setHttpsConfigurator(new HttpsConfigurator(ctx) {
@@ -139,6 +143,24 @@ public final class VigieServer implements AutoCloseable {
     /** @return the URL of the health endpoint */
     public URI healthUrl() {
         return url().resolve("health");
+    }
+
+    /**
+     * @return the URL of the request journal's page ({@link #url()} itself), unless the in-memory journal is
+     *         {@linkplain JournalLimits#disabled() off}
+     */
+    public java.util.Optional<URI> journalUrl() {
+        return journal.pages() ? java.util.Optional.of(url()) : java.util.Optional.empty();
+    }
+
+    /** @return the journal's limits in force */
+    public JournalLimits journalLimits() {
+        return journal.limits();
+    }
+
+    /** @return the folder the journal writes each request to, if any */
+    public java.util.Optional<java.nio.file.Path> journalDirectory() {
+        return journal.directory();
     }
 
     /** @return the bound port */
@@ -231,8 +253,59 @@ public final class VigieServer implements AutoCloseable {
         private Consumer<String> accessLog = defaultLog();
         private Consumer<ValidatedRequest> onValidation = r -> { };
         private java.util.Locale locale = java.util.Locale.FRENCH;
+        private JournalLimits journal = JournalLimits.defaults();
+        private java.nio.file.Path journalDirectory;
+        private boolean journalRemoteAccess;
 
         private Builder() {
+        }
+
+        /**
+         * The request journal: every POST is numbered, its body as received is kept (its first
+         * {@link JournalLimits#maxEntryBytes()} bytes, captured as it is read) with its report, and the pages
+         * {@code GET /} (the list), {@code /requests.json}, {@code /requests/{n}} (one request: findings, occurrence
+         * table, framing, client certificate), {@code /requests/{n}.json} and {@code /requests/{n}/raw} show them,
+         * to loopback clients only unless {@link #journalRemoteAccess(boolean)}. Each answer journaled carries the
+         * header {@code X-Vigie-Journal-Entry: n}.
+         *
+         * @param limits the bounds (default {@link JournalLimits#defaults()}: on); {@link JournalLimits#disabled()}
+         *               turns the in-memory journal and its pages off
+         * @return this builder
+         */
+        public Builder journal(JournalLimits limits) {
+            this.journal = Objects.requireNonNull(limits, "journal");
+            return this;
+        }
+
+        /** @return this builder, without the in-memory journal (same as {@code journal(JournalLimits.disabled())}) */
+        public Builder noJournal() {
+            return journal(JournalLimits.disabled());
+        }
+
+        /**
+         * A folder the journal writes each request to, as it is answered: {@code NNNNNN.raw} (the body as received, at
+         * most {@link JournalLimits#maxEntryBytes()}) and {@code NNNNNN.json} (the entry with its report), for a CI run
+         * to keep as an artefact. Created if missing; in a folder that already holds journal files the numbering goes
+         * on after them. At most {@link JournalLimits#maxDirectoryBytes()} are written; a write error is logged once
+         * (System.Logger {@code org.vigie.server.journal}) and shown on the page, serving continues. Works with the
+         * in-memory journal off as well.
+         *
+         * @param dir the folder, or null for none (the default)
+         * @return this builder
+         */
+        public Builder journalDirectory(java.nio.file.Path dir) {
+            this.journalDirectory = dir;
+            return this;
+        }
+
+        /**
+         * @param allow true to serve the journal's pages to any client (default false: loopback clients only, as the
+         *              pages show health-data requests; others get HTTP 403)
+         * @return this builder
+         */
+        public Builder journalRemoteAccess(boolean allow) {
+            this.journalRemoteAccess = allow;
+            return this;
         }
 
         /** @param v the validator every request goes through (required) @return this builder */
@@ -342,7 +415,7 @@ public final class VigieServer implements AutoCloseable {
          * Binds and starts the server.
          *
          * @return the running server
-         * @throws UncheckedIOException when the address cannot be bound
+         * @throws UncheckedIOException when the address cannot be bound, or the journal folder cannot be created
          * @throws IllegalStateException when no validator was given
          */
         public VigieServer start() {

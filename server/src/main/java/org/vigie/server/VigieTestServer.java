@@ -136,8 +136,30 @@ public final class VigieTestServer implements AutoCloseable {
         private Consumer<String> accessLog;
         private Consumer<ValidatedRequest> onValidation;
         private java.util.Locale locale = java.util.Locale.FRENCH;
+        private JournalLimits journal = JournalLimits.disabled();
+        private java.nio.file.Path journalDirectory;
 
         private Builder() {
+        }
+
+        /**
+         * @param limits the request journal (see {@link VigieServer.Builder#journal(JournalLimits)}); default
+         *               {@link JournalLimits#disabled()} for a test server: {@code GET /} answers 405 as before
+         * @return this builder
+         */
+        public Builder journal(JournalLimits limits) {
+            this.journal = Objects.requireNonNull(limits, "journal");
+            return this;
+        }
+
+        /**
+         * @param dir a folder receiving each request and its report (see
+         *            {@link VigieServer.Builder#journalDirectory(java.nio.file.Path)}), or null (default)
+         * @return this builder
+         */
+        public Builder journalDirectory(java.nio.file.Path dir) {
+            this.journalDirectory = dir;
+            return this;
         }
 
         /** @param l the language of the findings' messages in the answers (default French) @return this builder */
@@ -207,7 +229,8 @@ public final class VigieTestServer implements AutoCloseable {
                 vb.directory(directory);
             }
             VigieServer.Builder sb = VigieServer.builder().validator(vb.build()).clock(clock).clientTrust(p.trust())
-                    .clientAuth(clientAuth).limits(limits).locale(locale).port(0);
+                    .clientAuth(clientAuth).limits(limits).locale(locale).port(0).journal(journal)
+                    .journalDirectory(journalDirectory);
             if (accessLog != null) {
                 sb.accessLog(accessLog);
             }

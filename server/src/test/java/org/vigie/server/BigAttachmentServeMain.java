@@ -42,7 +42,11 @@ public final class BigAttachmentServeMain {
                 .xop();
         DmpMessageBuilder m = DmpMessageBuilder.feeding(VihfBuilder.indirect(sign).secteurActivite("SA01"), sub);
         List<String> log = new CopyOnWriteArrayList<>();
-        try (VigieTestServer dmp = VigieTestServer.builder().pki(pki).accessLog(log::add).start()) {
+        VigieTestServer.Builder tb = VigieTestServer.builder().pki(pki).accessLog(log::add);
+        if (args.length > 1) { // the request journal on (defaults), writing to the folder args[1]
+            tb.journal(JournalLimits.defaults()).journalDirectory(java.nio.file.Path.of(args[1]));
+        }
+        try (VigieTestServer dmp = tb.start()) {
             PipedInputStream in = new PipedInputStream(256 * 1024);
             PipedOutputStream out = new PipedOutputStream(in);
             Thread writer = new Thread(() -> {
@@ -60,6 +64,11 @@ public final class BigAttachmentServeMain {
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> in)).build();
             HttpResponse<String> r = client.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             writer.join();
+            if (args.length > 1) {
+                HttpResponse<String> j = client.send(HttpRequest.newBuilder(dmp.url().resolve("requests/1.json")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                System.out.println("journal=" + j.body().replaceAll("\\s*\n\\s*", " "));
+            }
             Runtime rt = Runtime.getRuntime();
             System.out.println("access=" + (log.isEmpty() ? "" : log.get(0)));
             System.out.println("http=" + r.statusCode() + " success=" + r.body().contains("ResponseStatusType:Success")

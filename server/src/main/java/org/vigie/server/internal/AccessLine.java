@@ -11,7 +11,7 @@ import org.vigie.core.ReportJson;
  * after decoding the Content-Encoding (equal to the bytes received without one), duration.
  *
  * <p>Verdicts: {@code accepted}, {@code rejected}, {@code not-simulated}, {@code unreadable}, {@code no-client-certificate},
- * {@code too-large}, {@code unsupported-encoding}, {@code busy}, {@code timeout}, {@code stopping}, {@code error}, {@code health}, {@code method-not-allowed}.
+ * {@code too-large}, {@code unsupported-encoding}, {@code busy}, {@code timeout}, {@code stopping}, {@code error}, {@code health}, {@code method-not-allowed}, {@code journal} (a page of the request journal), {@code journal-forbidden} (one asked by a client off the loopback interface).
  */
 public record AccessLine(Instant time, String remote, String method, String path, int status, String action,
                          String verdict, List<String> rules, String client, String framing, int attachments, long bytesIn,

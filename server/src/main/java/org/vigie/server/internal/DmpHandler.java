@@ -60,6 +60,9 @@ public final class DmpHandler implements HttpHandler {
     private final ScheduledExecutorService timer;
     private final Consumer<AccessLine> log;
     private final Consumer<ValidatedRequest> onValidation;
+    private final Journal journal;
+    private final JournalPages pages;
+    private final boolean journalRemote;
     private final AtomicLong served = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Object admission = new Object();
@@ -101,6 +104,33 @@ public final class DmpHandler implements HttpHandler {
     public DmpHandler(DmpRequestValidator validator, Clock clock, ServerLimits limits, ClientAuth clientAuth,
                       ScheduledExecutorService timer, Consumer<AccessLine> log, java.util.Locale locale,
                       Consumer<ValidatedRequest> onValidation) {
+        this(validator, clock, limits, clientAuth, timer, log, locale, onValidation,
+                new Journal(org.vigie.server.JournalLimits.disabled(), null, clock.instant()), false);
+    }
+
+    /**
+     * A handler that also keeps the request journal: each POST is numbered on arrival, its body captured within the
+     * journal's bound as it is read, and recorded just before its answer is written (or, without an answer, once the
+     * exchange is over); {@code GET /} and {@code /requests/...} serve the journal's pages (when its in-memory part is
+     * on) to loopback clients, or to any client when {@code journalRemote}.
+     *
+     * @param validator     the validator of each request
+     * @param clock         the clock giving each request's evaluation instant
+     * @param limits        the server limits
+     * @param clientAuth    the client-certificate mode
+     * @param timer         the timer of the request timeouts
+     * @param log           the access-log sink
+     * @param locale        the language of the findings' messages in the answers and the journal
+     * @param onValidation  called on the handling thread before the answer is written; what it throws is ignored
+     * @param journal       the journal (a disabled one for none)
+     * @param journalRemote true to serve the journal's pages to clients off the loopback interface
+     */
+    public DmpHandler(DmpRequestValidator validator, Clock clock, ServerLimits limits, ClientAuth clientAuth,
+                      ScheduledExecutorService timer, Consumer<AccessLine> log, java.util.Locale locale,
+                      Consumer<ValidatedRequest> onValidation, Journal journal, boolean journalRemote) {
+        this.journal = java.util.Objects.requireNonNull(journal, "journal");
+        this.pages = new JournalPages(journal);
+        this.journalRemote = journalRemote;
         this.onValidation = java.util.Objects.requireNonNull(onValidation, "onValidation");
         this.locale = java.util.Objects.requireNonNull(locale, "locale");
         this.validator = validator;
@@ -126,6 +156,13 @@ public final class DmpHandler implements HttpHandler {
         String framing;
         int attachments;
         boolean refused;
+        /** Journal number (0: not journaled), the bounded copy of the body as received, recorded yet. */
+        long n;
+        final java.time.Instant arrived;
+        RawCapture raw;
+        boolean journaled;
+        X509Certificate peer;
+        Report report;
         /** SOAP version of the answers: announced by the headers, then the envelope's once read. */
         SoapAnswers.Version soap = SoapAnswers.Version.SOAP12;
         /** Bytes as received (compressed when the request has a Content-Encoding). */
@@ -133,14 +170,15 @@ public final class DmpHandler implements HttpHandler {
         /** Bytes of the decoded body, bounded by the same limit: what --max-body bounds. */
         volatile LimitedInputStream body; // set by the worker, cancelled by the timeout watchdog
 
-        Call(HttpExchange ex) {
+        Call(HttpExchange ex, java.time.Instant arrived) {
             this.ex = ex;
+            this.arrived = arrived;
         }
     }
 
     @Override
     public void handle(HttpExchange ex) {
-        Call c = new Call(ex);
+        Call c = new Call(ex, clock.instant());
         synchronized (admission) { // a request is either counted before a stop begins, or refused
             c.refused = stopping;
             inFlight.incrementAndGet();
@@ -164,6 +202,9 @@ public final class DmpHandler implements HttpHandler {
         } finally {
             if (c.state.get() == TIMED_OUT) {
                 c.verdict = "timeout";
+            }
+            if (c.n > 0 && !c.journaled) {
+                journal(c); // no answer was written (timed out, client gone)
             }
             ex.close();
             served.incrementAndGet();
@@ -191,6 +232,7 @@ public final class DmpHandler implements HttpHandler {
         X509Certificate[] peer = peerCertificates(ex);
         if (peer.length > 0) {
             c.client = peer[0].getSubjectX500Principal().getName();
+            c.peer = peer[0];
         }
         if (HEALTH_PATH.equals(path) || (HEALTH_PATH + "/").equals(path)) {
             c.verdict = "health";
@@ -203,6 +245,14 @@ public final class DmpHandler implements HttpHandler {
                     + ",\"inFlight\":" + (inFlight.get() - 1) + ",\"maxConcurrentRequests\":" + limits.maxConcurrentRequests() + "}";
             answer(c, 200, method.equals("HEAD") ? null : json, Map.of(), "application/json");
             return;
+        }
+        if (journal.pages() && (method.equals("GET") || method.equals("HEAD"))
+                && JournalPages.isJournalPath(ex.getRequestURI().getRawPath())) {
+            journalPage(c, method.equals("HEAD"));
+            return;
+        }
+        if (method.equals("POST") && journal.capturing()) {
+            c.n = journal.next();
         }
         if (c.refused) {
             c.verdict = "stopping";
@@ -254,7 +304,12 @@ public final class DmpHandler implements HttpHandler {
     }
 
     private void validate(Call c, X509Certificate[] peer) throws IOException {
-        c.received = new LimitedInputStream(c.ex.getRequestBody(), limits.maxBodyBytes());
+        InputStream asReceived = c.ex.getRequestBody();
+        if (c.n > 0) { // the tee of the journal: the first maxEntryBytes bytes as they are read, never more
+            c.raw = new RawCapture(asReceived, (int) journal.limits().maxEntryBytes());
+            asReceived = c.raw;
+        }
+        c.received = new LimitedInputStream(asReceived, limits.maxBodyBytes());
         if (c.state.get() == TIMED_OUT) {
             c.received.cancel(TIMEOUT_REASON); // the watchdog fired before the body existed
         }
@@ -299,6 +354,7 @@ public final class DmpHandler implements HttpHandler {
         }
         v.soapVersion().ifPresent(version -> c.soap = SoapAnswers.Version.of(version));
         Report r = v.report();
+        c.report = r;
         c.action = v.action().orElse(null);
         c.framing = v.framing();
         c.attachments = v.attachments().size();
@@ -429,6 +485,10 @@ public final class DmpHandler implements HttpHandler {
         }
         c.status = status;
         HttpExchange ex = c.ex;
+        if (c.n > 0 && !c.journaled) {
+            journal(c); // before the answer: a client holding it finds its entry in the journal
+            ex.getResponseHeaders().set("X-Vigie-Journal-Entry", String.valueOf(c.n));
+        }
         ex.getResponseHeaders().set("Content-Type", contentType);
         ex.getResponseHeaders().set("Server", "vigie-serve");
         headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
@@ -442,6 +502,56 @@ public final class DmpHandler implements HttpHandler {
             try (OutputStream out = ex.getResponseBody()) {
                 out.write(bytes);
             }
+        }
+    }
+
+    /** Serves a page of the journal (loopback clients only, unless configured otherwise). */
+    private void journalPage(Call c, boolean head) throws IOException {
+        InetSocketAddress ra = c.ex.getRemoteAddress();
+        boolean loopback = ra != null && ra.getAddress() != null && ra.getAddress().isLoopbackAddress();
+        JournalPages.Page p;
+        if (!loopback && !journalRemote) {
+            c.verdict = "journal-forbidden";
+            p = JournalPages.forbidden();
+        } else {
+            c.verdict = "journal";
+            p = pages.answer(c.ex.getRequestURI().getRawPath());
+        }
+        if (!c.state.compareAndSet(RUNNING, RESPONDING)) {
+            c.verdict = "timeout";
+            return;
+        }
+        c.status = p.status();
+        HttpExchange ex = c.ex;
+        ex.getResponseHeaders().set("Content-Type", p.contentType());
+        ex.getResponseHeaders().set("Server", "vigie-serve");
+        p.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+        if (head || p.body().length == 0) {
+            ex.sendResponseHeaders(p.status(), -1);
+            return;
+        }
+        ex.sendResponseHeaders(p.status(), p.body().length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(p.body());
+        }
+    }
+
+    /** Records the request in the journal, once; a failure of the journal never breaks the answer. */
+    private void journal(Call c) {
+        c.journaled = true;
+        try {
+            HttpExchange ex = c.ex;
+            InetSocketAddress ra = ex.getRemoteAddress();
+            com.sun.net.httpserver.Headers h = ex.getRequestHeaders();
+            RawCapture raw = c.raw;
+            journal.record(new JournalEntry(c.n, c.arrived, ra == null ? "" : ra.getAddress().getHostAddress() + ":" + ra.getPort(),
+                    ex.getRequestMethod(), ex.getRequestURI().getRawPath(), c.status, c.verdict, c.action, c.rules,
+                    c.profile, c.peer, c.framing, c.attachments, c.received == null ? 0 : c.received.count(),
+                    c.body == null ? 0 : c.body.count(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - c.t0),
+                    h.getFirst("Content-Type"), h.getFirst("Content-Encoding"), h.getFirst("SOAPAction"),
+                    raw == null ? new byte[0] : raw.copy(), raw != null && raw.truncated(), c.report, locale));
+        } catch (RuntimeException e) {
+            // the journal is a help: it never costs a request its answer
         }
     }
 
