@@ -101,6 +101,28 @@ class TextBypassTest {
     }
 
     @Test
+    void aParserThatReadAheadPastTheTagItDeliveredNeverGetsTheBypass() throws Exception {
+        // a parser that read two pausing tags but delivered only the first: the bytes after the second are not the
+        // content of the element the consumer is at (the ordinal check, independent of how the parser buffers)
+        byte[] bytes = "<r><Document>A<Document>B</Document></Document></r>".getBytes(StandardCharsets.US_ASCII);
+        TextBypass gate = new TextBypass(new ByteArrayInputStream(bytes), Set.of("Document"), 64, () -> { });
+        XMLStreamReader events = gate.track(HardenedStax.open(new ByteArrayInputStream("<a><b/><c/></a>"
+                .getBytes(StandardCharsets.US_ASCII)), true));
+        byte[] b = new byte[64];
+        assertThat(new String(b, 0, gate.read(b, 0, 64), StandardCharsets.US_ASCII)).isEqualTo("<r><Document>");
+        assertThat(new String(b, 0, gate.read(b, 0, 64), StandardCharsets.US_ASCII)).isEqualTo("A<Document>");
+        assertThat(events.next()).isEqualTo(XMLStreamConstants.START_ELEMENT); // 1 delivered, 3 lexed
+        assertThat(gate.engage()).isFalse();
+        events.next();
+        assertThat(gate.engage()).isFalse(); // 2 delivered
+        while (events.next() != XMLStreamConstants.END_DOCUMENT) {
+            // <c/> is the third start tag
+        }
+        assertThat(gate.engage()).isTrue();
+        assertThat(gate.run(LETTERS)).isEqualTo(1); // "B"
+    }
+
+    @Test
     void markupThatLooksLikeATagInsideCommentsCdataInstructionsAndValuesDoesNotPause() throws Exception {
         String xml = "<r a='x:Document>' b=\"/>\"><!-- <Document> --><![CDATA[<Document>]]><?p <Document>?>"
                 + "<Document>QRS</Document></r>";
