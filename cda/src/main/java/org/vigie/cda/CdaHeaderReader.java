@@ -157,7 +157,7 @@ public final class CdaHeaderReader {
         State st = new State(location);
         XMLStreamReader r = null;
         // the text of the body is skipped from the bytes while it is plain ASCII text (see TextBypass)
-        TextBypass gate = new TextBypass(in, Set.of("component"), BYPASS_BUFFER, () -> limits.allowEvent(in));
+        TextBypass gate = new TextBypass(in, Set.of("component"), BYPASS_BUFFER, limits.eventAllowance(in));
         try {
             r = gate.track(limits.openMetered(in, gate));
             run(r, st);
@@ -442,31 +442,13 @@ public final class CdaHeaderReader {
     }
 
     /** Bytes the bypass holds at most. */
-    private static final int BYPASS_BUFFER = 16 * 1024;
-
-    /**
-     * ASCII characters that are text to the parser whatever precedes them in content: printable ASCII but
-     * {@code <}, {@code &} and {@code ]} (which could end {@code ]]>}), plus tab, line feed, carriage return.
-     */
-    private static final byte[] PLAIN_TEXT = new byte[256];
-
-    static {
-        for (int c = 0x20; c < 0x7f; c++) {
-            PLAIN_TEXT[c] = 1;
-        }
-        PLAIN_TEXT['<'] = 0;
-        PLAIN_TEXT['&'] = 0;
-        PLAIN_TEXT[']'] = 0;
-        PLAIN_TEXT['\t'] = 1;
-        PLAIN_TEXT['\n'] = 1;
-        PLAIN_TEXT['\r'] = 1;
-    }
+    private static final int BYPASS_BUFFER = 8 * 1024;
 
     /** Right after a start tag the parser delivered: skips the plain text that follows, if the bypass engages. */
     private static void skipText(XMLStreamReader r, TextBypass gate) throws XMLStreamException {
         if (gate.engage()) {
             try {
-                gate.skip(PLAIN_TEXT);
+                gate.skipPlainText();
             } catch (java.io.IOException e) {
                 throw new XMLStreamException(e.getMessage(), r.getLocation(), e); // as the parser reports it
             }

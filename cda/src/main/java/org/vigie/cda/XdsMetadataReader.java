@@ -251,9 +251,10 @@ public final class XdsMetadataReader {
         in.limitAt(limits.maxMetadataBytes(), "metadata", "métadonnées au-delà de " + limits.maxMetadataBytes() + " octets");
         Parse p = new Parse(in);
         // inline base64 documents are taken from the bytes by the bypass while they are base64 (see TextBypass)
+        Runnable allowance = limits.eventAllowance(in);
         p.gate = new TextBypass(in, Set.of("Document"), BYPASS_BUFFER, () -> {
             p.beforePull();
-            limits.allowEvent(in);
+            allowance.run();
         });
         XMLStreamReader r = null;
         try {
@@ -313,7 +314,7 @@ public final class XdsMetadataReader {
     }
 
     /** Bytes the bypass holds at most (a refill for the inline base64 text). */
-    static final int BYPASS_BUFFER = 16 * 1024;
+    static final int BYPASS_BUFFER = 8 * 1024;
 
     private final class Parse {
         final MeteredInputStream in;

@@ -94,9 +94,13 @@ public record XmlLimits(int maxDepth, int maxAttributeLength, int maxTextLength,
                 EVENT, eventMessage(maxEventBytes));
     }
 
-    /** Allows one more event's bytes on {@code in} (what the metered parser does before each pull). */
-    void allowEvent(MeteredInputStream in) {
-        in.allow(maxEventBytes, EVENT, eventMessage(maxEventBytes));
+    /**
+     * What the metered parser does before each pull, for the refills of a bypass: allows one more event's bytes on
+     * {@code in}. The message is made once (a refill must not allocate).
+     */
+    Runnable eventAllowance(MeteredInputStream in) {
+        String message = eventMessage(maxEventBytes);
+        return () -> in.allow(maxEventBytes, EVENT, message);
     }
 
     /** The one-line message of a refused event (the message of the limit's exception). */

@@ -195,6 +195,46 @@ class TextBypassTest {
     }
 
     @Test
+    void skippingPlainTextEightBytesAtATimeStopsAtTheSameByteAsTheTable() throws Exception {
+        byte[] table = new byte[256];
+        for (int c = 0x20; c < 0x7f; c++) {
+            table[c] = 1;
+        }
+        table['<'] = 0;
+        table['&'] = 0;
+        table[']'] = 0;
+        table['\t'] = 1;
+        table['\n'] = 1;
+        table['\r'] = 1;
+        Random rnd = new Random(8);
+        byte[] specials = {'<', '&', ']', 0x1f, 0x7f, (byte) 0x80, (byte) 0xff, 0, '\n', '\t', '\r', 0x20, 0x7e};
+        for (int i = 0; i < 3000; i++) {
+            byte[] text = new byte[rnd.nextInt(200)];
+            for (int k = 0; k < text.length; k++) {
+                text[k] = rnd.nextInt(12) == 0 ? specials[rnd.nextInt(specials.length)] : (byte) (0x20 + rnd.nextInt(95));
+            }
+            int buffer = 1 + rnd.nextInt(50);
+            long[] got = new long[2];
+            for (int way = 0; way < 2; way++) {
+                byte[] doc = concat("<r><Document>".getBytes(StandardCharsets.US_ASCII), text);
+                TextBypass gate = new TextBypass(new ByteArrayInputStream(doc), Set.of("Document"), buffer, () -> { });
+                XMLStreamReader r = gate.track(HardenedStax.factory(true).createXMLStreamReader(gate));
+                r.nextTag();
+                r.nextTag();
+                assertThat(gate.engage()).isTrue();
+                got[way] = way == 0 ? gate.skipPlainText() : gate.skip(table);
+            }
+            assertThat(got[0]).as("case %d", i).isEqualTo(got[1]);
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    @Test
     void randomDocumentsGiveTheSameEventsWithAndWithoutTheBypass() throws Exception {
         Random rnd = new Random(16);
         String[] pieces = {"ABC", "\n", "<!--x-->", "<e/>", "<e>Q</e>", "&amp;", "<![CDATA[Z]]>", "<?p q?>", " ", "é"};
