@@ -190,7 +190,9 @@ public final class Base64TextStream extends InputStream {
     /** The next raw run; a failure of the bytes under the bypass is the outer reader's failure, as in event mode. */
     private int rawRun() throws IOException {
         try {
-            return raw.run(RAW_BASE64);
+            int n = raw.window();
+            // the bytes are checked as they are decoded: decodeRaw stops before the first one outside RAW_BASE64
+            return n > 0 && RAW_BASE64[raw.buffer()[raw.bufferPosition()] & 0xff] == 0 ? 0 : n;
         } catch (IOException e) {
             outerFailure = new XMLStreamException("message illisible dans le contenu base64: " + HardenedStax.describe(e), e);
             throw new IOException(outerFailure.getMessage(), e);
@@ -240,9 +242,14 @@ public final class Base64TextStream extends InputStream {
                         break;
                     }
                 }
+                int c = src[p] & 0xff;
+                if (RAW_BASE64[c] == 0) {
+                    break; // not base64 text: left to the outer reader
+                }
+                p++;
                 outPos = 0;
                 outLen = 0;
-                accept((char) (src[p++] & 0xff), decode);
+                accept((char) c, decode);
                 if (outLen > 0) {
                     int k = Math.min(outLen, lim - o);
                     System.arraycopy(out, 0, b, o, k);

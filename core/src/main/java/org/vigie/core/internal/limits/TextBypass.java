@@ -259,6 +259,24 @@ public final class TextBypass extends InputStream {
         return total;
     }
 
+    /**
+     * The bytes buffered from {@link #bufferPosition()} in {@link #buffer()}, refilling when none are: -1 at the end
+     * of the input, 0 on an empty read. Unlike {@link #run}, nothing is checked: the consumer must
+     * {@linkplain #consume take} only bytes it has checked are character data that leaves the parser's state alone
+     * (ASCII, none of {@code <}, {@code &}, {@code ]}), for one pass over the bytes instead of two.
+     *
+     * @throws IllegalStateException when not {@link #engaged()}
+     */
+    public int window() throws IOException {
+        if (!engaged) {
+            throw new IllegalStateException("not engaged");
+        }
+        if (pos >= end && !refill()) {
+            return eof ? -1 : 0;
+        }
+        return end - pos;
+    }
+
     /** Refills the empty buffer for the consumer; false at the end of the input (or on an empty read). */
     private boolean refill() throws IOException {
         if (eof) {
