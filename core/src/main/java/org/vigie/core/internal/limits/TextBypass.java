@@ -17,8 +17,9 @@ import javax.xml.stream.util.StreamReaderDelegate;
  * lexer (tags with quoted attribute values, comments, CDATA sections, processing instructions) and ends a read right
  * after the {@code >} of a start tag that may open bypassed text (a local name of {@code pauseAfter}, or every start
  * tag once {@link #pauseAfterEveryStartTag} is on). When the parser then delivers that {@code START_ELEMENT} and has
- * not read again, everything it was given is consumed, and what follows in the bytes is the content of that element:
- * {@link #engage()} says so. The consumer may then take a run of bytes of a class it chooses (e.g. the base64
+ * not read again, and the number of start tags the lexer saw equals the number of {@code START_ELEMENT} events the
+ * parser delivered (counted by {@link #track}), everything it was given is consumed, and what follows in the bytes is
+ * the content of that element: {@link #engage()} says so. The consumer may then take a run of bytes of a class it chooses (e.g. the base64
  * alphabet and white space, or ASCII text characters other than {@code <}, {@code &} and {@code ]}): such bytes are
  * character data to the parser, that change neither its state nor what it checks after them (only the line and
  * column numbers of its later messages). The run ends at the first other byte ({@code <}, {@code &}, a non-ASCII byte
