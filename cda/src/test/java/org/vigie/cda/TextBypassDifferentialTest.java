@@ -242,6 +242,34 @@ class TextBypassDifferentialTest {
     }
 
     @Test
+    void theEventAllowanceHoldsThroughTheBypassBeforeTheBytesAreHeld() {
+        // a 64 KiB allowance per event: a 2 MiB comment after the base64, inside the element, or in the CDA body, is
+        // refused in both paths, while 3 MB of base64 and 2 MB of body text (no event) go through the bypass
+        XmlLimits small = XmlLimits.defaults().withMaxEventBytes(64 * 1024);
+        XdsMetadataReader fast = XdsMetadataReader.builder().limits(small).build();
+        XdsMetadataReader slow = XdsMetadataReader.builder().limits(small).textBypass(false).build();
+        String valid = CdaBuilder.ciSis().author("CH", EG).nonXmlBodyPdf(2_000_000).toXml();
+        String huge = "<!--" + "x".repeat(2 * 1024 * 1024) + "-->";
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("plain", submission(mime(valid)));
+        cases.put("comment-in-element", submission(mime(valid) + huge));
+        cases.put("comment-in-body", submission(mime(valid.replace("</component>", huge + "</component>"))));
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            byte[] b = c.getValue().getBytes(StandardCharsets.UTF_8);
+            XdsMetadataReader.Counted f = fast.readCounted(new ByteArrayInputStream(b));
+            String s = summary(slow.read(new ByteArrayInputStream(b)));
+            assertThat(summary(f.metadata())).as(c.getKey()).isEqualTo(s);
+            assertThat(f.bypassedOuter()).as(c.getKey()).isGreaterThan(2_600_000);
+            if (c.getKey().equals("plain")) {
+                assertThat(s).doesNotContain("ERROR");
+                assertThat(f.bypassedInner()).isGreaterThan(1_900_000);
+            } else {
+                assertThat(s).as(c.getKey()).containsPattern("event-bytes");
+            }
+        }
+    }
+
+    @Test
     void anAuthorAfterTheBodyIsFoundThroughTheBypass() {
         String cda = SubmissionDefect.CDA_AUTHOR_AFTER_BODY.applyToCda(
                 CdaBuilder.ciSis().author("CH", EG).nonXmlBodyPdf(30_000).toXml(), EVIL);
