@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
  * hits all three), {@code warm-up} rounds then {@code rounds} measured, and prints per operation the CPU time, the
  * wall time and the throughput on the base64 text after the CDA header.
  *
- * <pre>java -cp "$(cat benchmarks/target/bench-lib/.classpath)" org.vigie.benchmarks.Control2CpuTime 200MB 5 10</pre>
+ * <pre>java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" org.vigie.benchmarks.Control2CpuTime 200MB 3 6</pre>
  */
 public final class Control2CpuTime {
 
