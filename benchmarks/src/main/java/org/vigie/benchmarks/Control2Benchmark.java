@@ -62,6 +62,54 @@ public class Control2Benchmark {
         return validator.validate(new java.io.ByteArrayInputStream(xopSubmission), Map.of(Submissions.HREF, part), vihf, AT).report();
     }
 
+    /**
+     * Floor of {@link #inline()}: the same generated submission read to its end in 64 KiB reads, nothing done with
+     * the bytes (what generating and moving them costs; no validator can go under it).
+     */
+    @Benchmark
+    public long inlineFloorDrain() {
+        try (InputStream in = Submissions.inlineSubmission(bytes)) {
+            return drain(in);
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Floor of {@link #inline()} with the decoding: the same document, base64-encoded by the same generator, decoded
+     * in bulk by {@code java.util.Base64}'s MIME decoder, 64 064 bytes of whole lines at a time (no XML parsed on
+     * either side, no well-formedness checked).
+     */
+    @Benchmark
+    public long inlineFloorDecode() {
+        try (InputStream in = new org.vigie.benchmarks.data.Base64EncodingStream(Submissions.cda(bytes))) {
+            long total = 0;
+            int n;
+            while ((n = in.readNBytes(chunk, 0, chunk.length)) > 0) {
+                total += n == chunk.length ? MIME.decode(chunk, decoded)
+                        : MIME.decode(java.util.Arrays.copyOf(chunk, n), decoded);
+            }
+            return total;
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final java.util.Base64.Decoder MIME = java.util.Base64.getMimeDecoder();
+    private final byte[] chunk = new byte[77 * 64 * 13]; // whole 76-character lines (the generator's layout)
+    private final byte[] decoded = new byte[chunk.length];
+
+    private final byte[] sink = new byte[64 * 1024];
+
+    private long drain(InputStream in) throws java.io.IOException {
+        long total = 0;
+        int n;
+        while ((n = in.read(sink, 0, sink.length)) >= 0) {
+            total += n;
+        }
+        return total;
+    }
+
     /** The document is base64 inside the submission: the whole submission is read, the header decoded. */
     @Benchmark
     public Report inline() {

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -15,6 +16,7 @@ import org.vigie.core.Location;
 import org.vigie.core.Rules;
 import org.vigie.core.internal.limits.LimitExceededException;
 import org.vigie.core.internal.limits.MeteredInputStream;
+import org.vigie.core.internal.limits.TextBypass;
 
 /**
  * Reads the header of a CDA R2 document with hardened StAX and stops at its end: the first {@code component} child
@@ -36,8 +38,11 @@ public final class CdaHeaderReader {
 
     private final XmlLimits limits;
 
+    private final boolean textBypass;
+
     private CdaHeaderReader(Builder b) {
         this.limits = b.limits;
+        this.textBypass = b.textBypass;
     }
 
     public static Builder builder() {
@@ -89,6 +94,13 @@ public final class CdaHeaderReader {
     /** Builds {@link CdaHeaderReader}s. */
     public static final class Builder {
         private XmlLimits limits = XmlLimits.defaults();
+        private boolean textBypass = true;
+
+        /** Off: the body's text goes through the parser's events (the reference the differential tests compare with). */
+        Builder textBypass(boolean on) {
+            this.textBypass = on;
+            return this;
+        }
 
         private Builder() {
         }
@@ -134,16 +146,23 @@ public final class CdaHeaderReader {
     private static final Location CDA = Location.of("CDA");
 
     CdaHeader parse(InputStream source, Location location, boolean wholeDocument) {
+        return parse(source, location, wholeDocument, null);
+    }
+
+    /** {@code taken[0]} gets the bytes of the body's text the bypass skipped (for the tests that it engages). */
+    CdaHeader parse(InputStream source, Location location, boolean wholeDocument, long[] taken) {
         MeteredInputStream in = new MeteredInputStream(source);
         in.limitAt(limits.maxHeaderBytes() + READ_AHEAD_SLACK, "header", "en-tête CDA au-delà de "
                 + limits.maxHeaderBytes() + " octets sans fin d'en-tête");
         State st = new State(location);
         XMLStreamReader r = null;
+        // the text of the body is skipped from the bytes while it is plain ASCII text (see TextBypass)
+        TextBypass gate = new TextBypass(in, Set.of("component"), BYPASS_BUFFER, limits.eventAllowance(in));
         try {
-            r = limits.openMetered(in);
+            r = gate.track(limits.openMetered(in, gate));
             run(r, st);
             if (wholeDocument && st.bodyStarted) {
-                afterHeader(r, st, in);
+                afterHeader(r, st, in, textBypass && XdsMetadataReader.asciiCompatible(r) ? gate : null);
             }
         } catch (XMLStreamException | RuntimeException e) {
             Optional<LimitExceededException> limit = HardenedStax.limitOf(e);
@@ -164,6 +183,9 @@ public final class CdaHeaderReader {
                     // nothing to release beyond the parser
                 }
             }
+        }
+        if (taken != null) {
+            taken[0] += gate.taken();
         }
         if (st.currentAuthor != null) {
             st.closeAuthor();
@@ -357,8 +379,13 @@ public final class CdaHeaderReader {
      * (depth only), then requires the end of {@code ClinicalDocument}. The header's byte bound is lifted; each pull
      * may still read at most {@link XmlLimits#maxEventBytes()} more bytes (the metered reader's allowance).
      */
-    private void afterHeader(XMLStreamReader r, State st, MeteredInputStream in) throws XMLStreamException {
+    private void afterHeader(XMLStreamReader r, State st, MeteredInputStream in, TextBypass gate)
+            throws XMLStreamException {
         in.limitAt(Long.MAX_VALUE, "", ""); // past the header: only the per-event allowance of the metered reader
+        if (gate != null) {
+            gate.pauseAfterEveryStartTag(true);
+            skipText(r, gate);
+        }
         int depth = 1; // inside the body component
         while (depth > 0) {
             int ev = r.next();
@@ -366,6 +393,9 @@ public final class CdaHeaderReader {
                 if (++depth + 1 > limits.maxDepth()) {
                     st.problem("cda-depth-body", r.getLocalName(), limits.maxDepth());
                     return;
+                }
+                if (gate != null) {
+                    skipText(r, gate); // the body's text is not read: only its markup is
                 }
             } else if (ev == XMLStreamConstants.END_ELEMENT) {
                 depth--;
@@ -407,6 +437,20 @@ public final class CdaHeaderReader {
                 default -> {
                     // comments, processing instructions, white space, end of document
                 }
+            }
+        }
+    }
+
+    /** Bytes the bypass holds at most. */
+    private static final int BYPASS_BUFFER = 8 * 1024;
+
+    /** Right after a start tag the parser delivered: skips the plain text that follows, if the bypass engages. */
+    private static void skipText(XMLStreamReader r, TextBypass gate) throws XMLStreamException {
+        if (gate.engage()) {
+            try {
+                gate.skipPlainText();
+            } catch (java.io.IOException e) {
+                throw new XMLStreamException(e.getMessage(), r.getLocation(), e); // as the parser reports it
             }
         }
     }

@@ -21,6 +21,7 @@ import org.vigie.core.Rules;
 import org.vigie.core.Severity;
 import org.vigie.core.internal.limits.LimitExceededException;
 import org.vigie.core.internal.limits.MeteredInputStream;
+import org.vigie.core.internal.limits.TextBypass;
 
 /**
  * Streams XDS.b metadata with hardened StAX: a {@code SubmitObjectsRequest} alone, inside a
@@ -59,9 +60,12 @@ public final class XdsMetadataReader {
     private final XmlLimits limits;
     private final CdaHeaderReader cdaReader;
 
+    private final boolean textBypass;
+
     private XdsMetadataReader(Builder b) {
         this.limits = b.limits;
-        this.cdaReader = CdaHeaderReader.builder().limits(b.limits).build();
+        this.textBypass = b.textBypass;
+        this.cdaReader = CdaHeaderReader.builder().limits(b.limits).textBypass(b.textBypass).build();
     }
 
     public static Builder builder() {
@@ -76,6 +80,16 @@ public final class XdsMetadataReader {
     /** Builds {@link XdsMetadataReader}s. */
     public static final class Builder {
         private XmlLimits limits = XmlLimits.defaults();
+        private boolean textBypass = true;
+
+        /**
+         * Off: inline base64 and the CDA body go through the parsers' character events (the reference the
+         * differential tests compare the bypass with).
+         */
+        Builder textBypass(boolean on) {
+            this.textBypass = on;
+            return this;
+        }
 
         private Builder() {
         }
@@ -170,14 +184,14 @@ public final class XdsMetadataReader {
     }
 
     /** What a read found, with the number of id look-ups and comparisons its matching took (for growth tests). */
-    record Counted(XdsMetadata metadata, long operations) {
+    record Counted(XdsMetadata metadata, long operations, long bypassedOuter, long bypassedInner) {
     }
 
     /** Reads like {@link #read(InputStream)} and counts the matching operations of the result step. */
     Counted readCounted(InputStream xml) {
         Parse p = parse(xml);
         XdsMetadata md = p.result();
-        return new Counted(md, p.operations);
+        return new Counted(md, p.operations, p.gate == null ? 0 : p.gate.taken(), p.innerTaken[0]);
     }
 
     private static final int NO_MATCH = 0;
@@ -236,10 +250,16 @@ public final class XdsMetadataReader {
         MeteredInputStream in = new MeteredInputStream(xml);
         in.limitAt(limits.maxMetadataBytes(), "metadata", "métadonnées au-delà de " + limits.maxMetadataBytes() + " octets");
         Parse p = new Parse(in);
+        // inline base64 documents are taken from the bytes by the bypass while they are base64 (see TextBypass)
+        Runnable allowance = limits.eventAllowance(in);
+        p.gate = new TextBypass(in, Set.of("Document"), BYPASS_BUFFER, () -> {
+            p.beforePull();
+            allowance.run();
+        });
         XMLStreamReader r = null;
         try {
             // every event bounded under the parser (a huge comment, PI, CDATA or attribute is never held whole)
-            r = limits.openMetered(in);
+            r = p.gate.track(limits.openMetered(in, p.gate));
             boolean found = false;
             int depth = 0;
             String soapNs = null; // set when the document is a SOAP envelope
@@ -293,8 +313,13 @@ public final class XdsMetadataReader {
         return p;
     }
 
+    /** Bytes the bypass holds at most (a refill for the inline base64 text). */
+    static final int BYPASS_BUFFER = 8 * 1024;
+
     private final class Parse {
         final MeteredInputStream in;
+        TextBypass gate; // null when the caller owns the reader
+        final long[] innerTaken = new long[1];
         final List<Finding> problems = new ArrayList<>();
         final List<Obj> objects = new ArrayList<>();
         final java.util.ArrayDeque<Obj> open = new java.util.ArrayDeque<>();
@@ -607,6 +632,18 @@ public final class XdsMetadataReader {
             if (id.isEmpty()) {
                 problem("xds-document-no-id", loc, "");
             }
+            if (gate != null && textBypass && asciiCompatible(r) && gate.engage()) {
+                try {
+                    gate.skip(Base64TextStream.RAW_SPACE);
+                    if (gate.engaged() && gate.run(Base64TextStream.RAW_BASE64) > 0) {
+                        inline(r, new Base64TextStream(r, gate, this::beforePull), id, loc);
+                        return;
+                    }
+                } catch (IOException e) {
+                    throw new XMLStreamException("message illisible dans le contenu base64: " + HardenedStax.describe(e), e);
+                }
+                // not base64 from the first byte on (an element, a comment, a reference…): the parser reads on
+            }
             while (true) {
                 beforePull();
                 int ev = r.next();
@@ -615,32 +652,7 @@ public final class XdsMetadataReader {
                         if (isBlank(r)) {
                             continue;
                         }
-                        Base64TextStream b64 = new Base64TextStream(r, true, this::beforePull);
-                        CdaHeader header = cdaReader.parse(b64, Location.of("CDA", id), true);
-                        if (b64.outerFailure() != null) {
-                            throw b64.outerFailure();
-                        }
-                        List<Finding> extra = new ArrayList<>();
-                        if (!b64.ended()) {
-                            try {
-                                b64.skipRest();
-                            } catch (IOException e) {
-                                if (b64.outerFailure() != null) {
-                                    throw b64.outerFailure();
-                                }
-                                if (header.problems().isEmpty()) {
-                                    extra.add(Finding.of(Rules.AI_XML, "xds-base64", loc, "", e.getMessage()));
-                                }
-                                skipToEnd(r);
-                            }
-                        }
-                        if (!extra.isEmpty()) {
-                            List<Finding> all = new ArrayList<>(header.problems());
-                            all.addAll(extra);
-                            header = new CdaHeader(header.clinicalDocument(), header.rootElement(), header.authors(),
-                                    header.custodianOrganization(), header.headerComplete(), header.bytesConsumed(), all);
-                        }
-                        documents.add(new XdsMetadata.DocumentContent(id, Optional.empty(), Optional.of(header)));
+                        inline(r, new Base64TextStream(r, true, this::beforePull), id, loc);
                         return;
                     }
                     case XMLStreamConstants.START_ELEMENT -> {
@@ -670,6 +682,35 @@ public final class XdsMetadataReader {
                     }
                 }
             }
+        }
+
+        /** The document is base64 text in the element: its header is read from the decoded bytes, the rest checked. */
+        void inline(XMLStreamReader r, Base64TextStream b64, String id, Location loc) throws XMLStreamException {
+            CdaHeader header = cdaReader.parse(b64, Location.of("CDA", id), true, innerTaken);
+            if (b64.outerFailure() != null) {
+                throw b64.outerFailure();
+            }
+            List<Finding> extra = new ArrayList<>();
+            if (!b64.ended()) {
+                try {
+                    b64.skipRest();
+                } catch (IOException e) {
+                    if (b64.outerFailure() != null) {
+                        throw b64.outerFailure();
+                    }
+                    if (header.problems().isEmpty()) {
+                        extra.add(Finding.of(Rules.AI_XML, "xds-base64", loc, "", e.getMessage()));
+                    }
+                    skipToEnd(r);
+                }
+            }
+            if (!extra.isEmpty()) {
+                List<Finding> all = new ArrayList<>(header.problems());
+                all.addAll(extra);
+                header = new CdaHeader(header.clinicalDocument(), header.rootElement(), header.authors(),
+                        header.custodianOrganization(), header.headerComplete(), header.bytesConsumed(), all);
+            }
+            documents.add(new XdsMetadata.DocumentContent(id, Optional.empty(), Optional.of(header)));
         }
 
         /** Skips to the end tag of the element the reader is in. */
@@ -769,6 +810,20 @@ public final class XdsMetadataReader {
             }
             return new XdsMetadata(set, es, documents, pnr, problems, !fatal);
         }
+    }
+
+    /** True when the parser decodes the bytes as UTF-8 or US-ASCII (the bypass reads bytes as ASCII characters). */
+    static boolean asciiCompatible(XMLStreamReader r) {
+        return utf8OrAscii(r.getEncoding(), false) && utf8OrAscii(r.getCharacterEncodingScheme(), true);
+    }
+
+    private static boolean utf8OrAscii(String encoding, boolean absentOk) {
+        if (encoding == null) {
+            return absentOk;
+        }
+        String e = encoding.trim();
+        return e.equalsIgnoreCase("UTF-8") || e.equalsIgnoreCase("UTF8") || e.equalsIgnoreCase("US-ASCII")
+                || e.equalsIgnoreCase("ASCII");
     }
 
     private static boolean isBlank(XMLStreamReader r) {

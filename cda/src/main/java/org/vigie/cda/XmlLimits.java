@@ -84,6 +84,25 @@ public record XmlLimits(int maxDepth, int maxAttributeLength, int maxTextLength,
         return HardenedStax.openMetered(in, maxEventBytes, EVENT, eventMessage(maxEventBytes), true);
     }
 
+    /**
+     * {@link #openMetered(MeteredInputStream)} for a parser that reads {@code parserInput} (a {@code TextBypass}
+     * over {@code in}) while the allowance is kept on {@code in}.
+     */
+    XMLStreamReader openMetered(MeteredInputStream in, java.io.InputStream parserInput) throws XMLStreamException {
+        in.allow(maxEventBytes, EVENT, eventMessage(maxEventBytes));
+        return HardenedStax.metered(HardenedStax.factory(true).createXMLStreamReader(parserInput), in, maxEventBytes,
+                EVENT, eventMessage(maxEventBytes));
+    }
+
+    /**
+     * What the metered parser does before each pull, for the refills of a bypass: allows one more event's bytes on
+     * {@code in}. The message is made once (a refill must not allocate).
+     */
+    Runnable eventAllowance(MeteredInputStream in) {
+        String message = eventMessage(maxEventBytes);
+        return () -> in.allow(maxEventBytes, EVENT, message);
+    }
+
     /** The one-line message of a refused event (the message of the limit's exception). */
     static String eventMessage(long eventBytes) {
         return "limite maxEventBytes dépassée : un événement XML (commentaire, instruction de traitement, section CDATA, "
