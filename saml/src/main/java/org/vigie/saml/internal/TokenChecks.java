@@ -205,8 +205,8 @@ public final class TokenChecks {
         if (d.nameId.isEmpty()) {
             r.add(Rules.VIHF_ATTRIBUTE, "name-id-absent", VIHF.child("Subject").child("NameID"), "");
         }
-        for (String bad : d.unresolvedTypes) {
-            r.add(Rules.VIHF_ATTRIBUTE, "invalid-type", VIHF.child("AttributeStatement"), bad, bad);
+        for (org.vigie.core.Messages.Text bad : d.unresolvedTypes) {
+            r.add(Rules.VIHF_ATTRIBUTE, "invalid-type", VIHF.child("AttributeStatement"), bad.toString(), bad);
         }
         for (TokenData.Ambiguity a : d.ambiguities) {
             boolean compared = COMPARED.contains(a.attribute());
