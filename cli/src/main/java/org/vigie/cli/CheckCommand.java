@@ -89,10 +89,10 @@ public final class CheckCommand implements Callable<Integer> {
                 contentType, directory.directory, trust.trust, trust.trustTest, trust.crl, at.at, policy.policy);
         Checker.Outcome o;
         try {
-            o = new Checker(err).check(req);
+            o = new Checker(err, lang.locale()).check(req);
         } catch (OutOfMemoryError | StackOverflowError e) {
             // last resort: the reading limits are meant to hold long before; never a stack trace
-            err.println("vigie: " + VigieCommand.describe(e));
+            err.println("vigie: " + VigieCommand.describe(e, lang.locale()));
             err.flush();
             return ExitCodes.UNUSABLE;
         }

@@ -63,8 +63,9 @@ public final class ReportJson {
             if (report.profile().isPresent()) {
                 PolicyProfile p = report.profile().get();
                 field(out, 1, "profile").append("{\"id\": ").append(str(p.id())).append(", \"relaxations\": [");
-                for (int i = 0; i < p.relaxations().size(); i++) {
-                    out.append(i > 0 ? ", " : "").append(str(p.relaxations().get(i)));
+                List<String> relaxations = p.relaxations(locale);
+                for (int i = 0; i < relaxations.size(); i++) {
+                    out.append(i > 0 ? ", " : "").append(str(relaxations.get(i)));
                 }
                 out.append("]},\n");
             }
