@@ -24,11 +24,14 @@ final class FrenchDetector {
             "Ressource_URN", "IdNat_Struct", "VIHF_Version", "INDIRECTE_RENFORCEE", "INDIRECTE", "DIRECTE",
             "bris_de_glace", "centre_15", "Médecin",
             // names and places of the test PKI's certificate subjects and of the test directory
-            "STRUCTURE DE TEST", "Rhône", "IGC-Santé", "Etablissement", "ASSISTANCE PUBLIQUE HOPITAUX DE PARIS",
+            "STRUCTURE DE TEST", "Rhône", "IGC-Santé", "MSSanté", "Ségur", "Etablissement", "ASSISTANCE PUBLIQUE HOPITAUX DE PARIS",
             // official display names of value sets (JDV_J61 sector labels) and names of the doctrine examples
             "Assurance privée", "MSP des Remparts",
             // location steps naming the parts of a message (typed Location, same in every language)
             "enveloppe SOAP", "partie racine MTOM", "parties séparées");
+
+    /** Random ids of the test kit (UUIDs, hex), whose letters may spell a French word ("ce"). */
+    private static final Pattern HEX_ID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
 
     /** A value quoted from the input ("…" in English text): data, not prose. */
     private static final Pattern QUOTED = Pattern.compile("\"[^\"\n]*\"");
@@ -56,7 +59,7 @@ final class FrenchDetector {
 
     /** The French found in {@code text} (empty when none). */
     static List<String> find(String text) {
-        String t = QUOTED.matcher(text).replaceAll("\"\"");
+        String t = HEX_ID.matcher(QUOTED.matcher(text).replaceAll("\"\"")).replaceAll("<id>");
         for (String a : ALLOWED) {
             t = t.replace(a, " ");
         }
