@@ -1,5 +1,6 @@
 package org.vigie.cda;
 
+import org.vigie.core.Messages;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,11 +31,11 @@ public final class Xon {
 
     private final String raw;
     private final List<List<String>> components;
-    private final List<String> syntaxProblems;
+    private final List<Messages.Text> syntaxProblems;
     private final boolean repeated;
     private final List<String> rawComponents;
 
-    private Xon(String raw, List<List<String>> components, List<String> syntaxProblems, boolean repeated,
+    private Xon(String raw, List<List<String>> components, List<Messages.Text> syntaxProblems, boolean repeated,
                 List<String> rawComponents) {
         this.raw = raw;
         this.rawComponents = rawComponents;
@@ -46,7 +47,7 @@ public final class Xon {
     /** Parses an XON string exactly as written (never throws for non-null input). */
     public static Xon parse(String text) {
         Objects.requireNonNull(text, "text");
-        List<String> problems = new ArrayList<>();
+        List<Messages.Text> problems = new ArrayList<>();
         boolean repeated = text.indexOf('~') >= 0;
         List<List<String>> comps = new ArrayList<>();
         List<String> raws = split(text, '^');
@@ -85,7 +86,7 @@ public final class Xon {
         return unescape(s, new ArrayList<>());
     }
 
-    private static String unescape(String s, List<String> problems) {
+    private static String unescape(String s, List<Messages.Text> problems) {
         if (s.indexOf('\\') < 0) {
             return s;
         }
@@ -100,7 +101,7 @@ public final class Xon {
             }
             int end = s.indexOf('\\', i + 1);
             if (end < 0) {
-                problems.add("séquence d'échappement non terminée: " + s.substring(i));
+                problems.add(Messages.text("AI-FORMAT.cda-xon-escape-unterminated", s.substring(i)));
                 sb.append(s, i, s.length());
                 break;
             }
@@ -259,22 +260,22 @@ public final class Xon {
 
     /** Checks the French profile. */
     public FrenchProfile frenchProfile() {
-        List<String> problems = new ArrayList<>(syntaxProblems);
+        List<Messages.Text> problems = new ArrayList<>(syntaxProblems);
         if (repeated) {
-            problems.add("séparateur de répétition '~' : une seule valeur attendue");
+            problems.add(Messages.text("AI-FORMAT.cda-xon-repeated"));
         }
         if (components.size() > MAX_COMPONENTS) {
-            problems.add(components.size() + " composants, 10 au plus attendus");
+            problems.add(Messages.text("AI-FORMAT.cda-xon-components", components.size()));
         }
         if (name().isBlank()) {
-            problems.add("XON.1 (nom de la structure) vide");
+            problems.add(Messages.text("AI-FORMAT.cda-xon-name-empty"));
         }
         if (subComponents(1).size() > 1) {
-            problems.add("XON.1 ne doit pas contenir de sous-composant");
+            problems.add(Messages.text("AI-FORMAT.cda-xon-subcomponent", 1));
         }
         for (int n : new int[] {2, 3, 4, 5, 8, 9}) {
             if (!component(n).isEmpty()) {
-                problems.add("XON." + n + " doit être vide, trouvé '" + component(n) + "'");
+                problems.add(Messages.text("AI-FORMAT.cda-xon-not-empty", n, component(n)));
             }
         }
         // the identifying components (6, 7, 10 and those that must stay empty) are compared as text by the
@@ -283,15 +284,13 @@ public final class Xon {
         for (int n = 2; n <= Math.min(components.size(), MAX_COMPONENTS); n++) {
             String written = rawComponents.get(n - 1);
             if (written.indexOf('\\') >= 0) {
-                problems.add("séquence d'échappement HL7 dans XON." + n + " ('" + visible(written) + "') : un "
-                        + "identifiant s'écrit sans échappement, deux lecteurs n'y liraient pas la même valeur");
+                problems.add(Messages.text("AI-FORMAT.cda-xon-escape", n, visible(written)));
             }
             for (int i = 0; i < written.length(); ) {
                 int c = written.codePointAt(i);
                 i += Character.charCount(c);
                 if (c < 0x21 || c > 0x7e) {
-                    problems.add(String.format("caractère U+%04X dans XON.%d : un identifiant s'écrit en ASCII "
-                            + "imprimable, sans espace (lecture ambiguë)", c, n));
+                    problems.add(Messages.text("AI-FORMAT.cda-xon-char", String.format("U+%04X", c), n));
                     break;
                 }
             }
@@ -303,30 +302,30 @@ public final class Xon {
         List<String> aa = subComponents(6);
         String expectedOid = snr ? SIREN_OID : IDNST_OID;
         if (aa.size() != 3 || !aa.get(0).isEmpty() || !expectedOid.equals(aa.get(1)) || !"ISO".equals(aa.get(2))) {
-            problems.add("XON.6 attendu '&" + expectedOid + "&ISO', trouvé '" + component(6) + "'");
+            problems.add(Messages.text("AI-FORMAT.cda-xon-6", expectedOid, component(6)));
         }
         if (!snr && !"IDNST".equals(type)) {
-            problems.add("XON.7 attendu 'IDNST', trouvé '" + type + "'");
+            problems.add(Messages.text("AI-FORMAT.cda-xon-7", type));
         }
         String id = organizationIdentifier();
         Optional<StructureId> structureId = Optional.empty();
         if (subComponents(10).size() > 1) {
-            problems.add("XON.10 ne doit pas contenir de sous-composant");
+            problems.add(Messages.text("AI-FORMAT.cda-xon-subcomponent", 10));
         }
         if (id.isEmpty()) {
-            problems.add("XON.10 (identifiant de la structure) vide");
+            problems.add(Messages.text("AI-FORMAT.cda-xon-id-empty"));
         } else if (snr) {
             try {
                 Siren siren = Siren.parse(id);
                 structureId = Optional.of(StructureId.ofSiren(siren));
             } catch (InvalidIdentifierException e) {
-                problems.add("XON.10 n'est pas un SIREN: " + e.getMessage());
+                problems.add(Messages.text("AI-FORMAT.cda-xon-not-siren", e.getMessage()));
             }
         } else {
             try {
                 structureId = Optional.of(StructureId.parse(id));
             } catch (InvalidIdentifierException e) {
-                problems.add("XON.10 n'est pas un IdNat_Struct bien formé: " + e.getMessage());
+                problems.add(Messages.text("AI-FORMAT.cda-xon-not-idnat", e.getMessage()));
             }
         }
         return new FrenchProfile(problems.isEmpty(), List.copyOf(problems), structureId, variant);
@@ -344,12 +343,26 @@ public final class Xon {
      * Outcome of the French-profile check.
      *
      * @param valid       no problem found
-     * @param problems    what is wrong, in French, one entry per problem
-     * @param structureId the IdNat_Struct read from XON.10 when well-formed (even if other components are wrong)
-     * @param variant     which variant the value claims to follow
+     * @param problemTexts what is wrong, one catalogue text per problem
+     * @param structureId  the IdNat_Struct read from XON.10 when well-formed (even if other components are wrong)
+     * @param variant      which variant the value claims to follow
      */
-    public record FrenchProfile(boolean valid, List<String> problems, Optional<StructureId> structureId,
+    public record FrenchProfile(boolean valid, List<Messages.Text> problemTexts, Optional<StructureId> structureId,
                                 Variant variant) {
+
+        /** What is wrong, in French, one entry per problem. */
+        public List<String> problems() {
+            return problemTexts.stream().map(Messages.Text::toString).toList();
+        }
+
+        /** The problems as one text, separated by semicolons, in the language it is rendered in. */
+        public Messages.Text problemsText() {
+            Messages.Text all = null;
+            for (Messages.Text t : problemTexts) {
+                all = all == null ? t : Messages.text("AI-FORMAT.cda-and", all, t);
+            }
+            return all == null ? Messages.text("AI-FORMAT.cda-none") : all;
+        }
     }
 
     @Override

@@ -102,10 +102,10 @@ public final class CheckCommand implements Callable<Integer> {
     static int run(PrintWriter out, PrintWriter err, CheckArgs.Invocation inv) throws Exception {
         Checker.Outcome o;
         try {
-            o = new Checker(err).check(inv.request());
+            o = new Checker(err, inv.locale()).check(inv.request());
         } catch (OutOfMemoryError | StackOverflowError e) {
             // last resort: the reading limits are meant to hold long before; never a stack trace
-            err.println("vigie: " + VigieCommand.describe(e));
+            err.println("vigie: " + VigieCommand.describe(e, inv.locale()));
             err.flush();
             return ExitCodes.UNUSABLE;
         }

@@ -1,5 +1,6 @@
 package org.vigie.cli;
 
+import java.util.Locale;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -60,27 +61,56 @@ final class Checker {
     }
 
     private final PrintWriter err;
+    private final Locale locale;
 
     Checker(PrintWriter err) {
+        this(err, Locale.FRENCH);
+    }
+
+    /** A checker whose context lines are in {@code locale}'s language (French or English). */
+    Checker(PrintWriter err, Locale locale) {
         this.err = err;
+        this.locale = locale;
+    }
+
+    private String t(String key, Object... args) {
+        return CliText.get(locale, key, args);
+    }
+
+    /** The framing of {@link DmpValidation#framing()} in the checker's language. */
+    private String framing(String f) {
+        if (f.equals(DmpValidation.PARTS)) {
+            return t("framing.parts");
+        }
+        if (f.equals("illisible")) {
+            return t("framing.unreadable");
+        }
+        String out = f;
+        if (out.startsWith("capture HTTP")) {
+            out = t("framing.http") + out.substring("capture HTTP".length());
+        } else if (out.startsWith("corps")) {
+            out = t("framing.body") + out.substring("corps".length());
+        }
+        return out.replace("SOAP simple", t("framing.plain"))
+                .replace("délimiteur lu sur la première ligne", t("framing.first-line"));
     }
 
     Outcome check(Request r) throws IOException {
-        List<X509Certificate> tls = certificates(r.tlsCert(), "certificat TLS");
+        List<X509Certificate> tls = certificates(r.tlsCert(), CliText.msg("what.tls"));
         if (tls.isEmpty()) {
-            throw new UnusableInputException("aucun certificat dans " + r.tlsCert());
+            throw new UnusableInputException(CliText.msg("err.no-certificate", r.tlsCert()));
         }
         Instant at = instant(r.at());
         DmpRequestValidator.Builder b = DmpRequestValidator.builder().trust(trust(r)).crls(crls(r.crl()));
         DmpPolicy policy = r.policy() == null ? DmpPolicy.defaults() : PolicyFile.load(r.policy());
         b.policy(policy);
         if (!r.directory().isEmpty()) {
-            b.directory(directory(r.directory(), err));
+            b.directory(directory(r.directory(), err, locale));
         }
         DmpRequestValidator validator = b.build();
         TlsPeer peer = TlsPeer.ofChain(tls);
         List<String> context = new ArrayList<>();
-        context.add("Certificat TLS : " + peer.certificate().getSubjectX500Principal().getName());
+        context.add(t("ctx.tls", peer.certificate().getSubjectX500Principal().getName()));
         if (r.message() != null) {
             DmpValidation v;
             try (InputStream in = open(r.message())) {
@@ -90,14 +120,14 @@ final class Checker {
                 }
                 v = validator.validate(request.build());
             }
-            context.add("Requête : " + r.message() + " — " + v.framing() + v.soapVersion().map(s -> ", SOAP " + s).orElse(""));
-            context.add("Action : " + v.action().orElse("(absente)") + (v.feeding()
-                    ? " — alimentation ITI-41 : contrôles 1 et 2"
-                    : " — contrôle 1 seul (pas d'alimentation)"));
+            context.add(t("ctx.request", r.message(), framing(v.framing()),
+                    v.soapVersion().map(s -> t("ctx.soap", s)).orElse("")));
+            context.add(t(v.feeding() ? "ctx.action.feeding" : "ctx.action.control1",
+                    v.action().orElse(t("ctx.action.absent"))));
             if (!v.attachments().isEmpty()) {
-                context.add("Pièces MTOM lues : " + String.join(", ", v.attachments()));
+                context.add(t("ctx.attachments", String.join(", ", v.attachments())));
             }
-            context.add("Évaluée à : " + at);
+            context.add(t("ctx.at", at));
             return new Outcome(v.report(), context);
         }
         VihfInput vihf;
@@ -118,7 +148,7 @@ final class Checker {
                 ContentIds.problem(href).ifPresent(m -> err.println("vigie: --cda " + h + " : " + m));
             }
             if (!Files.isRegularFile(p)) {
-                throw new UnusableInputException("fichier introuvable : " + p);
+                throw new UnusableInputException(CliText.msg("err.file-not-found", p));
             }
             docs.put(href, () -> {
                 try {
@@ -137,9 +167,9 @@ final class Checker {
         } else {
             v = validator.validate(parts.build());
         }
-        context.add("Jeton VIHF : " + r.vihf() + (r.submission() == null ? " — contrôle 1 seul"
-                : " ; métadonnées : " + r.submission() + " ; documents : " + docs.keySet()));
-        context.add("Évaluée à : " + at);
+        context.add(r.submission() == null ? t("ctx.vihf.only", r.vihf())
+                : t("ctx.vihf.parts", r.vihf(), r.submission(), docs.keySet()));
+        context.add(t("ctx.at", at));
         return new Outcome(v.report(), context);
     }
 
@@ -153,7 +183,7 @@ final class Checker {
             };
         }
         if (!Files.isRegularFile(p)) {
-            throw new UnusableInputException("fichier introuvable : " + p);
+            throw new UnusableInputException(CliText.msg("err.file-not-found", p));
         }
         return new java.io.BufferedInputStream(Files.newInputStream(p), 64 * 1024);
     }
@@ -171,7 +201,7 @@ final class Checker {
                 try {
                     return LocalDate.parse(at).atStartOfDay().toInstant(ZoneOffset.UTC);
                 } catch (DateTimeParseException e3) {
-                    throw new UnusableInputException("--at illisible : « " + at + " » (attendu ISO-8601, ex. 2026-03-01T10:00:00Z)");
+                    throw new UnusableInputException(CliText.msg("err.at", at));
                 }
             }
         }
@@ -186,19 +216,19 @@ final class Checker {
         try {
             return TrustAnchors.configured(files, trustTest);
         } catch (NoSuchFileException e) {
-            throw new UnusableInputException("fichier introuvable (ancre de confiance) : " + e.getFile());
+            throw new UnusableInputException(CliText.msg("err.file-not-found-what", CliText.msg("what.anchor"), e.getFile()));
         } catch (IllegalArgumentException e) {
-            throw new UnusableInputException(e.getMessage() + " (ancre de confiance)", e);
+            throw new UnusableInputException(CliText.msg("err.what", e, CliText.msg("what.anchor")), e);
         }
     }
 
-    static List<X509Certificate> certificates(Path p, String what) throws IOException {
+    static List<X509Certificate> certificates(Path p, Object what) throws IOException {
         try {
             return CertificateFiles.certificates(p);
         } catch (NoSuchFileException e) {
-            throw new UnusableInputException("fichier introuvable (" + what + ") : " + p);
+            throw new UnusableInputException(CliText.msg("err.file-not-found-what", what, p));
         } catch (IllegalArgumentException e) {
-            throw new UnusableInputException(e.getMessage() + " (" + what + ")", e);
+            throw new UnusableInputException(CliText.msg("err.what", e, what), e);
         }
     }
 
@@ -206,24 +236,29 @@ final class Checker {
         try {
             return CertificateFiles.crls(files);
         } catch (NoSuchFileException e) {
-            throw new UnusableInputException("fichier introuvable (CRL) : " + e.getFile());
+            throw new UnusableInputException(CliText.msg("err.file-not-found-what", CliText.msg("what.crl"), e.getFile()));
         } catch (IllegalArgumentException e) {
-            throw new UnusableInputException(e.getMessage(), e);
+            throw new UnusableInputException(CliText.msg("err.plain", e), e);
         }
     }
 
     /** Loads FINESS extracts for {@code check} and {@code serve}; rejected lines are counted on {@code err}. */
     static StructureDirectory directory(List<Path> files, PrintWriter err) throws IOException {
+        return directory(files, err, Locale.FRENCH);
+    }
+
+    /** {@link #directory(List, PrintWriter)} with its line on {@code err} in {@code locale}'s language. */
+    static StructureDirectory directory(List<Path> files, PrintWriter err, Locale locale) throws IOException {
         FinessLoader loader = new FinessLoader();
         for (Path p : files) {
             if (!Files.isRegularFile(p)) {
-                throw new UnusableInputException("fichier introuvable (annuaire) : " + p);
+                throw new UnusableInputException(CliText.msg("err.file-not-found-what", CliText.msg("what.directory"), p));
             }
             loader.load(p);
         }
         LoadResult res = loader.result();
         if (res.rejectionCount() > 0) {
-            err.println("vigie: annuaire : " + res.rejectionCount() + " ligne(s) rejetée(s), voir « vigie finess »");
+            err.println("vigie: " + CliText.get(locale, "err.directory-rejected", res.rejectionCount()));
         }
         return res.directory();
     }

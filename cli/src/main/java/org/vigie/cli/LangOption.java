@@ -1,5 +1,6 @@
 package org.vigie.cli;
 
+import java.util.List;
 import java.util.Locale;
 import org.vigie.core.Messages;
 import picocli.CommandLine.ITypeConverter;
@@ -27,7 +28,7 @@ final class LangOption {
             try {
                 return Messages.parseLanguage(value);
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException("langue « " + value + " » inconnue : fr ou en");
+                throw new picocli.CommandLine.TypeConversionException(CliText.get(VigieCommand.localeOf(List.of(value)), "err.lang", value));
             }
         }
     }

@@ -76,14 +76,14 @@ public final class PlanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         LocalDate date = at.date();
         if (!Files.isRegularFile(file)) {
-            throw new UnusableInputException("fichier d'organisation introuvable ou illisible : " + file);
+            throw new UnusableInputException(CliText.msg("err.organisation-file", file));
         }
         StructureDirectory directory = null;
         if (!directoryFiles.isEmpty()) {
             FinessLoader loader = new FinessLoader();
             for (Path f : directoryFiles) {
                 if (!Files.isRegularFile(f)) {
-                    throw new UnusableInputException("extrait FINESS introuvable ou illisible : " + f);
+                    throw new UnusableInputException(CliText.msg("err.finess-extract", f));
                 }
                 loader.load(f);
             }
@@ -124,63 +124,70 @@ public final class PlanCommand implements Callable<Integer> {
     private static final DateTimeFormatter FR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     static String status(PlannedCertificate p) {
+        return status(p, java.util.Locale.FRENCH);
+    }
+
+    static String status(PlannedCertificate p, java.util.Locale locale) {
         if (p.action() == PlannedCertificate.Action.KEEP_UNTIL_RENEWAL) {
-            return "CONSERVER" + p.keptUntil().map(d -> " jusqu'au " + FR.format(d)).orElse("")
-                    + " puis passer au certificat EJ";
+            return p.keptUntil().map(d -> CliText.get(locale, "plan.keep-until", FR.format(d)))
+                    .orElse(CliText.get(locale, "plan.keep"));
         }
-        return p.held() ? "DÉJÀ DÉTENU" : "À COMMANDER";
+        return CliText.get(locale, p.held() ? "plan.held" : "plan.to-order");
     }
 
     static void text(PrintWriter out, DoctrineResult r, java.util.Locale locale) {
         CertificatePlan plan = r.plan();
-        out.println("Plan des certificats — " + plan.organisation() + " — au " + FR.format(plan.date()));
+        out.println(CliText.get(locale, "plan.title", plan.organisation(), FR.format(plan.date())));
         if (plan.certificates().isEmpty()) {
-            out.println("  Aucun certificat d'organisation requis.");
+            out.println("  " + CliText.get(locale, "plan.none"));
         }
         int i = 1;
         for (PlannedCertificate p : plan.certificates()) {
             out.println();
-            out.println("Certificat " + i++ + " : " + status(p));
-            out.println("  Titulaire   : " + p.holderKind().label() + " " + p.holder().value() + " (OU du sujet) — "
-                    + p.memberName());
+            out.println(CliText.get(locale, "plan.certificate", i++, status(p, locale)));
+            out.println("  " + CliText.get(locale, "plan.holder", p.holderKind().label() + " " + p.holder().value(),
+                    p.memberName()));
             if (!p.covers().isEmpty()) {
-                out.println("  EG couverts : " + String.join(", ", p.covers().stream().map(Finess::value).toList()));
+                out.println("  " + CliText.get(locale, "plan.covers",
+                        String.join(", ", p.covers().stream().map(Finess::value).toList())));
             }
             if (!p.solutions().isEmpty()) {
-                out.println("  Solutions   : " + String.join(", ", p.solutions()));
+                out.println("  " + CliText.get(locale, "plan.solutions", String.join(", ", p.solutions())));
             }
-            out.println("  Usages      : " + String.join(", ", p.usages().stream().sorted().map(Usage::label).toList()));
-            p.requiredCn().ifPresent(cn -> out.println("  CN requis   : " + cn));
-            out.println("  Règles      : " + String.join(", ", p.rules().stream().map(DoctrineRule::code).toList()));
+            out.println("  " + CliText.get(locale, "plan.usages",
+                    String.join(", ", p.usages().stream().sorted().map(u -> u.label(locale)).toList())));
+            p.requiredCn().ifPresent(cn -> out.println("  " + CliText.get(locale, "plan.cn", cn)));
+            out.println("  " + CliText.get(locale, "plan.rules",
+                    String.join(", ", p.rules().stream().map(DoctrineRule::code).toList())));
             for (DoctrineRule rule : p.rules()) {
-                out.println("  Pourquoi    : " + rule.textFr());
+                out.println("  " + CliText.get(locale, "plan.why", rule.text(locale)));
             }
             for (String n : p.notes()) {
-                out.println("  Note        : " + n);
+                out.println("  " + CliText.get(locale, "plan.note", n));
             }
         }
         if (!plan.notes().isEmpty()) {
             out.println();
             for (String n : plan.notes()) {
-                out.println("Note : " + n);
+                out.println(CliText.get(locale, "plan.plan-note", n));
             }
         }
         out.println();
         List<Finding> findings = r.audit().findings();
-        out.println("Audit des certificats existants : " + (findings.isEmpty() ? "aucun constat" : findings.size()
-                + " constat(s)"));
+        out.println(CliText.get(locale, "plan.audit", findings.isEmpty() ? CliText.get(locale, "plan.no-finding")
+                : CliText.get(locale, "plan.findings", findings.size())));
         for (Finding f : findings) {
             out.println("  " + f.severity() + " " + f.ruleId() + " @" + f.location() + " : " + f.message(locale)
                     + (f.evidence().isEmpty() ? "" : " [" + f.evidence() + "]"));
         }
         out.println();
         Procedure proc = r.procedure();
-        out.println("Procédure de commande");
+        out.println(CliText.get(locale, "plan.procedure"));
         for (String pre : proc.prerequisites()) {
-            out.println("  Préalable : " + pre);
+            out.println("  " + CliText.get(locale, "plan.prerequisite", pre));
         }
         for (Procedure.Step s : proc.steps()) {
-            out.println("  Étape " + s.number() + " — " + s.title() + " (" + s.addressee() + ")");
+            out.println("  " + CliText.get(locale, "plan.step", s.number(), s.title(), s.addressee()));
             for (String a : s.actions()) {
                 out.println("    " + (a.startsWith("  ") ? a.strip() : "• " + a));
             }
@@ -188,8 +195,8 @@ public final class PlanCommand implements Callable<Integer> {
         out.println();
         long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
         long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
-        out.println("Résultat : " + (errors == 0 ? "conforme à la doctrine" : "NON CONFORME") + " (" + errors
-                + " erreur(s), " + warnings + " avertissement(s), " + plan.toOrder().size() + " certificat(s) à commander)");
+        out.println(CliText.get(locale, "plan.result", CliText.get(locale, errors == 0 ? "plan.compliant" : "plan.not-compliant"),
+                errors, warnings, plan.toOrder().size()));
     }
 
     static Map<String, Object> json(DoctrineResult r, java.util.Locale locale) {
@@ -216,7 +223,7 @@ public final class PlanCommand implements Callable<Integer> {
             for (DoctrineRule rule : p.rules()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("code", rule.code());
-                m.put("text", rule.textFr());
+                m.put("text", rule.text(locale));
                 rules.add(m);
             }
             c.put("rules", rules);

@@ -25,14 +25,14 @@ final class PolicyFile {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
         } catch (NoSuchFileException e) {
-            throw new UnusableInputException("fichier de politique introuvable : " + file);
+            throw new UnusableInputException(CliText.msg("err.policy-not-found", file));
         } catch (IllegalArgumentException e) {
-            throw new UnusableInputException("fichier de politique illisible (" + e.getMessage() + ") : " + file, e);
+            throw new UnusableInputException(CliText.msg("err.policy-unreadable", e, file), e);
         }
         try {
             return DmpPolicy.fromProperties(p);
         } catch (IllegalArgumentException e) {
-            throw new UnusableInputException(e.getMessage() + " (" + file + ")", e);
+            throw new UnusableInputException(CliText.msg("err.what", e, file), e);
         } catch (UncheckedIOException e) {
             throw new UnusableInputException(e.getMessage() + " (" + file + ")", e);
         }

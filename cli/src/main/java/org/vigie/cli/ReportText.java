@@ -39,18 +39,18 @@ final class ReportText {
         if (!context.isEmpty()) {
             out.println();
         }
-        section(out, "Contrôle 1 — certificats et jeton VIHF", report, Rule.Family.CERTIFICATE, Rule.Family.VIHF);
-        section(out, "Contrôle 2 — authorInstitution (XDS et CDA)", report, Rule.Family.AUTHOR_INSTITUTION);
+        section(out, t("report.control1"), report, Rule.Family.CERTIFICATE, Rule.Family.VIHF);
+        section(out, t("report.control2"), report, Rule.Family.AUTHOR_INSTITUTION);
         List<Finding> others = report.filter(f -> family(f) == null
                 || (family(f) != Rule.Family.CERTIFICATE && family(f) != Rule.Family.VIHF
                 && family(f) != Rule.Family.AUTHOR_INSTITUTION));
         if (!others.isEmpty()) {
-            out.println(bold("Identifiants et autres"));
+            out.println(bold(t("report.others")));
             others.forEach(f -> finding(out, f));
             out.println();
         }
         if (!report.occurrences().isEmpty()) {
-            out.println(bold("Occurrences d'authorInstitution"));
+            out.println(bold(t("report.occurrences")));
             for (Occurrence o : report.occurrences()) {
                 out.printf("  %-15s %-20s %-16s %s%n", o.place(), o.document().isEmpty() ? "-" : o.document(),
                         o.structureId().isEmpty() ? "?" : o.structureId(), o.value());
@@ -58,14 +58,14 @@ final class ReportText {
             out.println();
         }
         report.profile().ifPresent(p -> {
-            out.println("Profil : " + p.id() + (p.strict() ? " (strict)" : ""));
-            p.relaxations().forEach(x -> out.println("  écart : " + x));
+            out.println(t("report.profile", p.id()) + (p.strict() ? t("report.strict") : ""));
+            p.relaxations(locale).forEach(x -> out.println("  " + t("report.relaxation", x)));
         });
         long e = report.bySeverity(Severity.ERROR).size();
         long w = report.bySeverity(Severity.WARNING).size();
-        String verdict = report.accepted() ? paint("32", "ACCEPTÉE") : paint("31", "REJETÉE");
-        out.println("Verdict : " + verdict + " (" + e + " erreur" + (e > 1 ? "s" : "") + ", " + w + " avertissement"
-                + (w > 1 ? "s" : "") + ")");
+        String verdict = report.accepted() ? paint("32", t("report.accepted")) : paint("31", t("report.rejected"));
+        out.println(t("report.verdict", verdict, e, t(e > 1 ? "report.errors.many" : "report.errors.one"), w,
+                t(w > 1 ? "report.warnings.many" : "report.warnings.one")));
         out.flush();
     }
 
@@ -81,7 +81,7 @@ final class ReportText {
             return false;
         });
         if (list.isEmpty()) {
-            out.println("  " + paint("32", "✓") + " aucune anomalie");
+            out.println("  " + paint("32", "✓") + " " + t("report.none"));
         }
         list.forEach(f -> finding(out, f));
         out.println();
@@ -89,21 +89,25 @@ final class ReportText {
 
     private void finding(PrintWriter out, Finding f) {
         String mark = switch (f.severity()) {
-            case ERROR -> paint("31", "✗ ERREUR ");
-            case WARNING -> paint("33", "! ALERTE ");
-            case INFO -> paint("36", "i INFO   ");
+            case ERROR -> paint("31", t("report.error"));
+            case WARNING -> paint("33", t("report.warning"));
+            case INFO -> paint("36", t("report.info"));
         };
         out.println("  " + mark + " " + bold(f.ruleId()) + "  " + f.message(locale));
         StringBuilder where = new StringBuilder();
         if (!f.location().isEmpty()) {
-            where.append("à ").append(f.location().toString());
+            where.append(t("report.at", f.location().toString()));
         }
         if (!f.evidence().isEmpty()) {
-            where.append(where.length() > 0 ? " ; " : "").append("valeur « ").append(abbreviate(f.evidence())).append(" »");
+            where.append(where.length() > 0 ? t("report.separator") : "").append(t("report.value", abbreviate(f.evidence())));
         }
         if (where.length() > 0) {
             out.println("              " + dim(where.toString()));
         }
+    }
+
+    private String t(String key, Object... args) {
+        return CliText.get(locale, key, args);
     }
 
     static Rule.Family family(Finding f) {

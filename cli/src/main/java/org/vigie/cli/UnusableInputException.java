@@ -15,6 +15,7 @@ public class UnusableInputException extends RuntimeException {
      */
     public UnusableInputException(String message) {
         super(message);
+        this.text = null;
     }
 
     /**
@@ -25,5 +26,31 @@ public class UnusableInputException extends RuntimeException {
      */
     public UnusableInputException(String message, Throwable cause) {
         super(message, cause);
+        this.text = null;
+    }
+
+    /** The reason as a text of the command line's table, when it was given as one (rendered in the chosen language). */
+    private final transient CliText.Msg text;
+
+    /**
+     * Creates the exception from a text of the command line's table: {@link #getMessage()} is French, and
+     * {@link #message(java.util.Locale)} gives the reason in the language of {@code --lang}.
+     *
+     * @param text one-line reason
+     */
+    UnusableInputException(CliText.Msg text) {
+        super(text.toString());
+        this.text = text;
+    }
+
+    /** {@link #UnusableInputException(CliText.Msg)} with its cause (never printed). */
+    UnusableInputException(CliText.Msg text, Throwable cause) {
+        super(text.toString(), cause);
+        this.text = text;
+    }
+
+    /** The reason in {@code locale}'s language (French for a reason given as plain text). */
+    String message(java.util.Locale locale) {
+        return text == null ? getMessage() : text.render(locale);
     }
 }

@@ -1,5 +1,6 @@
 package org.vigie.cli;
 
+import java.util.Locale;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -65,7 +66,8 @@ public final class VigieCommand implements Callable<Integer> {
             code = execute(out, err, args);
         } catch (RuntimeException | LinkageError | OutOfMemoryError | StackOverflowError e) {
             // failure outside a subcommand (or a resource exhausted past every limit): still no stack trace
-            err.println("vigie: erreur interne : " + describe(e));
+            Locale locale = localeOf(java.util.Arrays.asList(args));
+            err.println("vigie: " + CliText.get(locale, "err.internal", describe(e, locale)));
             code = ExitCodes.UNUSABLE;
         }
         out.flush();
@@ -97,7 +99,7 @@ public final class VigieCommand implements Callable<Integer> {
         try {
             return CheckCommand.run(out, err, inv);
         } catch (Exception ex) {
-            err.println("vigie: " + describe(ex));
+            err.println("vigie: " + describe(ex, inv.locale()));
             return ExitCodes.UNUSABLE;
         }
     }
@@ -135,36 +137,66 @@ public final class VigieCommand implements Callable<Integer> {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
+            Locale locale = localeOf(java.util.Arrays.asList(args));
             c.getErr().println("vigie: " + oneLine(ex.getMessage()));
-            c.getErr().println("Aide : " + c.getCommandSpec().qualifiedName() + " --help");
+            c.getErr().println(CliText.get(locale, "err.help", c.getCommandSpec().qualifiedName()));
             return ExitCodes.UNUSABLE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("vigie: " + describe(ex));
+            commandLine.getErr().println("vigie: " + describe(ex, localeOf(parseResult)));
             return ExitCodes.UNUSABLE;
         });
         return cl;
     }
 
     static String describe(Throwable ex) {
+        return describe(ex, Locale.FRENCH);
+    }
+
+    /** The one-line reason of a failure, in {@code locale}'s language where the command line wrote it. */
+    static String describe(Throwable ex, Locale locale) {
         String msg = ex.getMessage();
-        if (ex instanceof UnusableInputException && msg != null) {
-            return oneLine(msg);
+        if (ex instanceof UnusableInputException u && msg != null) {
+            return oneLine(u.message(locale));
         }
         if (ex instanceof java.nio.file.NoSuchFileException) {
-            return "fichier introuvable : " + oneLine(msg);
+            return CliText.get(locale, "err.file-not-found", oneLine(msg));
         }
         if (ex instanceof java.nio.file.AccessDeniedException) {
-            return "accès refusé : " + oneLine(msg);
+            return CliText.get(locale, "err.access-denied", oneLine(msg));
         }
         if (ex instanceof OutOfMemoryError) {
-            return "mémoire insuffisante (augmenter -Xmx)";
+            return CliText.get(locale, "err.out-of-memory");
         }
         if (ex instanceof StackOverflowError) {
-            return "pile d'exécution épuisée (entrée trop imbriquée)";
+            return CliText.get(locale, "err.stack");
         }
         String type = ex.getClass().getSimpleName();
         return msg == null || msg.isBlank() ? type : type + ": " + oneLine(msg);
+    }
+
+    /** The language of {@code --lang} in the parsed command line (French when absent). */
+    static Locale localeOf(CommandLine.ParseResult parseResult) {
+        for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--lang")) {
+                Object v = p.matchedOptionValue("--lang", Locale.FRENCH);
+                return v instanceof Locale l ? l : Locale.FRENCH;
+            }
+        }
+        return Locale.FRENCH;
+    }
+
+    /** The language asked by {@code --lang en} / {@code --lang=en} in raw arguments, or by a bare {@code en}. */
+    static Locale localeOf(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--lang=en") || (a.equals("--lang") && i + 1 < args.size()
+                    && args.get(i + 1).trim().toLowerCase(Locale.ROOT).startsWith("en"))
+                    || (args.size() == 1 && a.trim().toLowerCase(Locale.ROOT).startsWith("en"))) {
+                return Locale.ENGLISH;
+            }
+        }
+        return Locale.FRENCH;
     }
 
     static String oneLine(String s) {

@@ -93,6 +93,11 @@ public final class Finding {
         return text.key();
     }
 
+    /** The message not yet rendered: its catalogue key and arguments (to nest it in another text). */
+    public Messages.Text text() {
+        return text;
+    }
+
     /** The arguments of the message, as French text. */
     public List<String> arguments() {
         return text.arguments(Locale.FRENCH);

@@ -63,8 +63,10 @@ public final class ReportJson {
             if (report.profile().isPresent()) {
                 PolicyProfile p = report.profile().get();
                 field(out, 1, "profile").append("{\"id\": ").append(str(p.id())).append(", \"relaxations\": [");
-                for (int i = 0; i < p.relaxations().size(); i++) {
-                    out.append(i > 0 ? ", " : "").append(str(p.relaxations().get(i)));
+                // the relaxations stay as the policies wrote them (French) in every language: a documented value
+                List<String> relaxations = p.relaxations();
+                for (int i = 0; i < relaxations.size(); i++) {
+                    out.append(i > 0 ? ", " : "").append(str(relaxations.get(i)));
                 }
                 out.append("]},\n");
             }

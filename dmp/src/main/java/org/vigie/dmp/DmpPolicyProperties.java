@@ -1,5 +1,6 @@
 package org.vigie.dmp;
 
+import org.vigie.core.LocalizedArgumentException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -54,7 +55,7 @@ final class DmpPolicyProperties {
                 case "limits.maxXmlTokenBytes" -> {
                     long n = longValue(k, v);
                     if (n < 65_536) {
-                        throw new IllegalArgumentException("politique : " + k + " vaut au moins 65536, pas « " + v + " »");
+                        throw bad(k, "vaut au moins 65536", "is at least 65536", v);
                     }
                     limits.maxXmlTokenBytes(n);
                 }
@@ -76,7 +77,7 @@ final class DmpPolicyProperties {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("clé(s) de politique inconnue(s) : " + unknown);
+            throw new LocalizedArgumentException("clé(s) de politique inconnue(s) : " + unknown, "unknown policy key(s): " + unknown);
         }
         return b.vihf(vihf.ejEgMode(ejEg).build()).authorInstitution(ai.ejEgMode(ejEg).build()).limits(limits.build())
                 .build();
@@ -126,7 +127,7 @@ final class DmpPolicyProperties {
         return switch (v.toLowerCase(Locale.ROOT)) {
             case "true", "yes", "oui", "1" -> true;
             case "false", "no", "non", "0" -> false;
-            default -> throw new IllegalArgumentException("politique : " + k + " attend true/false, pas « " + v + " »");
+            default -> throw bad(k, "attend true/false", "expects true/false", v);
         };
     }
 
@@ -134,7 +135,7 @@ final class DmpPolicyProperties {
         try {
             return Severity.valueOf(v.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("politique : " + k + " attend INFO, WARNING ou ERROR, pas « " + v + " »");
+            throw bad(k, "attend INFO, WARNING ou ERROR", "expects INFO, WARNING or ERROR", v);
         }
     }
 
@@ -146,7 +147,7 @@ final class DmpPolicyProperties {
             }
             return i;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("politique : " + k + " attend un entier positif, pas « " + v + " »");
+            throw bad(k, "attend un entier positif", "expects a positive integer", v);
         }
     }
 
@@ -158,7 +159,7 @@ final class DmpPolicyProperties {
             }
             return l;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("politique : " + k + " attend un entier positif, pas « " + v + " »");
+            throw bad(k, "attend un entier positif", "expects a positive integer", v);
         }
     }
 
@@ -166,7 +167,7 @@ final class DmpPolicyProperties {
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("politique : " + k + " attend une date AAAA-MM-JJ, pas « " + v + " »");
+            throw bad(k, "attend une date AAAA-MM-JJ", "expects a date YYYY-MM-DD", v);
         }
     }
 
@@ -178,13 +179,13 @@ final class DmpPolicyProperties {
         try {
             return v.startsWith("P") || v.startsWith("p") ? Duration.parse(v) : Duration.ofSeconds(Long.parseLong(v));
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw new IllegalArgumentException("politique : " + k + " attend une durée (PT5M) ou des secondes, pas « " + v + " »");
+            throw bad(k, "attend une durée (PT5M) ou des secondes", "expects a duration (PT5M) or seconds", v);
         }
     }
 
     private static Duration positive(String k, Duration d) {
         if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException("politique : " + k + " attend une durée positive (ou none), pas « " + d + " »");
+            throw bad(k, "attend une durée positive (ou none)", "expects a positive duration (or none)", d);
         }
         return d;
     }
@@ -198,12 +199,18 @@ final class DmpPolicyProperties {
         }
         Path p = Path.of(v);
         if (!Files.isRegularFile(p)) {
-            throw new IllegalArgumentException("politique : jeu de valeurs introuvable : " + v);
+            throw new LocalizedArgumentException("politique : jeu de valeurs introuvable : " + v, "policy: value set not found: " + v);
         }
         try (InputStream in = Files.newInputStream(p)) {
             return SectorValueSet.parse(in);
         } catch (IOException e) {
             throw new UncheckedIOException("politique : jeu de valeurs illisible : " + v, e);
         }
+    }
+
+    /** A bad value of a policy key, in French and English. */
+    private static LocalizedArgumentException bad(String key, String expectsFr, String expectsEn, Object value) {
+        return new LocalizedArgumentException("politique : " + key + " " + expectsFr + ", pas « " + value + " »",
+                "policy: " + key + " " + expectsEn + ", not \"" + value + "\"");
     }
 }

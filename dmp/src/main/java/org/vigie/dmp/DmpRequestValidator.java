@@ -298,7 +298,7 @@ public final class DmpRequestValidator {
             // no single token: the TLS certificate is still checked (every CERT-* finding), the token is not
             vihfValidator.validateCertificate(new TlsPeer(tls, chain), at).findings().forEach(b::add);
             if (tokens.isEmpty()) {
-                b.add(Rules.VIHF_XML, "dmp-none", SECURITY, "", header.vihfProblem().orElse("jeton absent"));
+                b.add(Rules.VIHF_XML, "dmp-none", SECURITY, "", header.vihfProblemText().orElse(org.vigie.core.Messages.text("VIHF-XML.dmp-token-absent")));
             } else {
                 b.add(Rules.VIHF_XML, "dmp-several", SECURITY, String.valueOf(tokens.size()), tokens.size());
             }

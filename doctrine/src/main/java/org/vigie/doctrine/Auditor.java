@@ -1,5 +1,6 @@
 package org.vigie.doctrine;
 
+import org.vigie.core.Messages;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -241,19 +242,20 @@ final class Auditor {
             }
             return;
         }
-        List<String> early = new ArrayList<>();
+        Messages.Text early = null;
         for (Site s : covered) {
             if (!m.sites().contains(s)) {
                 continue;
             }
             LocalDate from = CertificateDoctrine.ejAllowedFrom(m, s).orElseThrow();
             if (date.isBefore(from)) {
-                early.add(s.finess().value() + " (" + siteCase(m, s) + " : à partir du " + Planner.FR_DATE.format(from)
-                        + ")");
+                Messages.Text one = Messages.text("DOC-EJ-NOT-YET.doctrine-site", s.finess().value(), siteCase(m, s),
+                        Planner.FR_DATE.format(from));
+                early = early == null ? one : Messages.text("DOC-EJ-NOT-YET.doctrine-and", early, one);
             }
         }
-        if (!early.isEmpty()) {
-            report.add(Rules.DOC_EJ_NOT_YET, "early", loc, ev, String.join(", ", early));
+        if (early != null) {
+            report.add(Rules.DOC_EJ_NOT_YET, "early", loc, ev, early);
         }
         List<String> perEg = covered.stream().filter(Site::financedPerEg).map(s -> s.finess().value()).toList();
         if (!perEg.isEmpty()) {
@@ -261,7 +263,7 @@ final class Auditor {
         }
     }
 
-    private static String siteCase(Member m, Site s) {
+    private static Object siteCase(Member m, Site s) {
         if (s.ehpad()) {
             return "EHPAD";
         }
@@ -269,9 +271,10 @@ final class Auditor {
             return "ESSMS";
         }
         if (m.dialysisCentre()) {
-            return "centre de dialyse";
+            return Messages.text("DOC-EJ-NOT-YET.doctrine-dialysis");
         }
-        return m.status() == LegalStatus.PUBLIC ? "ES public" : "ES privé";
+        return Messages.text(m.status() == LegalStatus.PUBLIC ? "DOC-EJ-NOT-YET.doctrine-public-es"
+                : "DOC-EJ-NOT-YET.doctrine-private-es");
     }
 
     private String expectedHolders() {

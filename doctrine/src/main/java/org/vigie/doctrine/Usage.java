@@ -20,8 +20,14 @@ public enum Usage {
         this.label = label;
     }
 
-    /** Display label. */
+    /** Display label (French). */
     public String label() {
         return label;
+    }
+
+    /** Display label in {@code locale}'s language (English for an English locale, French otherwise). */
+    public String label(java.util.Locale locale) {
+        return this == OTHER && org.vigie.core.Messages.language(locale) == java.util.Locale.ENGLISH ? "other service"
+                : label;
     }
 }

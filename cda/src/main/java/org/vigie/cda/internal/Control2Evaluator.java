@@ -1,5 +1,6 @@
 package org.vigie.cda.internal;
 
+import org.vigie.core.Messages;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,12 +38,12 @@ public final class Control2Evaluator {
             return new Occurrence(place, document, value, id.map(StructureId::value).orElse(""));
         }
 
-        String where() {
+        Messages.Text where() {
             return switch (place) {
-                case SUBMISSION_SET -> "lot de soumission";
-                case DOCUMENT_ENTRY -> "fiche " + document;
-                case CDA_HEADER -> "en-tête CDA " + document;
-                case VIHF -> "VIHF (Identifiant_Structure)";
+                case SUBMISSION_SET -> Messages.text("AI-CONSISTENT.cda-place-set");
+                case DOCUMENT_ENTRY -> Messages.text("AI-CONSISTENT.cda-place-entry", document);
+                case CDA_HEADER -> Messages.text("AI-CONSISTENT.cda-place-header", document);
+                case VIHF -> Messages.text("AI-CONSISTENT.cda-place-vihf");
             };
         }
     }
@@ -212,7 +213,7 @@ public final class Control2Evaluator {
             for (String v : values) {
                 Xon.FrenchProfile fp = Xon.parse(v).frenchProfile();
                 if (!fp.valid()) {
-                    rb.add(Rules.AI_FORMAT, "xon-profile", loc, v, String.join(" ; ", fp.problems()));
+                    rb.add(Rules.AI_FORMAT, "xon-profile", loc, v, fp.problemsText());
                 }
                 occs.add(new Occ(place, doc, v, fp.structureId(), loc));
             }

@@ -1,5 +1,6 @@
 package org.vigie.core.cert;
 
+import org.vigie.core.LocalizedArgumentException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,10 +50,10 @@ public final class CertificateFiles {
                 out.add((X509Certificate) c);
             }
         } catch (CertificateException | RuntimeException e) {
-            throw new IllegalArgumentException("certificat illisible : " + file, e);
+            throw new LocalizedArgumentException("certificat illisible : " + file, "unreadable certificate: " + file, e);
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException("aucun certificat X.509 dans " + file);
+            throw new LocalizedArgumentException("aucun certificat X.509 dans " + file, "no X.509 certificate in " + file);
         }
         return List.copyOf(out);
     }
@@ -76,10 +77,10 @@ public final class CertificateFiles {
                     out.add((X509CRL) c);
                 }
             } catch (CRLException | RuntimeException e) {
-                throw new IllegalArgumentException("CRL illisible : " + p, e);
+                throw new LocalizedArgumentException("CRL illisible : " + p, "unreadable CRL: " + p, e);
             }
             if (out.size() == before) {
-                throw new IllegalArgumentException("aucune CRL X.509 dans " + p);
+                throw new LocalizedArgumentException("aucune CRL X.509 dans " + p, "no X.509 CRL in " + p);
             }
         }
         return List.copyOf(out);
@@ -91,10 +92,11 @@ public final class CertificateFiles {
             throw new NoSuchFileException(file.toString());
         }
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("pas un fichier : " + file);
+            throw new LocalizedArgumentException("pas un fichier : " + file, "not a file: " + file);
         }
         if (Files.size(file) > MAX_FILE_BYTES) {
-            throw new IllegalArgumentException("fichier trop grand (plus de " + MAX_FILE_BYTES + " octets) : " + file);
+            throw new LocalizedArgumentException("fichier trop grand (plus de " + MAX_FILE_BYTES + " octets) : " + file,
+                    "file too large (more than " + MAX_FILE_BYTES + " bytes): " + file);
         }
         return Files.readAllBytes(file);
     }

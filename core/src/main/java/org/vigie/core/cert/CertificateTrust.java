@@ -123,13 +123,13 @@ public final class CertificateTrust {
             X509Certificate cert = path.get(i);
             X509Certificate issuer = path.get(i + 1);
             boolean covered = false;
-            List<String> reasons = new ArrayList<>();
+            List<Messages.Text> reasons = new ArrayList<>();
             for (X509CRL crl : crls) {
                 if (!crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
                     continue;
                 }
                 if (!verifies(crl, issuer)) {
-                    reasons.add(crlLabel(crl) + " ignorée : sa signature ne vérifie pas avec la clé de l'émetteur");
+                    reasons.add(Messages.text("CERT-TRUST.core-crl-bad-signature", crlLabel(crl)));
                     continue;
                 }
                 // an authentic CRL that lists the certificate revokes it, whatever its freshness, kind or scope
@@ -144,11 +144,11 @@ public final class CertificateTrust {
                             crlIssuer));
                     break;
                 }
-                String unusable = unusable(crl, cert, i > 0, at);
+                Messages.Text unusable = unusable(crl, cert, i > 0, at);
                 if (unusable == null) {
                     covered = true;
                 } else {
-                    reasons.add(crlLabel(crl) + " inutilisable : " + unusable);
+                    reasons.add(Messages.text("CERT-TRUST.core-crl-unusable", crlLabel(crl), unusable));
                 }
             }
             if (!covered) {
@@ -160,9 +160,9 @@ public final class CertificateTrust {
         return new TrustResult(problems, path, revoked, new ArrayList<>(unchecked), gaps);
     }
 
-    private static String crlLabel(X509CRL crl) {
-        return "CRL de « " + crl.getIssuerX500Principal().getName() + " » (thisUpdate "
-                + DAY.format(crl.getThisUpdate().toInstant()) + ")";
+    private static Messages.Text crlLabel(X509CRL crl) {
+        return Messages.text("CERT-TRUST.core-crl-label", crl.getIssuerX500Principal().getName(),
+                DAY.format(crl.getThisUpdate().toInstant()));
     }
 
     /** CRL extensions this check understands; any other critical one makes the CRL unusable (RFC 5280 §5.2). */
@@ -178,29 +178,26 @@ public final class CertificateTrust {
      * Why an authentic CRL cannot stand for "this certificate is not revoked" at the instant (RFC 5280 §5, §6.3.3):
      * dates, delta, scope of its issuing distribution point; null when it can.
      */
-    static String unusable(X509CRL crl, X509Certificate cert, boolean certIsCa, Instant at) {
+    static Messages.Text unusable(X509CRL crl, X509Certificate cert, boolean certIsCa, Instant at) {
         Instant thisUpdate = crl.getThisUpdate().toInstant();
         if (thisUpdate.isAfter(at)) {
-            return "pas encore valide (thisUpdate " + DAY.format(thisUpdate) + " après l'instant d'évaluation "
-                    + DAY.format(at) + ")";
+            return Messages.text("CERT-TRUST.core-crl-not-yet-valid", DAY.format(thisUpdate), DAY.format(at));
         }
         if (crl.getNextUpdate() == null) {
-            return "sans nextUpdate : sa fraîcheur ne peut être établie";
+            return Messages.text("CERT-TRUST.core-crl-no-next-update");
         }
         Instant next = crl.getNextUpdate().toInstant();
         if (at.isAfter(next)) {
-            return "CRL périmée depuis le " + DAY.format(next) + " (nextUpdate dépassé à l'instant d'évaluation "
-                    + DAY.format(at) + ")";
+            return Messages.text("CERT-TRUST.core-crl-stale", DAY.format(next), DAY.format(at));
         }
         if (crl.getExtensionValue("2.5.29.27") != null) {
-            return "CRL delta (deltaCRLIndicator) : elle ne liste que les changements depuis une CRL de base,"
-                    + " ce n'est pas une liste complète";
+            return Messages.text("CERT-TRUST.core-crl-delta");
         }
         Set<String> critical = crl.getCriticalExtensionOIDs();
         if (critical != null) {
             for (String oid : critical) {
                 if (!KNOWN_CRL_EXTENSIONS.contains(oid)) {
-                    return "extension critique inconnue " + oid;
+                    return Messages.text("CERT-TRUST.core-crl-critical", oid);
                 }
             }
         }
@@ -212,54 +209,52 @@ public final class CertificateTrust {
     }
 
     /** The issuingDistributionPoint of a CRL against the certificate: null when it covers it. */
-    private static String scope(byte[] idpValue, X509Certificate cert, boolean certIsCa) {
+    private static Messages.Text scope(byte[] idpValue, X509Certificate cert, boolean certIsCa) {
         List<org.vigie.core.cert.internal.Der.Tlv> fields;
         try {
             fields = org.vigie.core.cert.internal.Der.extension(idpValue).children();
         } catch (IllegalArgumentException e) {
-            return "issuingDistributionPoint illisible (" + e.getMessage() + ")";
+            return Messages.text("CERT-TRUST.core-idp-unreadable", e.getMessage());
         }
         List<String> idpUris = new ArrayList<>();
         for (org.vigie.core.cert.internal.Der.Tlv f : fields) {
             if (!f.contextSpecific()) {
-                return "issuingDistributionPoint mal formé";
+                return Messages.text("CERT-TRUST.core-idp-malformed");
             }
             switch (f.tagNumber()) {
                 case 0 -> idpUris.addAll(uris(f));
                 case 1 -> {
                     if (org.vigie.core.cert.internal.Der.bool(f) && certIsCa) {
-                        return "portée limitée aux certificats finaux (onlyContainsUserCerts) : ne couvre pas une autorité";
+                        return Messages.text("CERT-TRUST.core-idp-only-user");
                     }
                 }
                 case 2 -> {
                     if (org.vigie.core.cert.internal.Der.bool(f) && !certIsCa) {
-                        return "portée limitée aux certificats d'autorité (onlyContainsCACerts) : ne couvre pas ce"
-                                + " certificat final";
+                        return Messages.text("CERT-TRUST.core-idp-only-ca");
                     }
                 }
                 case 3 -> {
-                    return "partitionnée par motifs (onlySomeReasons) : ne couvre pas tous les motifs de révocation";
+                    return Messages.text("CERT-TRUST.core-idp-some-reasons");
                 }
                 case 4 -> {
                     if (org.vigie.core.cert.internal.Der.bool(f)) {
-                        return "CRL indirecte (indirectCRL) : non prise en charge";
+                        return Messages.text("CERT-TRUST.core-idp-indirect");
                     }
                 }
                 case 5 -> {
                     if (org.vigie.core.cert.internal.Der.bool(f)) {
-                        return "portée limitée aux certificats d'attributs (onlyContainsAttributeCerts)";
+                        return Messages.text("CERT-TRUST.core-idp-only-attribute");
                     }
                 }
                 default -> {
-                    return "issuingDistributionPoint : champ inconnu [" + f.tagNumber() + "]";
+                    return Messages.text("CERT-TRUST.core-idp-unknown-field", f.tagNumber());
                 }
             }
         }
         if (!idpUris.isEmpty()) {
             List<String> certUris = crlDistributionUris(cert);
             if (!certUris.isEmpty() && idpUris.stream().noneMatch(certUris::contains)) {
-                return "point de distribution " + idpUris + " différent de celui du certificat " + certUris
-                        + " (CRL partitionnée)";
+                return Messages.text("CERT-TRUST.core-idp-other-point", idpUris, certUris);
             }
         }
         return null;

@@ -1,6 +1,7 @@
 package org.vigie.dmp.internal;
 
-import java.io.EOFException;
+import org.vigie.core.Messages;
+import org.vigie.core.internal.limits.TextIOException;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -42,7 +43,7 @@ final class ChunkedInputStream extends InputStream {
         }
         int n = in.read(b, off, (int) Math.min(len, remaining));
         if (n < 0) {
-            throw new EOFException("corps HTTP « chunked » tronqué");
+            throw new TextIOException(Messages.text("AI-XML.dmp-chunked-truncated"));
         }
         remaining -= n;
         if (remaining == 0) {
@@ -54,18 +55,18 @@ final class ChunkedInputStream extends InputStream {
     private long nextChunkSize() throws IOException {
         String line = readLine();
         if (line == null) {
-            throw new EOFException("corps HTTP « chunked » tronqué");
+            throw new TextIOException(Messages.text("AI-XML.dmp-chunked-truncated"));
         }
         int semi = line.indexOf(';');
         String hex = (semi < 0 ? line : line.substring(0, semi)).strip();
         try {
             long size = Long.parseLong(hex, 16);
             if (size < 0) {
-                throw new IOException("taille de bloc HTTP négative: " + hex);
+                throw new TextIOException(Messages.text("AI-XML.dmp-chunk-negative", hex));
             }
             return size;
         } catch (NumberFormatException e) {
-            throw new IOException("taille de bloc HTTP illisible: " + hex);
+            throw new TextIOException(Messages.text("AI-XML.dmp-chunk-unreadable", hex));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.vigie.dmp.internal;
 
+import org.vigie.core.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -51,13 +52,13 @@ public final class ContentCodings {
                 }
                 case "gzip", "x-gzip" -> out.add("gzip");
                 case "deflate" -> out.add("deflate");
-                default -> throw new UnsupportedCodingException("Content-Encoding non pris en charge : « "
-                        + Framing.abbreviate(part.strip()) + " » (" + SUPPORTED + " acceptés)");
+                default -> throw new UnsupportedCodingException(Messages.text("AI-XML.dmp-coding-unsupported",
+                        Framing.abbreviate(part.strip()), SUPPORTED));
             }
         }
         if (out.size() > MAX_CODINGS) {
-            throw new UnsupportedCodingException("Content-Encoding empile " + out.size() + " codages (au plus "
-                    + MAX_CODINGS + ") : « " + Framing.abbreviate(contentEncoding.strip()) + " »");
+            throw new UnsupportedCodingException(Messages.text("AI-XML.dmp-codings-stacked", out.size(), MAX_CODINGS,
+                    Framing.abbreviate(contentEncoding.strip())));
         }
         return out;
     }
@@ -102,8 +103,16 @@ public final class ContentCodings {
     public static final class UnsupportedCodingException extends Exception {
         private static final long serialVersionUID = 1L;
 
-        public UnsupportedCodingException(String message) {
-            super(message);
+        private final transient Messages.Text text;
+
+        public UnsupportedCodingException(Messages.Text text) {
+            super(text.toString());
+            this.text = text;
+        }
+
+        /** Why, in the language it is rendered in. */
+        public Messages.Text text() {
+            return text;
         }
     }
 }

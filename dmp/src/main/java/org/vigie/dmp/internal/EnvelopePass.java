@@ -1,5 +1,7 @@
 package org.vigie.dmp.internal;
 
+import org.vigie.core.internal.limits.TextIOException;
+import org.vigie.core.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -51,8 +53,8 @@ final class EnvelopePass {
     void read(InputStream raw, Charset cs, ReadState st, String where) {
         MeteredInputStream meter = new MeteredInputStream(raw); // also counts the bytes for the header bound
         long tokenBytes = limits.maxXmlTokenBytes();
-        String tokenMessage = "limite maxXmlTokenBytes dépassée : un élément XML de " + where + " (commentaire, "
-                + "instruction de traitement, section CDATA, balise et ses attributs, texte) dépasse " + tokenBytes + " octets";
+        Object place = place(where);
+        Messages.Text tokenMessage = Messages.text("AI-XML.dmp-token-bytes", place, tokenBytes);
         meter.allow(tokenBytes, MessageReader.XML_TOKEN, tokenMessage);
         st.meter = meter;
         XMLStreamReader r = null;
@@ -67,7 +69,7 @@ final class EnvelopePass {
                     return;
                 }
                 if (ev == XMLStreamConstants.END_DOCUMENT) {
-                    ReadState.messageError(st, org.vigie.core.Location.of(where), "dmp-no-element", where);
+                    ReadState.messageError(st, org.vigie.core.Location.of(where), "dmp-no-element", place);
                     return;
                 }
                 ev = r.next();
@@ -136,39 +138,39 @@ final class EnvelopePass {
                                 org.vigie.core.Location.of("soap:Header"), "");
                     }
                 }
-                trailing(r, st, where);
+                trailing(r, st, place);
             }
         } catch (LimitExceeded e) {
-            if (e.getMessage() == null) {
+            if (e.text == null) {
                 st.aborted = true; // already reported by the submission reader
             } else {
-                ReadState.messageError(st, org.vigie.core.Location.of(where), "dmp-read", e.getMessage());
+                ReadState.messageError(st, org.vigie.core.Location.of(where), "dmp-read", e.text);
             }
         } catch (XMLStreamException e) {
             Optional<LimitExceededException> limit = limitOf(e, meter);
             st.aborted |= limit.isPresent();
             if (limit.isPresent()) {
-                ReadState.messageError(st, org.vigie.core.Location.of(where), "dmp-read", limit.get().getMessage());
+                ReadState.messageError(st, org.vigie.core.Location.of(where), "dmp-read", limit.get().description());
             } else {
-                ReadState.messageError(st, org.vigie.core.Location.of(where), "dmp-malformed", where, position(e.getLocation()),
+                ReadState.messageError(st, org.vigie.core.Location.of(where), "dmp-malformed", place, position(e.getLocation()),
                         cleanMessage(e));
             }
         } catch (IOException e) {
             Optional<LimitExceededException> limit = limitOf(e, meter);
             st.aborted |= limit.isPresent();
             if (limit.isPresent()) {
-                ReadState.messageError(st, org.vigie.core.Location.of(where), "dmp-read", limit.get().getMessage());
+                ReadState.messageError(st, org.vigie.core.Location.of(where), "dmp-read", limit.get().description());
             } else {
-                ReadState.messageError(st, org.vigie.core.Location.of(where), "dmp-unreadable", where, e.getMessage());
+                ReadState.messageError(st, org.vigie.core.Location.of(where), "dmp-unreadable", place, TextIOException.describe(e));
             }
         } catch (RuntimeException e) {
             // the JDK parser wraps some I/O and encoding failures in unchecked exceptions
             Optional<LimitExceededException> limit = limitOf(e, meter);
             st.aborted |= limit.isPresent();
             if (limit.isPresent()) {
-                ReadState.messageError(st, org.vigie.core.Location.of(where), "dmp-read", limit.get().getMessage());
+                ReadState.messageError(st, org.vigie.core.Location.of(where), "dmp-read", limit.get().description());
             } else {
-                ReadState.messageError(st, org.vigie.core.Location.of(where), "dmp-unreadable", where,
+                ReadState.messageError(st, org.vigie.core.Location.of(where), "dmp-unreadable", place,
                         e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
             }
         } finally {
@@ -190,11 +192,11 @@ final class EnvelopePass {
                             MeteredInputStream in, ReadState st) throws XMLStreamException {
         Runnable guard = () -> {
             if (in.position() > limits.maxSoapHeaderBytes()) {
-                throw new LimitExceeded("en-tête SOAP plus grand que la limite (" + limits.maxSoapHeaderBytes() + " octets)");
+                throw new LimitExceeded(Messages.text("AI-XML.dmp-soap-header-too-big", limits.maxSoapHeaderBytes()));
             }
         };
         List<byte[]> assertions = new ArrayList<>();
-        String problem = null;
+        Messages.Text problem = null;
         String action = null;
         int securityHeaders = 0;
         int forUltimate = 0;
@@ -263,7 +265,7 @@ final class EnvelopePass {
                         if (MessageReader.SAML2.equals(r.getNamespaceURI()) && "Assertion".equals(r.getLocalName())) {
                             SubtreeCapture.Captured c = SubtreeCapture.capture(r, secScope, secXml, limits.maxVihfBytes(), guard);
                             if (c.tooLarge()) {
-                                problem = "jeton VIHF plus grand que la limite (" + limits.maxVihfBytes() + " octets)";
+                                problem = Messages.text("VIHF-XML.dmp-vihf-too-big", limits.maxVihfBytes());
                             } else {
                                 assertions.add(c.bytes());
                             }
@@ -277,19 +279,17 @@ final class EnvelopePass {
             }
         } catch (LimitExceeded e) {
             st.action = action;
-            st.header(List.of(), e.getMessage());
+            st.header(List.of(), e.text);
             throw e;
         }
         st.action = action;
         if (forUltimate > 1) {
             assertions.clear();
-            problem = forUltimate + " en-têtes wsse:Security destinés au destinataire final : un seul est permis"
-                    + " (WS-Security 1.1 §6.1 ; WSS4J refuse le message)";
+            problem = Messages.text("VIHF-XML.dmp-security-several", forUltimate);
         } else if (problem == null && assertions.isEmpty()) {
-            problem = securityHeaders == 0 ? "aucun en-tête wsse:Security dans le message"
-                    : forUltimate == 0 ? "aucun en-tête wsse:Security destiné au destinataire final (" + elsewhere
-                    + " adressé(s) à un autre rôle SOAP, non lu(s))"
-                    : "aucune Assertion SAML 2.0 dans l'en-tête wsse:Security";
+            problem = securityHeaders == 0 ? Messages.text("VIHF-XML.dmp-security-none")
+                    : forUltimate == 0 ? Messages.text("VIHF-XML.dmp-security-elsewhere", elsewhere)
+                    : Messages.text("VIHF-XML.dmp-security-no-assertion");
         }
         st.header(assertions, assertions.isEmpty() ? problem : null);
     }
@@ -331,7 +331,7 @@ final class EnvelopePass {
     }
 
     /** After {@code </Envelope>}: only white space, comments and processing instructions may follow. */
-    private static void trailing(XMLStreamReader r, ReadState st, String where) {
+    private static void trailing(XMLStreamReader r, ReadState st, Object where) {
         try {
             while (r.hasNext()) {
                 int ev = r.next();
@@ -377,7 +377,7 @@ final class EnvelopePass {
             guard.run();
             if (ev == XMLStreamConstants.START_ELEMENT) {
                 if (++depth > max) {
-                    throw new LimitExceeded("imbrication XML plus profonde que la limite (" + max + ")");
+                    throw new LimitExceeded(Messages.text("AI-XML.dmp-too-deep", max));
                 }
             } else if (ev == XMLStreamConstants.END_ELEMENT) {
                 depth--;
@@ -435,9 +435,24 @@ final class EnvelopePass {
         return l.isPresent() ? l : Optional.ofNullable(meter.tripped());
     }
 
-    private static String position(Location l) {
-        return l == null || l.getLineNumber() < 0 ? "" : " (ligne " + l.getLineNumber() + ", colonne " + l.getColumnNumber() + ")";
+    private static Object position(Location l) {
+        return l == null || l.getLineNumber() < 0 ? ""
+                : Messages.text("AI-XML.dmp-position", l.getLineNumber(), l.getColumnNumber());
     }
+
+    /** The part read, for messages: the envelope or the MTOM root part, in the message's language. */
+    private static Object place(String where) {
+        return switch (where) {
+            case ENVELOPE -> Messages.text("AI-XML.dmp-place-envelope");
+            case MTOM_ROOT -> Messages.text("AI-XML.dmp-place-mtom-root");
+            default -> where;
+        };
+    }
+
+    /** Where the plain envelope is read (also its location). */
+    static final String ENVELOPE = "enveloppe SOAP";
+    /** Where the MTOM root part is read (also its location). */
+    static final String MTOM_ROOT = "partie racine MTOM";
 
     private static String cleanMessage(XMLStreamException e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -450,9 +465,12 @@ final class EnvelopePass {
 
     private static final class LimitExceeded extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        /** What was refused; null when the submission reader already reported it. */
+        final transient Messages.Text text;
 
-        LimitExceeded(String message) {
-            super(message, null, false, false);
+        LimitExceeded(Messages.Text text) {
+            super(text == null ? null : text.toString(), null, false, false);
+            this.text = text;
         }
     }
 }

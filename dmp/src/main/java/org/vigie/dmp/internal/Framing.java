@@ -1,5 +1,6 @@
 package org.vigie.dmp.internal;
 
+import org.vigie.core.Messages;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,7 +59,7 @@ public final class Framing {
         BufferedInputStream bin = in instanceof BufferedInputStream b ? b : new BufferedInputStream(in, 64 * 1024);
         Optional<ContentType> given = ContentType.parse(givenContentType);
         if (givenContentType != null && !givenContentType.isBlank() && given.isEmpty()) {
-            throw new FramingException("Content-Type illisible: « " + givenContentType + " »");
+            throw new FramingException(Messages.text("AI-XML.dmp-content-type-unreadable", givenContentType));
         }
         Map<String, String> http = new LinkedHashMap<>();
         String description;
@@ -77,12 +78,12 @@ public final class Framing {
                 // the one decoder (shared with vigie serve), bounded by decoded size and expansion ratio
                 body = ContentCodings.decode(body, http.get("content-encoding"), maxDecodedBytes, maxRatio);
             } catch (ContentCodings.UnsupportedCodingException e) {
-                throw new FramingException(e.getMessage());
+                throw new FramingException(e.text());
             }
             body = new BufferedInputStream(body, 64 * 1024);
             start = peek((BufferedInputStream) body);
             if (start == Start.TEXT) {
-                throw new FramingException("le corps HTTP n'est ni une enveloppe SOAP ni un message MTOM");
+                throw new FramingException(Messages.text("AI-XML.dmp-http-body-not-soap"));
             }
         } else {
             description = "corps";
@@ -92,7 +93,7 @@ public final class Framing {
             if (ct.get().parameter("boundary").isEmpty()) {
                 String b = boundaryFromFirstLine((BufferedInputStream) body);
                 if (b == null) {
-                    throw new FramingException("message multipart sans paramètre boundary ni ligne de délimitation initiale");
+                    throw new FramingException(Messages.text("AI-XML.dmp-no-boundary"));
                 }
                 Map<String, String> p = new LinkedHashMap<>(ct.get().parameters());
                 p.put("boundary", b);
@@ -103,14 +104,14 @@ public final class Framing {
         if (start == Start.DASHES) {
             String b = boundaryFromFirstLine((BufferedInputStream) body);
             if (b == null) {
-                throw new FramingException("première ligne de délimitation MIME illisible");
+                throw new FramingException(Messages.text("AI-XML.dmp-first-boundary-unreadable"));
             }
             ContentType synthetic = ContentType.parse(ContentType.multipartRelated(b)).orElseThrow();
             return new Framed(Kind.MULTIPART, body, Optional.of(synthetic), http,
                     description + " MTOM (délimiteur lu sur la première ligne)");
         }
         if (start == Start.EMPTY) {
-            throw new FramingException("message vide");
+            throw new FramingException(Messages.text("AI-XML.dmp-empty"));
         }
         return new Framed(Kind.PLAIN, body, ct, http, description + " SOAP simple");
     }
@@ -187,13 +188,13 @@ public final class Framing {
             int c;
             while ((c = in.read()) >= 0 && c != '\n') {
                 if (++total > max) {
-                    throw new FramingException("bloc d'en-têtes HTTP plus grand que la limite (" + max + " octets)");
+                    throw new FramingException(Messages.text("AI-XML.dmp-http-headers-too-big", max));
                 }
                 sb.append((char) c);
             }
             total++;
             if (c < 0 && sb.length() == 0) {
-                throw new FramingException("capture HTTP sans corps (pas de ligne vide après les en-têtes)");
+                throw new FramingException(Messages.text("AI-XML.dmp-http-no-body"));
             }
             int len = sb.length();
             if (len > 0 && sb.charAt(len - 1) == '\r') {
@@ -216,8 +217,8 @@ public final class Framing {
             }
             if (!HEADER_LINE.matcher(line).matches()) {
                 throw new FramingException(first
-                        ? "début de message non reconnu (ni XML, ni délimiteur MIME, ni en-têtes HTTP)"
-                        : "ligne d'en-tête HTTP illisible: « " + abbreviate(line) + " »");
+                        ? Messages.text("AI-XML.dmp-start-unknown")
+                        : Messages.text("AI-XML.dmp-http-header-unreadable", abbreviate(line)));
             }
             first = false;
             int colon = line.indexOf(':');
@@ -234,8 +235,16 @@ public final class Framing {
     public static final class FramingException extends Exception {
         private static final long serialVersionUID = 1L;
 
-        public FramingException(String message) {
-            super(message);
+        private final transient Messages.Text text;
+
+        public FramingException(Messages.Text text) {
+            super(text.toString());
+            this.text = text;
+        }
+
+        /** Why, in the language it is rendered in. */
+        public Messages.Text text() {
+            return text;
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.vigie.dmp.internal;
 
+import org.vigie.core.internal.limits.TextIOException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -79,10 +80,10 @@ public final class MessageReader {
             framed = Framing.frame(in, contentType, limits.maxHttpHeaderBytes(), limits.maxDecodedBytes(),
                     limits.maxExpansionRatio());
         } catch (Framing.FramingException e) {
-            ReadState.messageError(st, ReadState.MESSAGE, "dmp-read", e.getMessage());
+            ReadState.messageError(st, ReadState.MESSAGE, "dmp-read", e.text());
             return st.outcome("illisible");
         } catch (IOException e) {
-            ReadState.messageError(st, ReadState.MESSAGE, "dmp-io", e.getMessage());
+            ReadState.messageError(st, ReadState.MESSAGE, "dmp-io", TextIOException.describe(e));
             return st.outcome("illisible");
         }
         if (framed.httpHeaders().containsKey("soapaction")) {
@@ -91,11 +92,11 @@ public final class MessageReader {
         framed.contentType().flatMap(c -> c.parameter("action")).ifPresent(a -> st.httpAction = a);
         if (framed.kind() == Framing.Kind.PLAIN) {
             Charset cs = ReadState.charset(framed.contentType().flatMap(c -> c.parameter("charset")));
-            envelope.read(framed.body(), cs, st, "enveloppe SOAP");
+            envelope.read(framed.body(), cs, st, EnvelopePass.ENVELOPE);
         } else {
             mime.walk(framed, st);
         }
-        st.ensureHeader("message sans en-tête SOAP lisible");
+        st.ensureHeader(org.vigie.core.Messages.text("VIHF-XML.dmp-no-readable-header"));
         return st.outcome(framed.description());
     }
 

@@ -104,7 +104,7 @@ final class MimeWalk {
                             rootRead = true;
                             // mime4j defaults the charset to US-ASCII: only an explicit charset parameter counts
                             Charset cs = ReadState.charset(ContentType.parse(partType).flatMap(c -> c.parameter("charset")));
-                            envelope.read(new NonClosing(ts.getDecodedInputStream()), cs, st, "partie racine MTOM");
+                            envelope.read(new NonClosing(ts.getDecodedInputStream()), cs, st, EnvelopePass.MTOM_ROOT);
                             if (!st.feedingBody || st.aborted) {
                                 return; // control 1 only: attachments are not needed
                             }
@@ -122,14 +122,14 @@ final class MimeWalk {
             } else if (!rootRead) {
                 st.findings.add(Rules.MIME_START, "start-not-found", ReadState.MTOM,
                         start.orElse(""), start.orElse(""));
-                st.ensureHeader("la partie racine désignée par start est introuvable");
+                st.ensureHeader(org.vigie.core.Messages.text("VIHF-XML.dmp-start-not-found"));
             } else if (!watch.seen) {
                 ReadState.messageError(st, ReadState.MTOM, "dmp-truncated", boundary);
             }
         } catch (MimeException | IOException e) {
             Optional<LimitExceededException> limit = LimitExceededException.in(e);
             if (limit.isPresent()) {
-                ReadState.messageError(st, ReadState.MTOM, "dmp-read", limit.get().getMessage());
+                ReadState.messageError(st, ReadState.MTOM, "dmp-read", limit.get().description());
             } else {
                 ReadState.messageError(st, ReadState.MTOM, "dmp-mtom-unreadable", e.getMessage());
             }

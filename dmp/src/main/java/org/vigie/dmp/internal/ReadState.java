@@ -1,5 +1,6 @@
 package org.vigie.dmp.internal;
 
+import org.vigie.core.Messages;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ final class ReadState {
         this.findings = findings;
     }
 
-    void header(List<byte[]> assertions, String problem) {
+    void header(List<byte[]> assertions, Messages.Text problem) {
         if (headerDone) {
             return;
         }
@@ -42,8 +43,8 @@ final class ReadState {
                 Optional.ofNullable(problem)));
     }
 
-    void ensureHeader(String problem) {
-        header(List.of(), problem == null ? "aucun en-tête SOAP (donc aucun jeton VIHF) dans le message" : problem);
+    void ensureHeader(Messages.Text problem) {
+        header(List.of(), problem == null ? Messages.text("VIHF-XML.dmp-no-soap-header") : problem);
     }
 
     Optional<String> effectiveAction() {
@@ -62,7 +63,7 @@ final class ReadState {
     static void messageError(ReadState st, org.vigie.core.Location where, String name, Object... args) {
         Finding f = Finding.of(Rules.AI_XML, name, where, "", args);
         st.findings.add(f);
-        st.ensureHeader("le message n'a pas pu être lu: " + f.message());
+        st.ensureHeader(Messages.text("VIHF-XML.dmp-message-unread", f.text()));
     }
 
     static Charset charset(Optional<String> name) {

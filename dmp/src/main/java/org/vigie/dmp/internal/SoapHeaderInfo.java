@@ -11,12 +11,17 @@ import java.util.Optional;
  * @param assertions   each SAML 2.0 Assertion of the {@code wsse:Security} header for the ultimate receiver,
  *                     re-serialised standalone (UTF-8) with the namespaces in scope; inside a {@code wsse:Security}
  *                     wrapper carrying the {@code xml:*} attributes it inherits, when there are any
- * @param vihfProblem  why no usable Assertion could be captured (too large, malformed header...), if so
+ * @param vihfProblemText why no usable Assertion could be captured (too large, malformed header...), if so
  */
 public record SoapHeaderInfo(Optional<String> soapVersion, Optional<String> action, List<byte[]> assertions,
-                             Optional<String> vihfProblem) {
+                             Optional<org.vigie.core.Messages.Text> vihfProblemText) {
 
     public SoapHeaderInfo {
         assertions = List.copyOf(assertions);
+    }
+
+    /** {@link #vihfProblemText()} in French. */
+    public Optional<String> vihfProblem() {
+        return vihfProblemText.map(org.vigie.core.Messages.Text::toString);
     }
 }

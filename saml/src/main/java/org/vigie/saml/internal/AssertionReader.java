@@ -1,5 +1,6 @@
 package org.vigie.saml.internal;
 
+import org.vigie.core.Messages;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -93,7 +94,7 @@ public final class AssertionReader {
                 int colon = type.indexOf(':');
                 String ns = v.lookupNamespaceURI(colon < 0 ? null : type.substring(0, colon));
                 if (!XSD.equals(ns)) {
-                    d.unresolvedTypes.add(name + " : xsi:type=\"" + type + "\" désigne l'espace de noms « " + ns + " »");
+                    d.unresolvedTypes.add(Messages.text("VIHF-ATTRIBUTE.saml-type-namespace", name, type, ns));
                 }
             }
             List<Element> inner = Xml.children(v);
@@ -143,31 +144,33 @@ public final class AssertionReader {
     private static void ambiguity(String name, Element v, List<Element> inner, TokenData d) {
         String ownText = ownText(v);
         if (!inner.isEmpty() && !isXmlBlank(ownText)) {
-            d.ambiguities.add(new TokenData.Ambiguity(name, "contenu mixte : du texte « " + visible(ownText.strip())
-                    + " » à côté de l'élément <" + inner.get(0).getLocalName() + ">", visible(Xml.text(v))));
+            d.ambiguities.add(new TokenData.Ambiguity(name, Messages.text("VIHF-ATTRIBUTE.saml-mixed",
+                    visible(ownText.strip()), inner.get(0).getLocalName()), visible(Xml.text(v))));
         } else if (inner.size() > 1) {
-            d.ambiguities.add(new TokenData.Ambiguity(name, inner.size() + " éléments dans une même AttributeValue",
-                    visible(Xml.text(v))));
+            d.ambiguities.add(new TokenData.Ambiguity(name, Messages.text("VIHF-ATTRIBUTE.saml-several-elements",
+                    inner.size()), visible(Xml.text(v))));
         } else if (inner.size() == 1) {
             Element e = inner.get(0);
             if (TEXT_ATTRIBUTES.contains(name)) {
-                d.ambiguities.add(new TokenData.Ambiguity(name, "valeur placée dans un élément enfant <" + e.getLocalName()
-                        + "> au lieu du texte de l'AttributeValue", visible(Xml.text(v))));
+                d.ambiguities.add(new TokenData.Ambiguity(name, Messages.text("VIHF-ATTRIBUTE.saml-value-in-child",
+                        e.getLocalName()), visible(Xml.text(v))));
             } else if (!Xml.children(e).isEmpty() || !isXmlBlank(Xml.text(e))) {
-                d.ambiguities.add(new TokenData.Ambiguity(name, "élément <" + e.getLocalName() + "> avec un contenu ("
-                        + (Xml.children(e).isEmpty() ? "texte « " + visible(Xml.text(e).strip()) + " »" : "élément <"
-                        + Xml.children(e).get(0).getLocalName() + "> imbriqué") + ") en plus de ses attributs",
-                        visible(Xml.text(v))));
+                d.ambiguities.add(new TokenData.Ambiguity(name, Xml.children(e).isEmpty()
+                        ? Messages.text("VIHF-ATTRIBUTE.saml-coded-with-text", e.getLocalName(),
+                        visible(Xml.text(e).strip()))
+                        : Messages.text("VIHF-ATTRIBUTE.saml-coded-with-element", e.getLocalName(),
+                        Xml.children(e).get(0).getLocalName()), visible(Xml.text(v))));
             }
             for (String attr : new String[]{"code", "codeSystem"}) {
                 String val = Xml.attr(e, attr);
-                String bad = val == null ? null : invisible(val);
+                Messages.Text bad = val == null ? null : invisible(val);
                 if (bad != null) {
-                    d.ambiguities.add(new TokenData.Ambiguity(name, attr + " : " + bad, visible(val)));
+                    d.ambiguities.add(new TokenData.Ambiguity(name, Messages.text("VIHF-ATTRIBUTE.saml-in-code",
+                            attr, bad), visible(val)));
                 }
             }
         } else {
-            String bad = invisible(Xml.text(v));
+            Messages.Text bad = invisible(Xml.text(v));
             if (bad != null) {
                 d.ambiguities.add(new TokenData.Ambiguity(name, bad, visible(Xml.text(v))));
             }
@@ -205,13 +208,15 @@ public final class AssertionReader {
     }
 
     /** The first such character of a value, described with its position; null when there is none. */
-    private static String invisible(String s) {
+    private static Messages.Text invisible(String s) {
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             if (isInvisible(cp)) {
-                String where = i == 0 ? "au début" : i + Character.charCount(cp) == s.length() ? "à la fin"
-                        : "en position " + (i + 1);
-                return String.format("caractère U+%04X (%s) %s de la valeur", cp, Character.getName(cp), where);
+                Messages.Text where = i == 0 ? Messages.text("VIHF-ATTRIBUTE.saml-at-start")
+                        : i + Character.charCount(cp) == s.length() ? Messages.text("VIHF-ATTRIBUTE.saml-at-end")
+                        : Messages.text("VIHF-ATTRIBUTE.saml-at-position", i + 1);
+                return Messages.text("VIHF-ATTRIBUTE.saml-invisible", String.format("U+%04X", cp),
+                        Character.getName(cp), where);
             }
             i += Character.charCount(cp);
         }

@@ -129,7 +129,7 @@ public final class CertificateStep {
             for (RevocationGap g : tr.revocationGaps()) {
                 if (g.crlSuppliedButUnusable()) {
                     r.add(Rules.CERT_TRUST, policy.unusableCrlSeverity(), role.key + "-revocation-unverified", loc,
-                            g.issuer(), g.subject(), String.join(" ; ", g.reasons()));
+                            g.issuer(), g.subject(), g.reasonsText());
                 } else {
                     noCrl.add(g.subject());
                 }

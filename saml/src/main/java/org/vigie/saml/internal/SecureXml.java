@@ -11,6 +11,7 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
+import org.vigie.core.Messages;
 import org.w3c.dom.Document;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
@@ -25,7 +26,7 @@ import org.xml.sax.SAXParseException;
 public final class SecureXml {
 
     /** The outcome of a parse: a document, or a French error message; plus a warning when a fallback was used. */
-    public record Parsed(Document document, String error, String warning) {
+    public record Parsed(Document document, Messages.Text error, Messages.Text warning) {
         public boolean ok() {
             return document != null;
         }
@@ -33,6 +34,9 @@ public final class SecureXml {
 
     /** Maximum element nesting depth accepted by the parser. */
     public static final int MAX_DEPTH = 64;
+
+    /** Start of the message of the exception that refuses an external entity (followed by its system id). */
+    private static final String EXTERNAL_ENTITY = "entité externe refusée : ";
 
     private static final DocumentBuilderFactory FACTORY = factory();
     private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(SecureXml::newBuilder);
@@ -78,7 +82,7 @@ public final class SecureXml {
         try {
             DocumentBuilder b = FACTORY.newDocumentBuilder();
             b.setEntityResolver((publicId, systemId) -> {
-                throw new SAXException("entité externe refusée : " + systemId);
+                throw new SAXException(EXTERNAL_ENTITY + systemId);
             });
             b.setErrorHandler(new ErrorHandler() {
                 @Override
@@ -120,8 +124,7 @@ public final class SecureXml {
             if (encodingError(e) && !declaresEncoding(bytes)) {
                 try {
                     Document d = parse(new InputSource(new StringReader(new String(bytes, StandardCharsets.ISO_8859_1))));
-                    return new Parsed(d, null, "le jeton n'est pas en UTF-8 et n'a pas de déclaration XML : lu en"
-                            + " ISO-8859-1 (une déclaration <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?> est attendue)");
+                    return new Parsed(d, null, Messages.text("VIHF-XML.saml-latin1"));
                 } catch (SAXException | IOException e2) {
                     return new Parsed(null, describe(e2), null);
                 }
@@ -162,23 +165,27 @@ public final class SecureXml {
         return head.startsWith("<?xml") && head.contains("encoding");
     }
 
-    private static String describe(Exception e) {
+    private static Messages.Text describe(Exception e) {
         String m = String.valueOf(e.getMessage());
         if (m.contains("maxElementDepth") || m.contains("depth")) {
-            return "imbrication d'éléments trop profonde (plus de " + MAX_DEPTH + " niveaux)";
+            return Messages.text("VIHF-XML.saml-too-deep", MAX_DEPTH);
         }
         if (m.contains("DOCTYPE")) {
-            return "déclaration DOCTYPE interdite (DTD et entités refusées)";
+            return Messages.text("VIHF-XML.saml-doctype");
+        }
+        if (m.startsWith(EXTERNAL_ENTITY)) {
+            return Messages.text("VIHF-XML.saml-entity", Messages.text("VIHF-XML.saml-external-entity",
+                    m.substring(EXTERNAL_ENTITY.length())));
         }
         if (m.contains("entité externe") || m.toLowerCase().contains("entity")) {
-            return "entité refusée : " + m;
+            return Messages.text("VIHF-XML.saml-entity", m);
         }
         if (e instanceof SAXParseException p) {
-            return "XML mal formé (ligne " + p.getLineNumber() + ", colonne " + p.getColumnNumber() + ") : " + m;
+            return Messages.text("VIHF-XML.saml-malformed", p.getLineNumber(), p.getColumnNumber(), m);
         }
         if (e instanceof CharConversionException) {
-            return "encodage des caractères invalide : " + m;
+            return Messages.text("VIHF-XML.saml-encoding", m);
         }
-        return "XML illisible : " + m;
+        return Messages.text("VIHF-XML.saml-unreadable", m);
     }
 }

@@ -205,8 +205,8 @@ public final class TokenChecks {
         if (d.nameId.isEmpty()) {
             r.add(Rules.VIHF_ATTRIBUTE, "name-id-absent", VIHF.child("Subject").child("NameID"), "");
         }
-        for (String bad : d.unresolvedTypes) {
-            r.add(Rules.VIHF_ATTRIBUTE, "invalid-type", VIHF.child("AttributeStatement"), bad, bad);
+        for (org.vigie.core.Messages.Text bad : d.unresolvedTypes) {
+            r.add(Rules.VIHF_ATTRIBUTE, "invalid-type", VIHF.child("AttributeStatement"), bad.toString(), bad);
         }
         for (TokenData.Ambiguity a : d.ambiguities) {
             boolean compared = COMPARED.contains(a.attribute());
@@ -283,7 +283,7 @@ public final class TokenChecks {
         one(d, VihfToken.VIHF_VERSION).map(String::strip).ifPresent(v -> {
             if (!p.acceptedVersions().contains(v)) {
                 r.add(Rules.VIHF_VERSION, "not-accepted", loc(VihfToken.VIHF_VERSION), v, v,
-                        String.join(" ou ", new java.util.TreeSet<>(p.acceptedVersions())));
+                        alternatives(new java.util.TreeSet<>(p.acceptedVersions())));
             }
         });
     }
@@ -392,5 +392,14 @@ public final class TokenChecks {
             r.add(Rules.VIHF_ATTRIBUTE, "structure-malformed", l, stripped, stripped, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** "a ou b ou c" in French, "a or b or c" in English. */
+    private static Object alternatives(java.util.Collection<String> values) {
+        Object all = null;
+        for (String v : values) {
+            all = all == null ? v : org.vigie.core.Messages.text("VIHF-VERSION.saml-or", all, v);
+        }
+        return all == null ? "" : all;
     }
 }

@@ -16,10 +16,10 @@ public final class TokenData {
      * One ambiguous AttributeValue.
      *
      * @param attribute the attribute Name
-     * @param what      what makes it ambiguous, in French
+     * @param what      what makes it ambiguous (a catalogue text)
      * @param evidence  the value with its invisible characters made visible
      */
-    public record Ambiguity(String attribute, String what, String evidence) {
+    public record Ambiguity(String attribute, org.vigie.core.Messages.Text what, String evidence) {
     }
 
     public String id = "";
@@ -49,7 +49,7 @@ public final class TokenData {
     /** Role values that held no coded element (their text), for VIHF-ROLE. */
     public final List<String> malformedRoles = new ArrayList<>();
     /** AttributeValue xsi:type values whose prefix is not bound to XML Schema (name → description). */
-    public final List<String> unresolvedTypes = new ArrayList<>();
+    public final List<org.vigie.core.Messages.Text> unresolvedTypes = new ArrayList<>();
     /** Values two readers could read differently (mixed content, nested elements, invisible or non-ASCII spaces). */
     public final List<Ambiguity> ambiguities = new ArrayList<>();
     public CodedValue purposeOfUse;

@@ -139,15 +139,14 @@ public final class BoundedInflation {
 
         private void check() throws LimitExceededException {
             if (decoded > maxDecoded) {
-                tripped = new LimitExceededException(DECODED_SIZE, "limite de taille décodée dépassée : le corps "
-                        + "compressé (Content-Encoding) donne plus de " + maxDecoded + " octets");
+                tripped = new LimitExceededException(DECODED_SIZE, org.vigie.core.Messages.text("AI-XML.core-decoded-size",
+                        maxDecoded));
                 throw tripped;
             }
             long in = compressed.getAsLong();
             if (decoded > ratioFree && decoded > (double) maxRatio * Math.max(1, in)) {
-                tripped = new LimitExceededException(EXPANSION_RATIO, "limite de taux de décompression dépassée : "
-                        + decoded + " octets décodés pour " + in + " octets compressés (plus de "
-                        + maxRatio + ":1 après " + ratioFree + " octets ; bombe de décompression ?)");
+                tripped = new LimitExceededException(EXPANSION_RATIO, org.vigie.core.Messages.text("AI-XML.core-ratio",
+                        decoded, in, maxRatio, ratioFree));
                 throw tripped;
             }
         }

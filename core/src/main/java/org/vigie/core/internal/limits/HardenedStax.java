@@ -80,7 +80,7 @@ public final class HardenedStax {
      * @return the metered parser
      * @throws XMLStreamException when the parser cannot start
      */
-    public static XMLStreamReader openMetered(MeteredInputStream in, long tokenBytes, String label, String message,
+    public static XMLStreamReader openMetered(MeteredInputStream in, long tokenBytes, String label, Object message,
                                               boolean reportEntityReferences) throws XMLStreamException {
         in.allow(tokenBytes, label, message);
         return metered(factory(reportEntityReferences).createXMLStreamReader(in), in, tokenBytes, label, message);
@@ -143,7 +143,7 @@ public final class HardenedStax {
      * result to every consumer of the parser (nested readers included), so that all pulls go through it.
      */
     public static XMLStreamReader metered(XMLStreamReader r, MeteredInputStream in, long tokenBytes, String label,
-                                          String message) {
+                                          Object message) {
         in.allow(tokenBytes, label, message);
         return new StreamReaderDelegate(r) {
             @Override

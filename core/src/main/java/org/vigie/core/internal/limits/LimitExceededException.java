@@ -14,10 +14,23 @@ public final class LimitExceededException extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final String label;
+    /** The message: a catalogue text, or plain text. */
+    private final transient Object description;
 
-    public LimitExceededException(String label, String message) {
-        super(message);
+    /**
+     * @param label   which limit
+     * @param message what was refused: a {@link org.vigie.core.Messages.Text} (written in the finding's language) or
+     *                plain text; {@link #getMessage()} is its French rendering
+     */
+    public LimitExceededException(String label, Object message) {
+        super(message == null ? null : message.toString());
         this.label = label;
+        this.description = message;
+    }
+
+    /** What was refused, as given: a catalogue text or plain text, to pass as a finding's argument. */
+    public Object description() {
+        return description == null ? "" : description;
     }
 
     /** Which limit: a short stable label such as {@code xml-token}, {@code decoded-size}, {@code metadata}. */

@@ -17,10 +17,10 @@ public final class MeteredInputStream extends FilterInputStream {
     private long position;
     private long absolute = Long.MAX_VALUE;
     private String absoluteLabel = "";
-    private String absoluteMessage = "";
+    private Object absoluteMessage = "";
     private long allowanceEnd = Long.MAX_VALUE;
     private String allowanceLabel = "";
-    private String allowanceMessage = "";
+    private Object allowanceMessage = "";
     private LimitExceededException tripped;
 
     public MeteredInputStream(InputStream in) {
@@ -38,14 +38,14 @@ public final class MeteredInputStream extends FilterInputStream {
     }
 
     /** Sets the absolute limit (bytes from the start of the stream). */
-    public void limitAt(long absoluteBytes, String label, String message) {
+    public void limitAt(long absoluteBytes, String label, Object message) {
         this.absolute = absoluteBytes;
         this.absoluteLabel = label;
         this.absoluteMessage = message;
     }
 
     /** Allows reading up to {@code position() + allowance} bytes from now on (within the absolute limit). */
-    public void allow(long allowance, String label, String message) {
+    public void allow(long allowance, String label, Object message) {
         long l = position + allowance;
         this.allowanceEnd = l < 0 ? Long.MAX_VALUE : l;
         this.allowanceLabel = label;
