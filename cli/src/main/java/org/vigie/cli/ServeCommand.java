@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.vigie.core.cert.TrustAnchors;
@@ -147,7 +148,7 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
-            o.println("Vigie serve arrêté (" + server.served() + " requête(s) servie(s)).");
+            o.println(CliText.get(lang.locale(), "serve.stopped", server.served()));
             o.flush();
             stopped.countDown();
         }, "vigie-serve-stop"));
@@ -160,7 +161,7 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (demoPki && (!trustOptions.trust.isEmpty() || trustOptions.trustTest)) {
-            throw new UnusableInputException("--demo-pki remplace --trust et --trust-test : n'en donner qu'un");
+            throw new UnusableInputException(CliText.msg("serve.err.demo-and-trust"));
         }
         DemoScenario demo = demoPki ? new DemoScenario(clock.instant().truncatedTo(ChronoUnit.SECONDS)) : null;
         if (demo != null || keystore == null) {
@@ -195,8 +196,7 @@ public final class ServeCommand implements Callable<Integer> {
             journal = JournalLimits.builder().maxEntries(journalEntries).maxEntryBytes(journalEntryBytes)
                     .maxTotalBytes(journalBytes).build();
         } catch (IllegalArgumentException e) {
-            throw new UnusableInputException("limites du journal invalides (--journal-entries, --journal-entry-bytes, "
-                    + "--journal-bytes) : " + e.getMessage());
+            throw new UnusableInputException(CliText.msg("serve.err.journal-limits", e.getMessage()));
         }
         DmpRequestValidator validator = vb.build();
         VigieServer.Builder sb = VigieServer.builder().validator(validator).clock(clock).clientTrust(anchors).clientAuth(clientAuth)
@@ -219,7 +219,7 @@ public final class ServeCommand implements Callable<Integer> {
             try {
                 Files.createDirectories(journalDir);
             } catch (IOException e) {
-                throw new UnusableInputException("dossier --journal inutilisable : " + journalDir + " (" + e + ")");
+                throw new UnusableInputException(CliText.msg("serve.err.journal-dir", journalDir, e.toString()));
             }
         }
         VigieServer server = sb.start();
@@ -228,34 +228,32 @@ public final class ServeCommand implements Callable<Integer> {
             serverPem = out.resolve("server.pem");
             Files.writeString(serverPem, DemoScenario.pem(server.serverCertificate()), StandardCharsets.US_ASCII);
         }
-        o.println("Vigie serve — point DMP local : " + server.url() + " (toute URL en POST ; santé : GET "
-                + server.healthUrl() + ")");
-        o.println("Certificat client : " + (clientAuth == ClientAuth.STRICT
-                ? "STRICT (absent ou hors des ancres : refusé à la poignée de main, comme le DMP)"
-                : "DIAGNOSE (tout certificat accepté à la poignée de main, puis jugé par les règles CERT-*)"));
-        o.println("Ancres : " + (demo != null ? "PKI de démonstration (TEST AC RACINE IGC-SANTE ELEMENTAIRE, clés de test)"
-                : describe(anchors)) + (extracts.isEmpty() ? " ; pas d'annuaire" : " ; annuaire : " + extracts.size() + " extrait(s)"));
-        o.println("Profil : " + validator.profile().id() + (validator.profile().strict() ? " (strict)"
-                : " ; écarts : " + String.join(" ; ", validator.profile().relaxations())));
-        server.journalUrl().ifPresent(u -> o.println("Journal des requêtes : " + u + " (navigateur ; "
-                + (journalRemote ? "tout client" : "clients de la boucle locale seulement") + " ; " + journalEntries
-                + " requêtes, " + journalEntryBytes + " octets de corps brut par requête, " + journalBytes + " octets en tout)"));
-        server.journalDirectory().ifPresent(d -> o.println("Journal écrit dans : " + d.toAbsolutePath()
-                + " (NNNNNN.raw + NNNNNN.json par requête)"));
+        Locale l = lang.locale();
+        o.println(CliText.get(l, "serve.url", server.url(), server.healthUrl()));
+        o.println(CliText.get(l, clientAuth == ClientAuth.STRICT ? "serve.client.strict" : "serve.client.diagnose"));
+        o.println(CliText.get(l, "serve.anchors", demo != null ? CliText.msg("serve.anchors.demo") : describe(anchors),
+                extracts.isEmpty() ? CliText.msg("serve.directory.none") : CliText.msg("serve.directory", extracts.size())));
+        o.println(validator.profile().strict() ? CliText.get(l, "serve.profile.strict", validator.profile().id())
+                : CliText.get(l, "serve.profile.relaxed", validator.profile().id(),
+                        String.join(" ; ", validator.profile().relaxations(l))));
+        server.journalUrl().ifPresent(u -> o.println(CliText.get(l, "serve.journal", u,
+                CliText.msg(journalRemote ? "serve.journal.remote" : "serve.journal.loopback"), journalEntries,
+                journalEntryBytes, journalBytes)));
+        server.journalDirectory().ifPresent(d -> o.println(CliText.get(l, "serve.journal.dir", d.toAbsolutePath())));
         if (serverPem != null) {
-            o.println("Certificat du serveur (auto-signé, à faire confiance côté client) : " + serverPem.toAbsolutePath());
+            o.println(CliText.get(l, "serve.server-cert", serverPem.toAbsolutePath()));
         }
         if (demo != null) {
             Path d = out.toAbsolutePath();
-            o.println("Fichiers de démonstration : " + d);
-            o.println("  client.p12 (mot de passe « " + DEMO_PASSWORD + " »), client.pem + client-key.pem : certificat "
-                    + "d'authentification de " + DemoScenario.CHU.name() + " (" + DemoScenario.CHU.idNat() + ")");
-            o.println("  requests/*.mtom|xml + .content-type : les cas de « vigie demo » (01 conforme, 15 VIHF-STRUCT-EQ...)");
-            o.println("  essai : curl --cacert " + d.resolve("server.pem") + " --cert " + d.resolve("client.pem") + " --key "
-                    + d.resolve("client-key.pem") + " -H \"Content-Type: $(cat " + d.resolve("requests/01-conforme-mtom.content-type")
-                    + ")\" --data-binary @" + d.resolve("requests/01-conforme-mtom.mtom") + " " + server.url());
+            o.println(CliText.get(l, "serve.demo.files", d));
+            o.println(CliText.get(l, "serve.demo.client", DEMO_PASSWORD, DemoScenario.CHU.name(), DemoScenario.CHU.idNat()));
+            o.println(CliText.get(l, "serve.demo.requests"));
+            o.println(CliText.get(l, "serve.demo.try", "curl --cacert " + d.resolve("server.pem") + " --cert "
+                    + d.resolve("client.pem") + " --key " + d.resolve("client-key.pem") + " -H \"Content-Type: $(cat "
+                    + d.resolve("requests/01-conforme-mtom.content-type") + ")\" --data-binary @"
+                    + d.resolve("requests/01-conforme-mtom.mtom") + " " + server.url()));
         }
-        o.println("Une ligne JSON par requête ci-dessous ; Ctrl-C pour arrêter.");
+        o.println(CliText.get(l, "serve.ready"));
         o.flush();
         return server;
     }
@@ -289,22 +287,22 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static String describe(TrustAnchors t) {
-        return t.anchors().size() + " ancre(s) : " + t.anchors().stream()
+    private static CliText.Msg describe(TrustAnchors t) {
+        return CliText.msg("serve.anchors.list", t.anchors().size(), t.anchors().stream()
                 .map(c -> c.getSubjectX500Principal().getName().replaceFirst("^CN=([^,]+).*", "$1")).distinct()
-                .reduce((a, b) -> a + ", " + b).orElse("aucune");
+                .reduce((a, b) -> a + ", " + b).map(Object.class::cast).orElse(CliText.msg("serve.anchors.none")));
     }
 
     private static KeyStore keyStore(Path file, char[] password) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new UnusableInputException("fichier introuvable (--keystore) : " + file);
+            throw new UnusableInputException(CliText.msg("serve.err.keystore-missing", file));
         }
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(in, password);
             return ks;
         } catch (GeneralSecurityException e) {
-            throw new UnusableInputException("--keystore illisible (PKCS#12 et mot de passe attendus) : " + file, e);
+            throw new UnusableInputException(CliText.msg("serve.err.keystore-unreadable", file), e);
         }
     }
 }

@@ -72,6 +72,39 @@ class ServeCommandTest {
         }
     }
 
+    /** {@code --lang en}: the start-up lines are English (no French the detector of the language corpus finds). */
+    @Test
+    void startUpLinesFollowLangEn() throws Exception {
+        StringWriter out = new StringWriter();
+        CommandLine cl = VigieCommand.newCommandLine(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+        CommandLine.ParseResult pr = cl.parseArgs("serve", "--demo-pki", "--port", "0", "--out", dir.toString(),
+                "--journal", dir.resolve("journal").toString(), "--lang", "en");
+        ServeCommand cmd = pr.subcommand().commandSpec().commandLine().getCommand();
+        cmd.clock = Clock.fixed(Instant.parse("2026-12-02T08:00:00Z"), ZoneOffset.UTC);
+        VigieServer server = cmd.start();
+        try {
+            String text = out.toString();
+            assertThat(text).contains("Vigie serve — local DMP endpoint: " + server.url(), "Request journal: ",
+                    "Profile: dmp-demo/1 (strict)", "  try: curl --cacert", "One JSON line per request below");
+            // the demo case's file names in the curl line are data (01-conforme-mtom)
+            assertThat(FrenchDetector.find(text.replace("01-conforme-mtom", "01-case"))).as(text).isEmpty();
+            assertThat(FrenchDetector.find(text.replace("Client certificate", "Certificat client")))
+                    .as("the detector fires on French").isNotEmpty();
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void demoPkiWithTrustIsAnUnusableCombinationInEnglishToo() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = VigieCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true),
+                "serve", "--demo-pki", "--trust-test", "--port", "0", "--out", dir.toString(), "--lang", "en");
+        assertThat(code).isEqualTo(ExitCodes.UNUSABLE);
+        assertThat(err.toString()).contains("--demo-pki replaces --trust and --trust-test");
+    }
+
     @Test
     void demoPkiWithTrustIsAnUnusableCombination() {
         StringWriter out = new StringWriter();
