@@ -110,11 +110,11 @@ public final class CertificateTrust {
         if (path == null) {
             problems.add(Messages.text("CERT-TRUST.core-not-chained", leaf.getSubjectX500Principal().getName(),
                     leaf.getIssuerX500Principal().getName()));
-            validity(leaf, at, problems, null);
+            validity(leaf, at, problems, false);
             return new TrustResult(problems, List.of(), false, List.of());
         }
         for (int i = 0; i < path.size(); i++) {
-            validity(path.get(i), at, problems, i == 0 ? null : path.get(i).getSubjectX500Principal().getName());
+            validity(path.get(i), at, problems, i > 0);
         }
         boolean revoked = false;
         Set<String> unchecked = new TreeSet<>();
@@ -305,10 +305,17 @@ public final class CertificateTrust {
         }
     }
 
-    /** The validity problem of {@code c} at {@code at}; {@code authority} is its subject for a CA, null for the leaf. */
-    private static void validity(X509Certificate c, Instant at, List<Messages.Text> problems, String authority) {
+    /**
+     * The validity problem of {@code c} at {@code at}; {@code ca}: a CA of the path (named by its subject in the
+     * message), else the leaf. The subject is rendered only for a message.
+     */
+    private static void validity(X509Certificate c, Instant at, List<Messages.Text> problems, boolean ca) {
         Instant from = c.getNotBefore().toInstant();
         Instant to = c.getNotAfter().toInstant();
+        if (!at.isBefore(from) && !at.isAfter(to)) {
+            return;
+        }
+        String authority = ca ? c.getSubjectX500Principal().getName() : null;
         if (at.isBefore(from)) {
             problems.add(authority == null
                     ? Messages.text("CERT-TRUST.core-not-yet-valid", DAY.format(at), DAY.format(from))

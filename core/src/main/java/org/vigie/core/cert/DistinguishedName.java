@@ -76,6 +76,8 @@ public final class DistinguishedName {
     }
 
     private final List<Rdn> rdns;
+    /** The rendering of {@link #toString()}, computed on first use (an immutable value: a benign race). */
+    private String text;
 
     DistinguishedName(List<Rdn> rdns) {
         this.rdns = List.copyOf(rdns);
@@ -131,6 +133,15 @@ public final class DistinguishedName {
     /** RFC 2253-like rendering with short names, in written order (for messages; not for comparison). */
     @Override
     public String toString() {
+        String t = text;
+        if (t == null) {
+            t = render();
+            text = t;
+        }
+        return t;
+    }
+
+    private String render() {
         StringBuilder sb = new StringBuilder();
         for (Rdn rdn : rdns) {
             if (sb.length() > 0) {

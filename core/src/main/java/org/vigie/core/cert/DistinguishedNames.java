@@ -328,6 +328,12 @@ public final class DistinguishedNames {
 
         /** Appends the code point at {@code pos} as UTF-8 and moves past it. */
         private void appendChar(ByteArrayOutputStream out) {
+            char c = s.charAt(pos);
+            if (c < 0x80) { // the common case, without a string per character
+                out.write(c);
+                pos++;
+                return;
+            }
             int cp = s.codePointAt(pos);
             byte[] b = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
             out.write(b, 0, b.length);

@@ -46,6 +46,14 @@ public final class OrgCertificate {
     private final Messages.Text structureIdProblem;
     private final Kind kind;
     private final String fingerprint;
+    // what depends only on the certificate, read once with the view (the view is cached by certificate)
+    private final boolean clientAuth;
+    private final boolean[] keyUsage;
+    private final boolean ca;
+    private final List<String> policyOids;
+    private final Optional<String> range;
+    private final boolean personCertificate;
+    private final boolean test;
 
     private OrgCertificate(X509Certificate certificate) {
         this.certificate = certificate;
@@ -73,6 +81,16 @@ public final class OrgCertificate {
         }
         this.kind = computeKind(certificate);
         this.fingerprint = sha256Hex(certificate);
+        this.clientAuth = extendedKeyUsage(certificate).contains(EKU_CLIENT_AUTH);
+        this.keyUsage = certificate.getKeyUsage();
+        this.ca = certificate.getBasicConstraints() >= 0;
+        this.policyOids = readPolicyOids(certificate);
+        this.range = readRange(issuer);
+        this.personCertificate = range.map(r -> r.endsWith("PERSONNES")).orElse(false)
+                || !subject.values("SN").isEmpty() || !subject.values("GN").isEmpty() || !subject.values("T").isEmpty();
+        boolean ou = issuer.values("OU").stream().anyMatch(v -> v.strip().equalsIgnoreCase("IGC-SANTE TEST"));
+        String cn = issuer.values("CN").stream().findFirst().orElse("").strip().toUpperCase(Locale.ROOT);
+        this.test = ou || cn.startsWith("TEST ");
     }
 
     /** The view of a certificate. */
@@ -190,23 +208,23 @@ public final class OrgCertificate {
 
     /** True when the extended key usage holds clientAuth (what {@code CERT-AUTH-PROFILE} requires). */
     public boolean hasClientAuth() {
-        return extendedKeyUsage(certificate).contains(EKU_CLIENT_AUTH);
+        return clientAuth;
     }
 
     /** True when the key usage holds both digitalSignature and nonRepudiation (what {@code CERT-SIGN-PROFILE} requires). */
     public boolean isSealCapable() {
-        boolean[] ku = certificate.getKeyUsage();
+        boolean[] ku = keyUsage;
         return ku != null && ku.length > 1 && ku[0] && ku[1];
     }
 
     /** True when basic constraints say {@code CA:TRUE} (an organisation end-entity certificate must not). */
     public boolean isCa() {
-        return certificate.getBasicConstraints() >= 0;
+        return ca;
     }
 
     /** True when a key usage extension is present and holds digitalSignature. */
     public boolean hasDigitalSignature() {
-        boolean[] ku = certificate.getKeyUsage();
+        boolean[] ku = keyUsage;
         return ku != null && ku.length > 0 && ku[0];
     }
 
@@ -223,6 +241,10 @@ public final class OrgCertificate {
 
     /** The certificate policy OIDs, in order; empty when the extension is absent or unreadable. */
     public List<String> policyOids() {
+        return policyOids;
+    }
+
+    private static List<String> readPolicyOids(X509Certificate certificate) {
         byte[] ext = certificate.getExtensionValue("2.5.29.32");
         if (ext == null) {
             return List.of();
@@ -246,6 +268,10 @@ public final class OrgCertificate {
      * {@code [TEST ]AC IGC-SANTE <range>}; empty when the issuer is not an IGC-Santé CA.
      */
     public Optional<String> range() {
+        return range;
+    }
+
+    private static Optional<String> readRange(DistinguishedName issuer) {
         String cn = issuer.values("CN").stream().findFirst().orElse("").strip().toUpperCase(Locale.ROOT);
         if (cn.startsWith("TEST ")) {
             cn = cn.substring(5).strip();
@@ -262,9 +288,7 @@ public final class OrgCertificate {
      * {@code PERSONNES} CA, or a subject naming a person (surname, given name or title).
      */
     public boolean isPersonCertificate() {
-        boolean personRange = range().map(r -> r.endsWith("PERSONNES")).orElse(false);
-        return personRange || !subject.values("SN").isEmpty() || !subject.values("GN").isEmpty()
-                || !subject.values("T").isEmpty();
+        return personCertificate;
     }
 
     /** True when the issuer is an IGC-Santé CA (see {@link #range()}). */
@@ -274,9 +298,7 @@ public final class OrgCertificate {
 
     /** True when issued by an IGC-Santé TEST CA (issuer {@code OU=IGC-SANTE TEST} or a CN starting with {@code TEST }). */
     public boolean isTest() {
-        boolean ou = issuer.values("OU").stream().anyMatch(v -> v.strip().equalsIgnoreCase("IGC-SANTE TEST"));
-        String cn = issuer.values("CN").stream().findFirst().orElse("").strip().toUpperCase(Locale.ROOT);
-        return ou || cn.startsWith("TEST ");
+        return test;
     }
 
     /** SHA-256 of the DER encoding, lower-case hex. */

@@ -179,6 +179,14 @@ public final class AssertionReader {
 
     /** The text and CDATA directly under an element (not inside its child elements). */
     private static String ownText(Element e) {
+        org.w3c.dom.Node only = e.getFirstChild();
+        if (only == null) {
+            return "";
+        }
+        if (only.getNextSibling() == null) { // one child: its text, or nothing (without a builder)
+            short t = only.getNodeType();
+            return t == org.w3c.dom.Node.TEXT_NODE || t == org.w3c.dom.Node.CDATA_SECTION_NODE ? only.getNodeValue() : "";
+        }
         StringBuilder sb = new StringBuilder();
         for (org.w3c.dom.Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n.getNodeType() == org.w3c.dom.Node.TEXT_NODE || n.getNodeType() == org.w3c.dom.Node.CDATA_SECTION_NODE) {

@@ -1,11 +1,7 @@
 package org.vigie.saml.internal;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import javax.xml.XMLConstants;
@@ -47,26 +43,49 @@ final class ExcC14n {
         return c != 0 ? c : localName(a).compareTo(localName(b));
     };
 
-    private final Sink sink;
+    /**
+     * One canonicaliser per thread, reused from call to call: its buffer and stacks are scratch space, emptied at the
+     * start of each call (no state, and nothing derived from a document, survives a call).
+     */
+    private static final ThreadLocal<ExcC14n> PER_THREAD = ThreadLocal.withInitial(ExcC14n::new);
+
+    private Sink sink;
     private final byte[] buf = new byte[4096];
     private int pos;
-    private final Set<String> inclusive;
-    /** Prefix ("" for the default namespace) → the namespace URI rendered by the nearest output ancestor. */
-    private final Map<String, String> rendered = new HashMap<>();
-    /** Undo log of {@link #rendered}: per element, the prefixes it rendered and their previous values. */
-    private final List<String[]> undo = new ArrayList<>();
-    /**
-     * The namespaces in scope for the prefixes of the inclusive list (null: unbound), kept along the walk as
-     * {@link Node#lookupNamespaceURI} would find them (the element's own binding, then its declarations, then its
-     * ancestors'), without walking up the ancestors at each element.
-     */
-    private final Map<String, String> inScope = new HashMap<>();
-    /** Undo log of {@link #inScope}, per element. */
-    private final List<String[]> scopeUndo = new ArrayList<>();
+    private boolean busy;
+    /** The InclusiveNamespaces PrefixList ("" for the default namespace). */
+    private String[] inclusive = NO_STRINGS;
+    private int nInclusive;
 
-    private ExcC14n(Sink sink, Set<String> inclusive) {
-        this.sink = sink;
-        this.inclusive = inclusive;
+    /**
+     * The namespace nodes rendered by the output ancestors, as a stack of (prefix, URI) bindings: the nearest one of
+     * a prefix wins. {@link #renderedMark} keeps, per open element, the stack height at its start.
+     */
+    private String[] renderedPrefix = new String[16];
+    private String[] renderedUri = new String[16];
+    private int nRendered;
+    private int[] renderedMark = new int[16];
+    /**
+     * The namespaces in scope for the prefixes of the inclusive list (URI null: unbound), as a stack of bindings kept
+     * along the walk as {@link Node#lookupNamespaceURI} would find them (the element's own binding, then its
+     * declarations, then its ancestors'), without walking up the ancestors at each element.
+     */
+    private String[] scopePrefix = new String[16];
+    private String[] scopeUri = new String[16];
+    private int nScope;
+    private int[] scopeMark = new int[16];
+    /** Open elements (the depth of the two mark stacks). */
+    private int depth;
+
+    // per-element scratch: the namespace nodes of the element being started, its attributes other than xmlns
+    private String[] nsPrefix = new String[8];
+    private String[] nsUri = new String[8];
+    private Attr[] plain = new Attr[16];
+    /** Prefix strings met during this call (a prefix is taken from here rather than cut again from each name). */
+    private String[] seen = new String[8];
+    private int nSeen;
+
+    private ExcC14n() {
     }
 
     /**
@@ -79,16 +98,58 @@ final class ExcC14n {
      * @throws Unsupported when the subtree holds a node outside the accepted profile
      */
     static void canonicalize(Element root, Element excluded, Set<String> inclusive, Sink sink) throws Unsupported {
-        ExcC14n c = new ExcC14n(sink, inclusive);
-        c.rendered.put("", "");
-        if (!inclusive.isEmpty()) {
+        ExcC14n c = PER_THREAD.get();
+        if (c.busy) {
+            c = new ExcC14n(); // a sink that canonicalises again: a canonicaliser of its own
+        }
+        c.busy = true;
+        try {
+            c.start(root, inclusive, sink);
+            c.walk(root, excluded);
+            c.flush();
+        } finally {
+            c.clear();
+        }
+    }
+
+    private void start(Element root, Set<String> inclusiveSet, Sink sink) {
+        this.sink = sink;
+        pos = 0;
+        depth = 0;
+        nSeen = 0;
+        nRendered = 0;
+        nScope = 0;
+        pushRendered("", "");
+        nInclusive = inclusiveSet.size();
+        if (inclusive.length < nInclusive) {
+            inclusive = new String[nInclusive];
+        }
+        int i = 0;
+        for (String p : inclusiveSet) {
+            inclusive[i++] = p;
+        }
+        if (nInclusive > 0) {
             Node parent = root.getParentNode();
-            for (String p : inclusive) {
-                c.inScope.put(p, parent instanceof Element pe ? pe.lookupNamespaceURI(p.isEmpty() ? null : p) : null);
+            for (i = 0; i < nInclusive; i++) {
+                String p = inclusive[i];
+                pushScope(p, parent instanceof Element pe ? pe.lookupNamespaceURI(p.isEmpty() ? null : p) : null);
             }
         }
-        c.walk(root, excluded);
-        c.flush();
+    }
+
+    /** Drops every reference to the document and the sink, so that nothing of a call outlives it. */
+    private void clear() {
+        sink = null;
+        Arrays.fill(renderedPrefix, null);
+        Arrays.fill(renderedUri, null);
+        Arrays.fill(scopePrefix, null);
+        Arrays.fill(scopeUri, null);
+        Arrays.fill(seen, null);
+        Arrays.fill(inclusive, null);
+        Arrays.fill(nsPrefix, null);
+        Arrays.fill(nsUri, null);
+        Arrays.fill(plain, null);
+        busy = false;
     }
 
     /** Iterative walk in document order (deep nesting cannot overflow the stack). */
@@ -140,21 +201,25 @@ final class ExcC14n {
     }
 
     private void startElement(Element e) throws Unsupported {
-        String[] changes = null;
-        int nChanges = 0;
+        if (depth == renderedMark.length) {
+            renderedMark = Arrays.copyOf(renderedMark, 2 * depth);
+            scopeMark = Arrays.copyOf(scopeMark, 2 * depth);
+        }
+        renderedMark[depth] = nRendered;
+        scopeMark[depth] = nScope;
+        depth++;
         // namespace nodes to render: visibly utilised prefixes, plus those of the inclusive list that are in scope
-        String[] prefixes = new String[4];
-        String[] uris = new String[4];
         int np = 0;
-        String ePrefix = e.getPrefix() == null ? "" : e.getPrefix();
+        String qname = e.getNodeName();
+        String ePrefix = prefix(e, qname);
         String eUri = e.getNamespaceURI() == null ? "" : e.getNamespaceURI();
         NamedNodeMap attrs = e.getAttributes();
         int nAttrs = attrs.getLength();
-        Attr[] plain = new Attr[nAttrs];
+        if (plain.length < nAttrs) {
+            plain = new Attr[Math.max(nAttrs, 2 * plain.length)];
+        }
         int na = 0;
-        np = addNamespace(prefixes, uris, np, ePrefix, eUri);
-        prefixes = grow(prefixes, np);
-        uris = grow(uris, np);
+        np = addNamespace(np, ePrefix, eUri);
         for (int i = 0; i < nAttrs; i++) {
             Attr a = (Attr) attrs.item(i);
             if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI())) {
@@ -162,51 +227,52 @@ final class ExcC14n {
                 if (!v.isEmpty() && v.indexOf(':') <= 0) {
                     throw new Unsupported("relative namespace URI"); // an error of c14n: Santuario reports it
                 }
-                if (!inclusive.isEmpty()) {
-                    String p = a.getPrefix() == null ? "" : localName(a);
-                    if (inclusive.contains(p)) {
-                        prefixes = grow(prefixes, np + 1);
-                        uris = grow(uris, np + 1);
-                        np = addNamespace(prefixes, uris, np, p, a.getValue());
+                if (nInclusive > 0) {
+                    String p = declaredPrefix(a);
+                    if (isInclusive(p)) {
+                        np = addNamespace(np, p, v);
                     }
                 }
                 continue;
             }
             plain[na++] = a;
-            String p = a.getPrefix();
-            if (p != null && !p.isEmpty()) {
-                prefixes = grow(prefixes, np + 1);
-                uris = grow(uris, np + 1);
-                np = addNamespace(prefixes, uris, np, p, a.getNamespaceURI() == null ? "" : a.getNamespaceURI());
+            String p = prefix(a, a.getNodeName());
+            if (!p.isEmpty()) {
+                np = addNamespace(np, p, a.getNamespaceURI() == null ? "" : a.getNamespaceURI());
             }
         }
-        if (!inclusive.isEmpty()) {
-            enterScope(e, attrs, nAttrs);
+        if (nInclusive > 0) {
+            enterScope(e, ePrefix, attrs, nAttrs);
             // prefixes of the list declared on ancestors (in scope, not declared here)
-            for (String p : inclusive) {
-                if (indexOf(prefixes, np, p) < 0) {
-                    String uri = inScope.get(p);
-                    if (uri != null && !(p.isEmpty() && e.getNamespaceURI() == null && e.getPrefix() == null)) {
-                        prefixes = grow(prefixes, np + 1);
-                        uris = grow(uris, np + 1);
-                        np = addNamespace(prefixes, uris, np, p, uri);
+            for (int k = 0; k < nInclusive; k++) {
+                String p = inclusive[k];
+                if (indexOf(nsPrefix, np, p) < 0) {
+                    String uri = scopeUri(p);
+                    if (uri != null && !(p.isEmpty() && e.getNamespaceURI() == null && ePrefix.isEmpty())) {
+                        np = addNamespace(np, p, uri);
                     }
                 }
             }
         }
         ascii("<");
-        chars(e.getNodeName());
-        // namespace declarations, by prefix (the default namespace first)
-        Integer[] order = new Integer[np];
-        for (int i = 0; i < np; i++) {
-            order[i] = i;
+        chars(qname);
+        // namespace declarations, by prefix (the default namespace first): insertion sort of the few nodes
+        for (int i = 1; i < np; i++) {
+            String p = nsPrefix[i];
+            String u = nsUri[i];
+            int j = i - 1;
+            while (j >= 0 && nsPrefix[j].compareTo(p) > 0) {
+                nsPrefix[j + 1] = nsPrefix[j];
+                nsUri[j + 1] = nsUri[j];
+                j--;
+            }
+            nsPrefix[j + 1] = p;
+            nsUri[j + 1] = u;
         }
-        final String[] pp = prefixes;
-        Arrays.sort(order, (x, y) -> pp[x].compareTo(pp[y]));
-        for (Integer i : order) {
-            String p = prefixes[i];
-            String uri = uris[i];
-            String before = rendered.get(p);
+        for (int i = 0; i < np; i++) {
+            String p = nsPrefix[i];
+            String uri = nsUri[i];
+            String before = renderedUri(p);
             if (uri.equals(before) || (before == null && p.isEmpty() && uri.isEmpty())) {
                 continue;
             }
@@ -220,18 +286,14 @@ final class ExcC14n {
             }
             attributeValue(uri);
             ascii("\"");
-            if (changes == null) {
-                changes = new String[2 * np];
-            }
-            changes[nChanges++] = p;
-            changes[nChanges++] = before;
-            rendered.put(p, uri);
+            pushRendered(p, uri);
         }
         if (na > 1) {
             Arrays.sort(plain, 0, na, ATTRIBUTE_ORDER);
         }
         for (int i = 0; i < na; i++) {
             Attr a = plain[i];
+            plain[i] = null;
             ascii(" ");
             chars(a.getNodeName());
             ascii("=\"");
@@ -239,72 +301,127 @@ final class ExcC14n {
             ascii("\"");
         }
         ascii(">");
-        undo.add(changes == null ? NO_CHANGES : Arrays.copyOf(changes, nChanges));
     }
 
-    private static final String[] NO_CHANGES = new String[0];
+    private static final String[] NO_STRINGS = new String[0];
 
     /** The bindings of the inclusive prefixes at {@code e}: its declarations, then its own prefix (which wins). */
-    private void enterScope(Element e, NamedNodeMap attrs, int nAttrs) {
-        String[] changes = null;
-        int n = 0;
-        for (int i = 0; i <= nAttrs; i++) {
-            String p;
-            String uri;
-            if (i < nAttrs) {
-                Attr a = (Attr) attrs.item(i);
-                if (!XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI())) {
-                    continue;
-                }
-                p = a.getPrefix() == null ? "" : localName(a);
-                uri = a.getValue().isEmpty() ? null : a.getValue();
-            } else {
-                if (e.getNamespaceURI() == null) {
-                    continue;
-                }
-                p = e.getPrefix() == null ? "" : e.getPrefix();
-                uri = e.getNamespaceURI();
-            }
-            if (!inclusive.contains(p)) {
+    private void enterScope(Element e, String ePrefix, NamedNodeMap attrs, int nAttrs) {
+        for (int i = 0; i < nAttrs; i++) {
+            Attr a = (Attr) attrs.item(i);
+            if (!XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI())) {
                 continue;
             }
-            if (changes == null) {
-                changes = new String[2 * (nAttrs + 1)];
+            String p = declaredPrefix(a);
+            if (isInclusive(p)) {
+                pushScope(p, a.getValue().isEmpty() ? null : a.getValue());
             }
-            changes[n++] = p;
-            changes[n++] = inScope.get(p);
-            inScope.put(p, uri);
         }
-        scopeUndo.add(changes == null ? NO_CHANGES : Arrays.copyOf(changes, n));
+        if (e.getNamespaceURI() != null && isInclusive(ePrefix)) {
+            pushScope(ePrefix, e.getNamespaceURI());
+        }
     }
 
     private void endElement(Element e) {
         ascii("</");
         chars(e.getNodeName());
         ascii(">");
-        String[] changes = undo.remove(undo.size() - 1);
-        for (int i = changes.length - 2; i >= 0; i -= 2) {
-            if (changes[i + 1] == null) {
-                rendered.remove(changes[i]);
-            } else {
-                rendered.put(changes[i], changes[i + 1]);
-            }
+        depth--;
+        int r = renderedMark[depth];
+        while (nRendered > r) {
+            nRendered--;
+            renderedPrefix[nRendered] = null;
+            renderedUri[nRendered] = null;
         }
-        if (!inclusive.isEmpty()) {
-            String[] scope = scopeUndo.remove(scopeUndo.size() - 1);
-            for (int i = scope.length - 2; i >= 0; i -= 2) {
-                inScope.put(scope[i], scope[i + 1]);
-            }
+        int s = scopeMark[depth];
+        while (nScope > s) {
+            nScope--;
+            scopePrefix[nScope] = null;
+            scopeUri[nScope] = null;
         }
     }
 
+    /** The URI the nearest output ancestor rendered for a prefix, or null. */
+    private String renderedUri(String prefix) {
+        for (int i = nRendered - 1; i >= 0; i--) {
+            if (renderedPrefix[i].equals(prefix)) {
+                return renderedUri[i];
+            }
+        }
+        return null;
+    }
+
+    private void pushRendered(String prefix, String uri) {
+        if (nRendered == renderedPrefix.length) {
+            renderedPrefix = Arrays.copyOf(renderedPrefix, 2 * nRendered);
+            renderedUri = Arrays.copyOf(renderedUri, 2 * nRendered);
+        }
+        renderedPrefix[nRendered] = prefix;
+        renderedUri[nRendered++] = uri;
+    }
+
+    /** The URI in scope for an inclusive prefix (null: unbound). */
+    private String scopeUri(String prefix) {
+        for (int i = nScope - 1; i >= 0; i--) {
+            if (scopePrefix[i].equals(prefix)) {
+                return scopeUri[i];
+            }
+        }
+        return null;
+    }
+
+    private void pushScope(String prefix, String uri) {
+        if (nScope == scopePrefix.length) {
+            scopePrefix = Arrays.copyOf(scopePrefix, 2 * nScope);
+            scopeUri = Arrays.copyOf(scopeUri, 2 * nScope);
+        }
+        scopePrefix[nScope] = prefix;
+        scopeUri[nScope++] = uri;
+    }
+
+    private boolean isInclusive(String prefix) {
+        return indexOf(inclusive, nInclusive, prefix) >= 0;
+    }
+
+    /** The prefix a namespace declaration binds: "" for {@code xmlns}, {@code p} for {@code xmlns:p}. */
+    private static String declaredPrefix(Attr a) {
+        return a.getNodeName().indexOf(':') < 0 ? "" : localName(a);
+    }
+
+    /**
+     * The prefix of a qualified name ("" when none), as {@link Node#getPrefix()} gives it but without cutting a new
+     * string for a prefix met before in this call.
+     */
+    private String prefix(Node node, String qname) {
+        int colon = qname.indexOf(':');
+        if (colon < 0 || node.getLocalName() == null) { // a DOM level 1 node has no prefix, whatever its name
+            return "";
+        }
+        for (int i = 0; i < nSeen; i++) {
+            String s = seen[i];
+            if (s.length() == colon && qname.startsWith(s)) {
+                return s;
+            }
+        }
+        String p = qname.substring(0, colon);
+        if (nSeen == seen.length) {
+            seen = Arrays.copyOf(seen, 2 * nSeen);
+        }
+        seen[nSeen++] = p;
+        return p;
+    }
+
     /** Adds a namespace node unless its prefix is there already (or is {@code xml}); returns the new count. */
-    private static int addNamespace(String[] prefixes, String[] uris, int n, String prefix, String uri) {
-        if ("xml".equals(prefix) || indexOf(prefixes, n, prefix) >= 0) {
+    private int addNamespace(int n, String prefix, String uri) {
+        if ("xml".equals(prefix) || indexOf(nsPrefix, n, prefix) >= 0) {
             return n;
         }
-        prefixes[n] = prefix;
-        uris[n] = uri;
+        if (n == nsPrefix.length) {
+            nsPrefix = Arrays.copyOf(nsPrefix, 2 * n);
+            nsUri = Arrays.copyOf(nsUri, 2 * n);
+        }
+        nsPrefix[n] = prefix;
+        nsUri[n] = uri;
         return n + 1;
     }
 
@@ -315,10 +432,6 @@ final class ExcC14n {
             }
         }
         return -1;
-    }
-
-    private static String[] grow(String[] a, int need) {
-        return need <= a.length ? a : Arrays.copyOf(a, Math.max(need, 2 * a.length));
     }
 
     private static String localName(Attr a) {

@@ -56,7 +56,7 @@ public final class Locator {
                 }
             }
         }
-        for (Element e : Xml.subtree(root)) {
+        for (Element e : Xml.elements(root)) {
             if (!notTaken.isEmpty() && insideAny(e, notTaken)) {
                 continue;
             }
@@ -137,7 +137,7 @@ public final class Locator {
      */
     public static Map<String, Integer> duplicateIds(Element root, java.util.Set<String> values) {
         Map<String, Integer> counts = new HashMap<>();
-        for (Element e : Xml.subtree(root)) {
+        for (Element e : Xml.elements(root)) {
             NamedNodeMap attrs = e.getAttributes();
             for (int i = 0; i < attrs.getLength(); i++) {
                 Attr a = (Attr) attrs.item(i);

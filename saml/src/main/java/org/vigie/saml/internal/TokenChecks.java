@@ -83,10 +83,14 @@ public final class TokenChecks {
             r.add(Rules.VIHF_ISSUER, "format", loc.attribute("Format"), d.issuerFormat, d.issuerFormat,
                     X509_SUBJECT_NAME);
         }
+        String signerName = signer.certificate().getSubjectX500Principal().getName();
+        if (d.issuer.equals(signerName)) {
+            // the very RFC 2253 string the view's subject was parsed from: the same name, without parsing it again
+            return;
+        }
         java.util.Optional<org.vigie.core.cert.DistinguishedName> written = DistinguishedNames.tryParse(d.issuer);
         if (!(written.isPresent() && !written.get().rdns().isEmpty() && written.get().sameNameAs(signer.subject()))) {
-            r.add(Rules.VIHF_ISSUER, "not-signer", loc, d.issuer, d.issuer,
-                    signer.certificate().getSubjectX500Principal().getName());
+            r.add(Rules.VIHF_ISSUER, "not-signer", loc, d.issuer, d.issuer, signerName);
         }
     }
 

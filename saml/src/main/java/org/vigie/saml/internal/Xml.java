@@ -84,6 +84,54 @@ public final class Xml {
         return out;
     }
 
+    /**
+     * The elements of the subtree (root included) in document order, as {@link #subtree(Element)} lists them, walked
+     * as they are taken (no list of the whole subtree). The tree must not change during the iteration.
+     */
+    public static Iterable<Element> elements(Element root) {
+        return () -> new java.util.Iterator<>() {
+            private Node next = root;
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public Element next() {
+                if (next == null) {
+                    throw new java.util.NoSuchElementException();
+                }
+                Element e = (Element) next;
+                next = following(e, root);
+                return e;
+            }
+        };
+    }
+
+    /** The element after {@code n} in document order within {@code root}'s subtree, or null. */
+    private static Node following(Node n, Element root) {
+        while (true) {
+            if (n.getFirstChild() != null) {
+                n = n.getFirstChild();
+            } else {
+                while (n != root && n.getNextSibling() == null) {
+                    n = n.getParentNode();
+                    if (n == null) {
+                        return null;
+                    }
+                }
+                if (n == root) {
+                    return null;
+                }
+                n = n.getNextSibling();
+            }
+            if (n.getNodeType() == Node.ELEMENT_NODE) {
+                return n;
+            }
+        }
+    }
+
     /** True when {@code node} lies strictly inside {@code ancestor}. */
     public static boolean inside(Node node, Node ancestor) {
         for (Node p = node.getParentNode(); p != null; p = p.getParentNode()) {
@@ -99,8 +147,14 @@ public final class Xml {
      * Comments and processing instructions are skipped, never taken as the end of the value.
      */
     public static String text(Element e) {
-        StringBuilder sb = new StringBuilder();
         Node n = e.getFirstChild();
+        if (n == null) {
+            return "";
+        }
+        if (n.getNextSibling() == null && (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE)) {
+            return n.getNodeValue(); // one text node: the common case, without a builder
+        }
+        StringBuilder sb = new StringBuilder();
         while (n != null) {
             short t = n.getNodeType();
             if (t == Node.TEXT_NODE || t == Node.CDATA_SECTION_NODE) {

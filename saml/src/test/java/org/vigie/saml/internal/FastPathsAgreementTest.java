@@ -75,7 +75,9 @@ class FastPathsAgreementTest {
         OrgCredential sign = pki.signature("1130000011");
         OrgCertificate view = OrgCertificate.of(sign.certificate());
         String subject = sign.certificate().getSubjectX500Principal().getName();
-        for (String issuer : List.of(subject, subject.toLowerCase(), "CN=someone else,O=x", "", "not a DN ===",
+        for (String issuer : List.of(subject, subject.toLowerCase(), " " + subject + " ", subject.replace(",", ", "),
+                sign.certificate().getSubjectX500Principal().getName(javax.security.auth.x500.X500Principal.RFC1779),
+                "CN=someone else,O=x", "", "not a DN ===",
                 reversed(subject))) {
             for (String format : List.of(TokenChecks.X509_SUBJECT_NAME, "urn:other")) {
                 TokenData d = new TokenData();
