@@ -2,8 +2,11 @@ package org.vigie.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.vigie.core.Messages;
 
 /**
@@ -21,6 +24,10 @@ final class CheckArgs {
     /** What a {@code check} command line asks for: the request, the output format, the language of the messages. */
     record Invocation(Checker.Request request, boolean json, Locale locale) {
     }
+
+    /** The options of {@code check} that take one value (given once). */
+    private static final Set<String> SINGLE = Set.of("--tls-cert", "--message", "--vihf", "--submission",
+            "--content-type", "--at", "--policy", "--format", "--lang");
 
     private CheckArgs() {
     }
@@ -41,15 +48,7 @@ final class CheckArgs {
     }
 
     private static Invocation read(String[] args, int from) {
-        String tlsCert = null;
-        String message = null;
-        String vihf = null;
-        String submission = null;
-        String contentType = null;
-        String at = null;
-        String policy = null;
-        String format = null;
-        String lang = null;
+        Map<String, String> single = new HashMap<>();
         boolean trustTest = false;
         List<String> cda = new ArrayList<>();
         List<Path> directory = new ArrayList<>();
@@ -118,67 +117,21 @@ final class CheckArgs {
                     } else if (value.startsWith("@")) {
                         return null;
                     }
-                    switch (name) {
-                        case "--tls-cert" -> {
-                            if (tlsCert != null) {
-                                return null;
-                            }
-                            tlsCert = value;
-                        }
-                        case "--message" -> {
-                            if (message != null) {
-                                return null;
-                            }
-                            message = value;
-                        }
-                        case "--vihf" -> {
-                            if (vihf != null) {
-                                return null;
-                            }
-                            vihf = value;
-                        }
-                        case "--submission" -> {
-                            if (submission != null) {
-                                return null;
-                            }
-                            submission = value;
-                        }
-                        case "--content-type" -> {
-                            if (contentType != null) {
-                                return null;
-                            }
-                            contentType = value;
-                        }
-                        case "--at" -> {
-                            if (at != null) {
-                                return null;
-                            }
-                            at = value;
-                        }
-                        case "--policy" -> {
-                            if (policy != null) {
-                                return null;
-                            }
-                            policy = value;
-                        }
-                        case "--format" -> {
-                            if (format != null || !(value.equals("text") || value.equals("json"))) {
-                                return null;
-                            }
-                            format = value;
-                        }
-                        case "--lang" -> {
-                            if (lang != null) {
-                                return null;
-                            }
-                            lang = value;
-                        }
-                        default -> {
-                            return null; // --help, --version, an unknown option
-                        }
+                    if (!SINGLE.contains(name) || single.putIfAbsent(name, value) != null) {
+                        return null; // --help, --version, an unknown or repeated option
                     }
                 }
             }
+        }
+        String tlsCert = single.get("--tls-cert");
+        String message = single.get("--message");
+        String vihf = single.get("--vihf");
+        String submission = single.get("--submission");
+        String format = single.get("--format");
+        String lang = single.get("--lang");
+        String policy = single.get("--policy");
+        if (format != null && !(format.equals("text") || format.equals("json"))) {
+            return null;
         }
         if (tlsCert == null || (message == null) == (vihf == null)) {
             return null;
@@ -188,8 +141,9 @@ final class CheckArgs {
         }
         Locale locale = lang == null ? Locale.FRENCH : Messages.parseLanguage(lang);
         Checker.Request request = new Checker.Request(Path.of(tlsCert), message == null ? null : Path.of(message),
-                vihf == null ? null : Path.of(vihf), submission == null ? null : Path.of(submission), cda, contentType,
-                directory, trust, trustTest, crl, at, policy == null ? null : Path.of(policy));
+                vihf == null ? null : Path.of(vihf), submission == null ? null : Path.of(submission), cda,
+                single.get("--content-type"), directory, trust, trustTest, crl, single.get("--at"),
+                policy == null ? null : Path.of(policy));
         return new Invocation(request, "json".equals(format), locale);
     }
 
