@@ -99,7 +99,7 @@ public final class PlanCommand implements Callable<Integer> {
         }
         DoctrineResult result;
         try {
-            result = CertificateDoctrine.builder().directory(directory).build().evaluate(read.organisation().get(), date);
+            result = CertificateDoctrine.builder().directory(directory).locale(lang.locale()).build().evaluate(read.organisation().get(), date);
         } catch (OrganisationException e) {
             // the reader checked what the doctrine checks: this is a bug, shown as a problem of the file all the same
             return unusable(err, List.of(new OrganisationFile.Problem(e.location(), 0, e.detail())));
