@@ -89,11 +89,11 @@ public final class PlanCommand implements Callable<Integer> {
             }
             directory = loader.result().directory();
             if (directory.legalEntityCount() == 0 && directory.establishmentCount() == 0) {
-                throw new UnusableInputException("extrait(s) FINESS sans aucune EJ ni EG lisible : "
-                        + String.join(", ", directoryFiles.stream().map(Path::toString).toList()));
+                throw new UnusableInputException(CliText.msg("err.finess-extract-empty",
+                        String.join(", ", directoryFiles.stream().map(Path::toString).toList())));
             }
         }
-        OrganisationFile read = OrganisationFileParser.read(file, directory);
+        OrganisationFile read = OrganisationFileParser.read(file, directory, lang.locale());
         if (!read.usable()) {
             return unusable(err, read.problems());
         }

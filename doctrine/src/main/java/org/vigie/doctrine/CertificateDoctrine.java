@@ -72,7 +72,7 @@ public final class CertificateDoctrine {
      */
     public java.util.List<OrganisationException> problems(Organisation organisation) {
         Objects.requireNonNull(organisation, "organisation");
-        return Resolver.examine(organisation, directory).problems();
+        return Resolver.examine(organisation, directory, locale).problems();
     }
 
     /**
