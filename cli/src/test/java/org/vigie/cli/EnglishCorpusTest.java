@@ -199,6 +199,9 @@ class EnglishCorpusTest {
                     + "    sites: [\"750712192\", \"750712200\"]\nsolutions:\n  - id: lis\n    sites: [\"690000009\"]\n",
             "radiology", "organisation: X\nmembers:\n  - corridor: radiology\n  - corridor: radiology\n"
                     + "    radiology: {situation: company, siret: \"12\"}\n",
+            "duplicates", "organisation: X\nmembers:\n  - finess: \"750712184\"\n    corridor: hospital\n"
+                    + "    sites: [\"750712192\", \"750712192\"]\n  - finess: \"750712184\"\n    corridor: hospital\n"
+                    + "    sites: [\"750712200\"]\n",
             "syntax", "organisation: [X\nmembers: {\n");
 
     /** The line without the paths and what the examples name themselves (members, sites, solutions, vendors…). */
