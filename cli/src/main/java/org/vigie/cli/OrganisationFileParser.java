@@ -49,9 +49,14 @@ final class OrganisationFileParser {
      * @throws IOException when the file cannot be read
      */
     static OrganisationFile read(Path file, StructureDirectory directory) throws IOException {
+        return read(file, directory, Locale.FRENCH);
+    }
+
+    /** {@link #read(Path, StructureDirectory)}, the problems written in {@code locale}'s language. */
+    static OrganisationFile read(Path file, StructureDirectory directory, Locale locale) throws IOException {
         long size = Files.size(file);
         if (size > MAX_BYTES) {
-            return unusable(0, "fichier de " + size + " octets ; attendu : au plus " + MAX_BYTES + " octets");
+            return unusable(0, CliText.get(locale, "org.too-large", size, MAX_BYTES));
         }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
@@ -59,7 +64,7 @@ final class OrganisationFileParser {
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean json = name.endsWith(".json") || (!name.endsWith(".yaml") && !name.endsWith(".yml") && looksJson(bytes));
-        return read(bytes, json, directory);
+        return read(bytes, json, directory, locale);
     }
 
     /**
@@ -70,6 +75,11 @@ final class OrganisationFileParser {
      * @return the organisation when usable, and every problem
      */
     static OrganisationFile read(byte[] bytes, boolean json, StructureDirectory directory) {
+        return read(bytes, json, directory, Locale.FRENCH);
+    }
+
+    /** {@link #read(byte[], boolean, StructureDirectory)}, the problems written in {@code locale}'s language. */
+    static OrganisationFile read(byte[] bytes, boolean json, StructureDirectory directory, Locale locale) {
         JsonFactory factory = json ? JsonFactory.builder().build() : YAMLFactory.builder().build();
         factory.setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32)
                 .maxStringLength(64 * 1024).build());
@@ -81,13 +91,14 @@ final class OrganisationFileParser {
             root = new ObjectMapper(factory).readTree(bytes);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            return unusable(line, (json ? "JSON" : "YAML") + " illisible : " + firstLine(e.getOriginalMessage()));
+            return unusable(line, CliText.get(locale, "org.unreadable", json ? "JSON" : "YAML",
+                    firstLine(e.getOriginalMessage())));
         } catch (IOException e) {
-            return unusable(0, "lecture impossible : " + e.getMessage());
+            return unusable(0, CliText.get(locale, "org.read-failed", e.getMessage()));
         }
         OrganisationFileReader reader = directory == null ? new OrganisationFileReader()
                 : new OrganisationFileReader(directory);
-        return reader.read(plain(root), l -> lines.getOrDefault(OrganisationFile.pointerOf(l), 0));
+        return reader.locale(locale).read(plain(root), l -> lines.getOrDefault(OrganisationFile.pointerOf(l), 0));
     }
 
     private static OrganisationFile unusable(int line, String message) {

@@ -89,17 +89,17 @@ public final class PlanCommand implements Callable<Integer> {
             }
             directory = loader.result().directory();
             if (directory.legalEntityCount() == 0 && directory.establishmentCount() == 0) {
-                throw new UnusableInputException("extrait(s) FINESS sans aucune EJ ni EG lisible : "
-                        + String.join(", ", directoryFiles.stream().map(Path::toString).toList()));
+                throw new UnusableInputException(CliText.msg("err.finess-extract-empty",
+                        String.join(", ", directoryFiles.stream().map(Path::toString).toList())));
             }
         }
-        OrganisationFile read = OrganisationFileParser.read(file, directory);
+        OrganisationFile read = OrganisationFileParser.read(file, directory, lang.locale());
         if (!read.usable()) {
             return unusable(err, read.problems());
         }
         DoctrineResult result;
         try {
-            result = CertificateDoctrine.builder().directory(directory).build().evaluate(read.organisation().get(), date);
+            result = CertificateDoctrine.builder().directory(directory).locale(lang.locale()).build().evaluate(read.organisation().get(), date);
         } catch (OrganisationException e) {
             // the reader checked what the doctrine checks: this is a bug, shown as a problem of the file all the same
             return unusable(err, List.of(new OrganisationFile.Problem(e.location(), 0, e.detail())));

@@ -24,7 +24,7 @@ final class FrenchDetector {
             "Ressource_URN", "IdNat_Struct", "VIHF_Version", "INDIRECTE_RENFORCEE", "INDIRECTE", "DIRECTE",
             "bris_de_glace", "centre_15", "Médecin",
             // names and places of the test PKI's certificate subjects and of the test directory
-            "STRUCTURE DE TEST", "Rhône", "IGC-Santé", "MSSanté", "Ségur", "Etablissement", "ASSISTANCE PUBLIQUE HOPITAUX DE PARIS",
+            "STRUCTURE DE TEST", "Rhône", "IGC-Santé", "IGC Santé", "MSSanté", "Ségur", "Etablissement", "ASSISTANCE PUBLIQUE HOPITAUX DE PARIS",
             // official display names of value sets (JDV_J61 sector labels) and names of the doctrine examples
             "Assurance privée", "MSP des Remparts",
             // location steps naming the parts of a message (typed Location, same in every language)

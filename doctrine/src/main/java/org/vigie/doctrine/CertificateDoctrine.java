@@ -34,9 +34,11 @@ public final class CertificateDoctrine {
     public static final LocalDate PRIVATE_ES_EARLIEST = LocalDate.of(2022, 7, 15);
 
     private final Optional<StructureDirectory> directory;
+    private final java.util.Locale locale;
 
     private CertificateDoctrine(Builder b) {
         this.directory = Optional.ofNullable(b.directory);
+        this.locale = b.locale;
     }
 
     /** A builder (no directory by default). */
@@ -54,9 +56,9 @@ public final class CertificateDoctrine {
         Objects.requireNonNull(organisation, "organisation");
         Objects.requireNonNull(date, "date");
         Organisation resolved = Resolver.resolve(organisation, directory);
-        CertificatePlan plan = Planner.plan(resolved, date);
+        CertificatePlan plan = Planner.plan(resolved, date, locale);
         Report audit = Auditor.audit(resolved, plan);
-        Procedure procedure = ProcedureWriter.write(resolved, plan);
+        Procedure procedure = ProcedureWriter.write(resolved, plan, locale);
         return new DoctrineResult(resolved, plan, audit, procedure);
     }
 
@@ -70,7 +72,7 @@ public final class CertificateDoctrine {
      */
     public java.util.List<OrganisationException> problems(Organisation organisation) {
         Objects.requireNonNull(organisation, "organisation");
-        return Resolver.examine(organisation, directory).problems();
+        return Resolver.examine(organisation, directory, locale).problems();
     }
 
     /**
@@ -86,7 +88,7 @@ public final class CertificateDoctrine {
         Objects.requireNonNull(organisation, "organisation");
         Objects.requireNonNull(date, "date");
         Organisation resolved = Resolver.resolve(organisation, directory);
-        CertificatePlan plan = Planner.plan(resolved, date);
+        CertificatePlan plan = Planner.plan(resolved, date, locale);
         Report audit = Auditor.audit(resolved, plan);
         return new DoctrineResult(resolved, plan, audit, new Procedure(java.util.List.of(), java.util.List.of()));
     }
@@ -122,8 +124,18 @@ public final class CertificateDoctrine {
     /** Builds a {@link CertificateDoctrine}. */
     public static final class Builder {
         private StructureDirectory directory;
+        private java.util.Locale locale = java.util.Locale.FRENCH;
 
         private Builder() {
+        }
+
+        /**
+         * The language of the plan's notes and of the procedure (English for an English locale, French otherwise,
+         * the default). The rule codes, the findings (rendered by their reader) and the plan itself do not change.
+         */
+        public Builder locale(java.util.Locale locale) {
+            this.locale = java.util.Objects.requireNonNull(locale, "locale");
+            return this;
         }
 
         /** The FINESS directory to complete members from (EJ → EGs, categories, statut); null for none. */

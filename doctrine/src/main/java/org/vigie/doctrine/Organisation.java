@@ -175,6 +175,17 @@ public final class Organisation {
          * @return the problems, each at its typed location; empty when {@link #build()} succeeds
          */
         public List<OrganisationException> problems() {
+            return problems(java.util.Locale.FRENCH);
+        }
+
+        /**
+         * {@link #problems()} written in {@code locale}'s language (English for an English locale, French otherwise).
+         *
+         * @param locale the language of the problems' details
+         * @return the problems, each at its typed location; empty when {@link #build()} succeeds
+         */
+        public List<OrganisationException> problems(java.util.Locale locale) {
+            boolean en = org.vigie.core.Messages.language(locale) == java.util.Locale.ENGLISH;
             List<OrganisationException> out = new ArrayList<>();
             Set<String> ids = new HashSet<>();
             Set<Finess> sites = new HashSet<>();
@@ -182,12 +193,12 @@ public final class Organisation {
                 Member m = members.get(i);
                 if (!ids.add(m.id().value())) {
                     out.add(new OrganisationException(Location.of("members", i),
-                            "entité juridique en double : " + m.id()));
+                            (en ? "duplicate legal entity: " : "entité juridique en double : ") + m.id()));
                 }
                 for (int j = 0; j < m.sites().size(); j++) {
                     if (!sites.add(m.sites().get(j).finess())) {
                         out.add(new OrganisationException(Location.of("members", i).child("sites", j),
-                                "EG déclaré deux fois : " + m.sites().get(j).finess()));
+                                (en ? "EG declared twice: " : "EG déclaré deux fois : ") + m.sites().get(j).finess()));
                     }
                 }
             }
@@ -195,7 +206,7 @@ public final class Organisation {
             for (int i = 0; i < solutions.size(); i++) {
                 if (!solutionIds.add(solutions.get(i).id())) {
                     out.add(new OrganisationException(Location.of("solutions", i),
-                            "identifiant de solution en double : " + solutions.get(i).id()));
+                            (en ? "duplicate solution id: " : "identifiant de solution en double : ") + solutions.get(i).id()));
                 }
             }
             for (int i = 0; i < certificates.size(); i++) {
@@ -203,7 +214,8 @@ public final class Organisation {
                 for (int j = 0; j < used.size(); j++) {
                     if (!solutionIds.contains(used.get(j))) {
                         out.add(new OrganisationException(Location.of("certificates", i).child("solutions", j),
-                                "solution inconnue : " + used.get(j) + " (attendu : un id de la liste solutions)"));
+                                en ? "unknown solution: " + used.get(j) + " (expected: an id of the solutions list)"
+                                : "solution inconnue : " + used.get(j) + " (attendu : un id de la liste solutions)"));
                     }
                 }
             }

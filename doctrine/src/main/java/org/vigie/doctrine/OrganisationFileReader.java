@@ -40,6 +40,8 @@ public final class OrganisationFileReader {
     private final List<OrganisationFile.Problem> problems = new ArrayList<>();
     private Function<Location, Integer> lines = l -> 0;
     private boolean dropped;
+    /** Problems in English rather than French. */
+    private boolean en;
 
     /** A reader without directory: a member's corridor must then come from the file (or its sites' categories). */
     public OrganisationFileReader() {
@@ -55,6 +57,16 @@ public final class OrganisationFileReader {
     }
 
     /**
+     * The language of the problems (English for an English locale, French otherwise, the default).
+     *
+     * @return this reader
+     */
+    public OrganisationFileReader locale(Locale locale) {
+        this.en = org.vigie.core.Messages.language(Objects.requireNonNull(locale, "locale")) == Locale.ENGLISH;
+        return this;
+    }
+
+    /**
      * Reads a parsed organisation file.
      *
      * @param root  the document's root value (see the class comment for the shape of the values)
@@ -67,7 +79,7 @@ public final class OrganisationFileReader {
         dropped = false;
         if (!(root instanceof Map<?, ?> obj)) {
             problems.add(new OrganisationFile.Problem(Location.NONE, 1,
-                    "attendu : un objet (organisation, members, …)"));
+                    en ? "expected: an object (organisation, members, …)" : "attendu : un objet (organisation, members, …)"));
             return new OrganisationFile(Optional.empty(), problems);
         }
         Optional<Organisation> org = organisation(obj);
@@ -106,15 +118,16 @@ public final class OrganisationFileReader {
         problems.add(new OrganisationFile.Problem(at, lineOf(at), message));
     }
 
-    private static String shown(Object n) {
+    private String shown(Object n) {
         if (n instanceof String t) {
-            return "« " + (t.length() > 40 ? t.substring(0, 40) + "…" : t) + " »";
+            String v = t.length() > 40 ? t.substring(0, 40) + "…" : t;
+            return en ? "\"" + v + "\"" : "« " + v + " »";
         }
         if (n instanceof Map) {
-            return "un objet";
+            return en ? "an object" : "un objet";
         }
         if (n instanceof List) {
-            return "une liste";
+            return en ? "a list" : "une liste";
         }
         if (n == null) {
             return "null";
@@ -137,7 +150,8 @@ public final class OrganisationFileReader {
         for (Object key : obj.keySet()) {
             String k = String.valueOf(key);
             if (!ok.contains(k)) {
-                problem(at.child(k), "clé inconnue « " + k + " » ; attendu : " + String.join(", ", allowed));
+                problem(at.child(k), en ? "unknown key \"" + k + "\"; expected: " + String.join(", ", allowed)
+                        : "clé inconnue « " + k + " » ; attendu : " + String.join(", ", allowed));
             }
         }
     }
@@ -146,12 +160,12 @@ public final class OrganisationFileReader {
         Object n = obj.get(key);
         if (n == null) {
             if (required) {
-                problem(at, "clé « " + key + " » manquante");
+                problem(at, en ? "key \"" + key + "\" missing" : "clé « " + key + " » manquante");
             }
             return Optional.empty();
         }
         if (!(n instanceof String) && !(n instanceof Number)) {
-            problem(at.child(key), "trouvé " + shown(n) + " ; attendu : un texte");
+            problem(at.child(key), en ? "found " + shown(n) + "; expected: a text" : "trouvé " + shown(n) + " ; attendu : un texte");
             return Optional.empty();
         }
         return Optional.of(asText(n));
@@ -163,7 +177,8 @@ public final class OrganisationFileReader {
             return Optional.empty();
         }
         if (!(n instanceof Boolean b)) {
-            problem(at.child(key), "trouvé " + shown(n) + " ; attendu : true ou false");
+            problem(at.child(key), en ? "found " + shown(n) + "; expected: true or false"
+                    : "trouvé " + shown(n) + " ; attendu : true ou false");
             return Optional.empty();
         }
         return Optional.of(b);
@@ -175,7 +190,7 @@ public final class OrganisationFileReader {
             return List.of();
         }
         if (!(n instanceof List<?> items)) {
-            problem(at.child(key), "trouvé " + shown(n) + " ; attendu : une liste");
+            problem(at.child(key), en ? "found " + shown(n) + "; expected: a list" : "trouvé " + shown(n) + " ; attendu : une liste");
             return List.of();
         }
         return new ArrayList<>(items);
@@ -183,7 +198,7 @@ public final class OrganisationFileReader {
 
     private Optional<Map<?, ?>> object(Object n, Location at) {
         if (!(n instanceof Map<?, ?> m)) {
-            problem(at, "trouvé " + shown(n) + " ; attendu : un objet");
+            problem(at, en ? "found " + shown(n) + "; expected: an object" : "trouvé " + shown(n) + " ; attendu : un objet");
             return Optional.empty();
         }
         return Optional.of(m);
@@ -193,25 +208,27 @@ public final class OrganisationFileReader {
         return text(obj, key, at, false).flatMap(t -> {
             E e = values.get(norm(t));
             if (e == null) {
-                problem(at.child(key), "valeur « " + t + " » inconnue ; attendu : " + expected(values));
+                problem(at.child(key), en ? "unknown value \"" + t + "\"; expected: " + expected(values)
+                        : "valeur « " + t + " » inconnue ; attendu : " + expected(values));
                 return Optional.empty();
             }
             return Optional.of(e);
         });
     }
 
-    private static String expected(Map<String, ?> values) {
+    private String expected(Map<String, ?> values) {
+        String or = en ? " or " : " ou ";
         if (values == CORRIDORS) {
-            return "hospital, medico-social, pharmacy, radiology, laboratory ou town-medicine";
+            return "hospital, medico-social, pharmacy, radiology, laboratory" + or + "town-medicine";
         }
         if (values == GROUPS) {
-            return "GHT, clinic-group, og-group, other ou none";
+            return "GHT, clinic-group, og-group, other" + or + "none";
         }
         if (values == MODES) {
-            return "in-house ou vendor";
+            return "in-house" + or + "vendor";
         }
         if (values == SITUATIONS) {
-            return "company ou cabinet";
+            return "company" + or + "cabinet";
         }
         return String.join(", ", new java.util.TreeSet<>(values.keySet()));
     }
@@ -222,19 +239,22 @@ public final class OrganisationFileReader {
 
     private Optional<Finess> finess(Object n, Location at) {
         if (!(n instanceof String) && !integral(n)) {
-            problem(at, "trouvé " + shown(n) + " ; attendu : un FINESS de 9 caractères (texte)");
+            problem(at, en ? "found " + shown(n) + "; expected: a 9-character FINESS (text)"
+                    : "trouvé " + shown(n) + " ; attendu : un FINESS de 9 caractères (texte)");
             return Optional.empty();
         }
         String t = asText(n);
         if (integral(n) && t.length() != 9) {
-            problem(at, "nombre " + t + " ; attendu : un FINESS de 9 caractères, entre guillemets (un zéro en tête "
+            problem(at, en ? "number " + t + "; expected: a 9-character FINESS, in quotes (a leading zero is lost "
+                    + "without quotes)" : "nombre " + t + " ; attendu : un FINESS de 9 caractères, entre guillemets (un zéro en tête "
                     + "se perd sans guillemets)");
             return Optional.empty();
         }
         try {
             return Optional.of(Finess.parse(t));
         } catch (InvalidIdentifierException e) {
-            problem(at, "FINESS « " + t + " » invalide (" + e.getMessage() + ") ; attendu : 9 caractères, ex. "
+            problem(at, en ? "invalid FINESS \"" + t + "\" (" + e.getMessage() + "); expected: 9 characters, e.g. 750712184"
+                    : "FINESS « " + t + " » invalide (" + e.getMessage() + ") ; attendu : 9 caractères, ex. "
                     + "750712184");
             return Optional.empty();
         }
@@ -242,14 +262,16 @@ public final class OrganisationFileReader {
 
     private Optional<StructureId> structureId(Object n, Location at) {
         if (!(n instanceof String) && !integral(n)) {
-            problem(at, "trouvé " + shown(n) + " ; attendu : un IdNat_Struct (texte)");
+            problem(at, en ? "found " + shown(n) + "; expected: an IdNat_Struct (text)"
+                    : "trouvé " + shown(n) + " ; attendu : un IdNat_Struct (texte)");
             return Optional.empty();
         }
         String t = asText(n);
         try {
             return Optional.of(StructureId.parse(t));
         } catch (InvalidIdentifierException e) {
-            problem(at, "IdNat_Struct « " + t + " » invalide (" + e.getMessage() + ") ; attendu : 1+FINESS, "
+            problem(at, en ? "invalid IdNat_Struct \"" + t + "\" (" + e.getMessage() + "); expected: 1+FINESS, 3+SIRET, "
+                    + "4+RPPS+rang…" : "IdNat_Struct « " + t + " » invalide (" + e.getMessage() + ") ; attendu : 1+FINESS, "
                     + "3+SIRET, 4+RPPS+rang…");
             return Optional.empty();
         }
@@ -321,9 +343,11 @@ public final class OrganisationFileReader {
         }
         List<Member> members = each(root, "members", top, at -> n -> member(n, at, corridor));
         if (root.get("members") == null) {
-            problem(top, "clé « members » manquante ; attendu : la liste des entités juridiques");
+            problem(top, en ? "key \"members\" missing; expected: the list of legal entities"
+                    : "clé « members » manquante ; attendu : la liste des entités juridiques");
         } else if (members.isEmpty() && problems.isEmpty()) {
-            problem(Location.of("members"), "liste vide ; attendu : au moins une entité juridique");
+            problem(Location.of("members"), en ? "empty list; expected: at least one legal entity"
+                    : "liste vide ; attendu : au moins une entité juridique");
         }
         members.forEach(b::member);
         each(root, "solutions", top, at -> n -> solution(n, at)).forEach(b::solution);
@@ -333,14 +357,14 @@ public final class OrganisationFileReader {
             // what is only unreadable
             return Optional.empty();
         }
-        List<OrganisationException> inconsistent = b.problems();
+        List<OrganisationException> inconsistent = b.problems(en ? Locale.ENGLISH : Locale.FRENCH);
         inconsistent.forEach(this::problem);
         if (!inconsistent.isEmpty()) {
             return Optional.empty();
         }
         Organisation org = b.build();
         List<OrganisationException> unresolved = CertificateDoctrine.builder().directory(directory.orElse(null))
-                .build().problems(org);
+                .locale(en ? Locale.ENGLISH : Locale.FRENCH).build().problems(org);
         unresolved.forEach(this::problem);
         return problems.isEmpty() ? Optional.of(org) : Optional.empty();
     }
@@ -363,7 +387,8 @@ public final class OrganisationFileReader {
         Object d = n.get("liberalDoctors");
         if (d != null) {
             if (!integral(d) || ((Number) d).longValue() < 0 || ((Number) d).longValue() > Integer.MAX_VALUE) {
-                problem(p.child("liberalDoctors"), "trouvé " + shown(d)
+                problem(p.child("liberalDoctors"), en ? "found " + shown(d) + "; expected: a whole number, zero or more"
+                        : "trouvé " + shown(d)
                         + " ; attendu : un nombre entier positif ou nul");
             } else {
                 doctors = ((Number) d).intValue();
@@ -380,17 +405,21 @@ public final class OrganisationFileReader {
         Optional<Corridor> corridor = choice(n, "corridor", p, CORRIDORS).or(() -> defaultCorridor)
                 .or(() -> inferCorridor(sites, finess));
         if (corridor.isEmpty() && problems.size() == before) {
-            problem(p, "filière inconnue ; attendu : « corridor » (hospital, medico-social, pharmacy, radiology, "
+            problem(p, en ? "unknown corridor; expected: \"corridor\" (hospital, medico-social, pharmacy, radiology, "
+                    + "laboratory, town-medicine) here or at the root, or EGs of a telling FINESS category"
+                    : "filière inconnue ; attendu : « corridor » (hospital, medico-social, pharmacy, radiology, "
                     + "laboratory, town-medicine) ici ou à la racine, ou des EG de catégorie FINESS parlante");
         }
         if (corridor.isPresent() && corridor.get() == Corridor.RADIOLOGY && radiology.isEmpty()
                 && problems.size() == before) {
-            problem(p, "cabinet de radiologie sans « radiology » ; attendu : {situation: company, siret: …} ou "
+            problem(p, en ? "radiology practice without \"radiology\"; expected: {situation: company, siret: …} or "
+                    + "{situation: cabinet, rppsRang: …}" : "cabinet de radiologie sans « radiology » ; attendu : {situation: company, siret: …} ou "
                     + "{situation: cabinet, rppsRang: …}");
         }
         if (corridor.isPresent() && corridor.get() != Corridor.RADIOLOGY && finess.isEmpty()
                 && problems.size() == before) {
-            problem(p, "clé « finess » manquante ; attendu : le FINESS de l'entité juridique");
+            problem(p, en ? "key \"finess\" missing; expected: the FINESS of the legal entity"
+                    : "clé « finess » manquante ; attendu : le FINESS de l'entité juridique");
         }
         if (problems.size() != before) {
             return Optional.empty();
@@ -428,7 +457,8 @@ public final class OrganisationFileReader {
             default:
                 LegalStatus s = LegalStatus.ofCode(t);
                 if (s == LegalStatus.UNKNOWN) {
-                    problem(p, "statut « " + t + " » inconnu ; attendu : public, private, unknown ou un code TRE_R400 "
+                    problem(p, en ? "unknown status \"" + t + "\"; expected: public, private, unknown or a TRE_R400 code "
+                            + "(e.g. 13, 61)" : "statut « " + t + " » inconnu ; attendu : public, private, unknown ou un code TRE_R400 "
                             + "(ex. 13, 61)");
                 }
                 return s;
@@ -440,7 +470,8 @@ public final class OrganisationFileReader {
         Optional<RadiologyPractice.Situation> situation = choice(r, "situation", p, SITUATIONS);
         if (situation.isEmpty()) {
             if (r.get("situation") == null) {
-                problem(p, "clé « situation » manquante ; attendu : company ou cabinet");
+                problem(p, en ? "key \"situation\" missing; expected: company or cabinet"
+                        : "clé « situation » manquante ; attendu : company ou cabinet");
             }
             return Optional.empty();
         }
@@ -455,7 +486,8 @@ public final class OrganisationFileReader {
         Optional<StructureId> id = StructureId.tryParse(idText)
                 .filter(x -> x.kind() == (company ? StructureId.Kind.SIRET : StructureId.Kind.RPPS_RANG));
         if (id.isEmpty()) {
-            problem(p.child(key), "« " + v + " » ; attendu : " + (company ? "un SIRET de 14 chiffres (ou 3+SIRET)"
+            problem(p.child(key), en ? "\"" + v + "\"; expected: " + (company ? "a 14-digit SIRET (or 3+SIRET)"
+                    : "an RPPS rang: 4 + RPPS (11 digits) + rang") : "« " + v + " » ; attendu : " + (company ? "un SIRET de 14 chiffres (ou 3+SIRET)"
                     : "un RPPS rang : 4 + RPPS (11 chiffres) + rang"));
             return Optional.empty();
         }
@@ -473,7 +505,8 @@ public final class OrganisationFileReader {
         Map<?, ?> n = obj.get();
         keys(n, p, "finess", "name", "category", "financedPerEg", "mainSite");
         if (n.get("finess") == null) {
-            problem(p, "clé « finess » manquante ; attendu : le FINESS de l'EG");
+            problem(p, en ? "key \"finess\" missing; expected: the FINESS of the EG"
+                    : "clé « finess » manquante ; attendu : le FINESS de l'EG");
             return Optional.empty();
         }
         Optional<Finess> f = finess(n.get("finess"), p.child("finess"));
@@ -497,11 +530,13 @@ public final class OrganisationFileReader {
         Set<Usage> usages = usages(n, p);
         Optional<String> insiCn = text(n, "insiCn", p, false);
         if (insiCn.isPresent() && !Solution.INSI_AUTO.equals(insiCn.get()) && !Solution.INSI_MANU.equals(insiCn.get())) {
-            problem(p.child("insiCn"), "« " + insiCn.get() + " » ; attendu : INSI-AUTO ou INSI-MANU");
+            problem(p.child("insiCn"), en ? "\"" + insiCn.get() + "\"; expected: INSI-AUTO or INSI-MANU"
+                    : "« " + insiCn.get() + " » ; attendu : INSI-AUTO ou INSI-MANU");
         }
         if (problems.size() != before || id.isBlank()) {
             if (id.isBlank() && problems.size() == before) {
-                problem(p.child("id"), "identifiant vide ; attendu : un court identifiant unique (ex. dpi)");
+                problem(p.child("id"), en ? "empty id; expected: a short unique id (e.g. dpi)"
+                        : "identifiant vide ; attendu : un court identifiant unique (ex. dpi)");
             }
             return Optional.empty();
         }
@@ -516,7 +551,8 @@ public final class OrganisationFileReader {
             Object u = items.get(i);
             Usage usage = u instanceof String t ? USAGES.get(norm(t)) : null;
             if (usage == null) {
-                problem(p.child("usages", i), "trouvé " + shown(u) + " ; attendu : DMP, MSSANTE, INSI ou OTHER");
+                problem(p.child("usages", i), en ? "found " + shown(u) + "; expected: DMP, MSSANTE, INSI or OTHER"
+                        : "trouvé " + shown(u) + " ; attendu : DMP, MSSANTE, INSI ou OTHER");
             } else {
                 out.add(usage);
             }
@@ -533,7 +569,8 @@ public final class OrganisationFileReader {
         keys(n, p, "holder", "cn", "usages", "notAfter", "solutions", "covers");
         int before = problems.size();
         if (n.get("holder") == null) {
-            problem(p, "clé « holder » manquante ; attendu : l'IdNat_Struct du sujet (OU), ex. 1750712184");
+            problem(p, en ? "key \"holder\" missing; expected: the subject's IdNat_Struct (OU), e.g. 1750712184"
+                    : "clé « holder » manquante ; attendu : l'IdNat_Struct du sujet (OU), ex. 1750712184");
         }
         Optional<StructureId> holder = Optional.ofNullable(n.get("holder")).flatMap(h -> structureId(h, p.child("holder")));
         String cn = text(n, "cn", p, false).orElse("");
@@ -542,7 +579,8 @@ public final class OrganisationFileReader {
             try {
                 return Optional.of(LocalDate.parse(t));
             } catch (DateTimeParseException e) {
-                problem(p.child("notAfter"), "date « " + t + " » ; attendu : AAAA-MM-JJ");
+                problem(p.child("notAfter"), en ? "date \"" + t + "\"; expected: YYYY-MM-DD"
+                        : "date « " + t + " » ; attendu : AAAA-MM-JJ");
                 return Optional.empty();
             }
         });
@@ -552,7 +590,8 @@ public final class OrganisationFileReader {
             if (sol.get(i) instanceof String t) {
                 solutions.add(t);
             } else {
-                problem(p.child("solutions", i), "trouvé " + shown(sol.get(i)) + " ; attendu : un id de solution");
+                problem(p.child("solutions", i), en ? "found " + shown(sol.get(i)) + "; expected: a solution id"
+                        : "trouvé " + shown(sol.get(i)) + " ; attendu : un id de solution");
             }
         }
         List<Finess> covers = each(n, "covers", p, at -> c -> finess(c, at));

@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.vigie.core.Finess;
 import org.vigie.core.LegalStatus;
+import org.vigie.core.Messages;
 import org.vigie.core.StructureId;
 import org.vigie.doctrine.PlannedCertificate.Action;
 import org.vigie.doctrine.PlannedCertificate.HolderKind;
@@ -25,14 +27,22 @@ final class Planner {
     private final LocalDate date;
     private final List<PlannedCertificate> out = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    /** Notes in English rather than French. */
+    private final boolean en;
 
-    private Planner(Organisation org, LocalDate date) {
+    private Planner(Organisation org, LocalDate date, Locale locale) {
         this.org = org;
         this.date = date;
+        this.en = Messages.language(locale) == Locale.ENGLISH;
     }
 
     static CertificatePlan plan(Organisation org, LocalDate date) {
-        Planner p = new Planner(org, date);
+        return plan(org, date, Locale.FRENCH);
+    }
+
+    /** The plan, its notes in {@code locale}'s language (English for an English locale, French otherwise). */
+    static CertificatePlan plan(Organisation org, LocalDate date, Locale locale) {
+        Planner p = new Planner(org, date, locale);
         for (Member m : org.members()) {
             p.member(m);
         }
@@ -81,7 +91,9 @@ final class Planner {
                             solutionsFor(List.of(s)), List.of(DoctrineRule.TOWN_EG), List.of());
                 }
                 if (m.liberalDoctors() > 0) {
-                    notes.add(m.label() + " : " + m.liberalDoctors() + " médecin(s) libéral(aux) — "
+                    notes.add(en ? m.label() + ": " + m.liberalDoctors() + " town doctor(s) — "
+                            + DoctrineRule.CPS.textEn()
+                            : m.label() + " : " + m.liberalDoctors() + " médecin(s) libéral(aux) — "
                             + DoctrineRule.CPS.textFr());
                 }
             }
@@ -100,7 +112,9 @@ final class Planner {
     private void finessMember(Member m) {
         boolean unified = unified(org, m);
         if (m.corridor() == Corridor.HOSPITAL && m.status() == LegalStatus.UNKNOWN && !m.dialysisCentre()) {
-            notes.add(m.label() + " : statut juridique inconnu, traité comme un ES privé (certificat EJ à partir du "
+            notes.add(en ? m.label() + ": legal status unknown, treated as a private ES (EJ certificate from "
+                    + FR_DATE.format(CertificateDoctrine.PRIVATE_ES_FROM) + ")."
+                    : m.label() + " : statut juridique inconnu, traité comme un ES privé (certificat EJ à partir du "
                     + FR_DATE.format(CertificateDoctrine.PRIVATE_ES_FROM) + ").");
         }
         for (boolean insi : new boolean[] {false, true}) {
@@ -160,14 +174,17 @@ final class Planner {
                     rules.add(DoctrineRule.EHPAD_EJ);
                 }
                 List<String> n = new ArrayList<>();
-                n.add("Certificat EJ possible pour cet EG à partir du " + FR_DATE.format(from) + ".");
+                n.add(en ? "EJ certificate possible for this EG from " + FR_DATE.format(from) + "."
+                        : "Certificat EJ possible pour cet EG à partir du " + FR_DATE.format(from) + ".");
                 if (m.corridor() == Corridor.HOSPITAL && m.status() != LegalStatus.PUBLIC && !m.dialysisCentre()
                         && !date.isBefore(CertificateDoctrine.PRIVATE_ES_EARLIEST)) {
-                    n.add("L'ANS annonce une ouverture au plus tôt mi-juillet 2022 ; la date retenue est le "
+                    n.add(en ? "The ANS announces an opening in mid-July 2022 at the earliest; the date used is "
+                            + FR_DATE.format(CertificateDoctrine.PRIVATE_ES_FROM) + "." : "L'ANS annonce une ouverture au plus tôt mi-juillet 2022 ; la date retenue est le "
                             + FR_DATE.format(CertificateDoctrine.PRIVATE_ES_FROM) + ".");
                 }
                 if (s.ehpad()) {
-                    n.add("Restriction d'alimentation du DMP pour les EHPAD jusqu'en juin 2022.");
+                    n.add(en ? "Feeding the DMP is restricted for EHPAD until June 2022."
+                            : "Restriction d'alimentation du DMP pour les EHPAD jusqu'en juin 2022.");
                 }
                 List<Solution> sols = familySolutions(solutionsFor(List.of(s)), insi);
                 if (!unified && sols.size() > 1) {
@@ -211,16 +228,19 @@ final class Planner {
         List<String> n = new ArrayList<>();
         List<String> perEg = sites.stream().filter(Site::financedPerEg).map(s -> s.finess().value()).toList();
         if (!perEg.isEmpty()) {
-            n.add("EG financés au niveau géographique : authorInstitution doit porter le FINESS EG ("
+            n.add(en ? "EGs financed at the geographic level: authorInstitution must carry the FINESS EG ("
+                    + String.join(", ", perEg) + "), never the EJ." : "EG financés au niveau géographique : authorInstitution doit porter le FINESS EG ("
                     + String.join(", ", perEg) + "), jamais l'EJ.");
         } else if (m.corridor() == Corridor.MEDICO_SOCIAL) {
-            n.add("Renseigner le FINESS EG de l'ESSMS dans les données du DMP (authorInstitution).");
+            n.add(en ? "Fill in the FINESS EG of the ESSMS in the DMP data (authorInstitution)."
+                    : "Renseigner le FINESS EG de l'ESSMS dans les données du DMP (authorInstitution).");
         }
         if (grouped(org)) {
             List<Solution> shared = org.solutions().stream().filter(s -> servesSeveralMembers(s)).toList();
             for (Solution s : shared) {
                 if (sites.stream().anyMatch(site -> s.serves(site.finess()))) {
-                    n.add("SI commun " + s.label() + " : il doit gérer un certificat par entité juridique.");
+                    n.add(en ? "Shared information system " + s.label() + ": it must manage one certificate per legal entity."
+                            : "SI commun " + s.label() + " : il doit gérer un certificat par entité juridique.");
                 }
             }
         }
@@ -234,10 +254,12 @@ final class Planner {
 
     private void keep(Member m, Site s, ExistingCertificate c, boolean insi) {
         List<String> n = new ArrayList<>();
-        n.add("Certificat existant " + c.label() + " conservé" + c.notAfter().map(d -> " jusqu'au " + FR_DATE.format(d))
+        n.add(en ? "Existing certificate " + c.label() + " kept" + c.notAfter().map(d -> " until " + FR_DATE.format(d))
+                .orElse("") + "; renew it under the FINESS EJ " + m.finess().map(Finess::value).orElse("") + "."
+                : "Certificat existant " + c.label() + " conservé" + c.notAfter().map(d -> " jusqu'au " + FR_DATE.format(d))
                 .orElse("") + " ; le renouveler sous le FINESS EJ " + m.finess().map(Finess::value).orElse("") + ".");
         if (m.corridor() == Corridor.MEDICO_SOCIAL) {
-            n.add("Renseigner le FINESS EG dans les données du DMP.");
+            n.add(en ? "Fill in the FINESS EG in the DMP data." : "Renseigner le FINESS EG dans les données du DMP.");
         }
         List<DoctrineRule> rules = new ArrayList<>(List.of(DoctrineRule.EG_KEPT, ejMainRule(m)));
         if (insi) {
