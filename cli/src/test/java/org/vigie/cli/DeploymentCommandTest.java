@@ -3,8 +3,6 @@ package org.vigie.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -19,7 +17,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -244,7 +241,7 @@ class DeploymentCommandTest {
 
     @Test
     void theHtmlPageLoadedInHeadlessChromiumShowsTheJsonCountsPerRegion() throws Exception {
-        Path chromium = chromium();
+        Path chromium = HeadlessChromium.find();
         assumeTrue(chromium != null, "chromium (Debian package) not installed: headless browser test skipped");
         Path html = dir.resolve("page.html");
         Path j = dir.resolve("page.json");
@@ -253,7 +250,7 @@ class DeploymentCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         String page = Files.readString(html);
         assertThat(page).doesNotContain("http://www.w3.org/1999", "src=", "href=", "@import", "url(");
-        String dom = browser(chromium, "--dump-dom", html.toUri().toString());
+        String dom = HeadlessChromium.run(chromium, dir, "--dump-dom", html.toUri().toString());
         assertThat(dom).contains("data-sortable=\"ready\"");
         int start = dom.indexOf("id=\"t-regions\"");
         String regionTable = dom.substring(start, dom.indexOf("</tbody>", start));
@@ -279,46 +276,10 @@ class DeploymentCommandTest {
         }
         assertThat(dom).contains("<svg").contains("class=\"bar\"");
         Path shot = dir.resolve("page.png");
-        browser(chromium, "--screenshot=" + shot, "--window-size=1400,1000", html.toUri().toString());
+        HeadlessChromium.run(chromium, dir, "--screenshot=" + shot, "--window-size=1400,1000", html.toUri().toString());
         byte[] png = Files.readAllBytes(shot);
         assertThat(png.length).isGreaterThan(10_000);
         assertThat(new String(png, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
-    }
-
-    static Path chromium() {
-        for (String p : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            Path c = Path.of(p, "chromium");
-            if (Files.isExecutable(c)) {
-                return c;
-            }
-        }
-        return null;
-    }
-
-    static String browser(Path chromium, String... args) throws IOException, InterruptedException {
-        Path profile = Files.createTempDirectory(dir, "chromium-profile");
-        List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectError(dir.resolve("chromium-" + System.nanoTime() + ".log")
-                .toFile()).start();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Thread reader = new Thread(() -> {
-            try (InputStream in = p.getInputStream()) {
-                in.transferTo(out);
-            } catch (IOException e) {
-                // the process output is best effort
-            }
-        });
-        reader.start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("chromium did not finish within 120 s");
-        }
-        reader.join(10_000);
-        assertThat(p.exitValue()).as("chromium exit code").isZero();
-        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Test

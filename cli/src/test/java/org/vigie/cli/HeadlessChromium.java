@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Debian's {@code chromium} in headless mode, one process per call, a fresh profile each time (as DeploymentCommandTest). */
+/** Debian's {@code chromium} in headless mode, one process per call, a fresh profile each time (the deployment page and
+ * journal tests). */
 final class HeadlessChromium {
 
     private HeadlessChromium() {

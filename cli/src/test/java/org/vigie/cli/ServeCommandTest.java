@@ -122,8 +122,12 @@ class ServeCommandTest {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    /** What a connector does with the written files: client.p12 as key store, server.pem as trust. */
     private SSLContext sslContext() throws Exception {
+        return demoClientSslContext(dir);
+    }
+
+    /** What a connector does with the files {@code serve --demo-pki} wrote in {@code dir}: client.p12 as key store, server.pem as trust. */
+    static SSLContext demoClientSslContext(Path dir) throws Exception {
         char[] pw = ServeCommand.DEMO_PASSWORD.toCharArray();
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(dir.resolve("client.p12"))) {
