@@ -21,22 +21,7 @@ class BigAttachmentServeTest {
 
     @Test
     void twoHundredMegabyteAttachmentIsServedWithASixtyFourMegabyteHeap() throws Exception {
-        File logFile = File.createTempFile("vigie-serve-big", ".log");
-        logFile.deleteOnExit();
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(List.of(javaBin, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                BigAttachmentServeMain.class.getName(), String.valueOf(PDF)))
-                .redirectErrorStream(true)
-                .redirectOutput(logFile);
-        pb.environment().remove("JAVA_TOOL_OPTIONS");
-        Process p = pb.start();
-        boolean done = p.waitFor(5, TimeUnit.MINUTES);
-        if (!done) {
-            p.destroyForcibly();
-        }
-        String log = Files.readString(logFile.toPath(), StandardCharsets.UTF_8);
-        assertThat(done).as("forked JVM finished").isTrue();
-        assertThat(p.exitValue()).as(log).isZero();
+        String log = fork(PDF);
         assertThat(log).contains("http=200 success=true", "\"verdict\":\"accepted\"", "\"attachments\":1");
         long bytesIn = Long.parseLong(log.replaceFirst("(?s).*\"bytesIn\":(\\d+).*", "$1"));
         assertThat(bytesIn).as("the whole request went through the server").isGreaterThan(200L * 1000 * 1000);
@@ -58,12 +43,15 @@ class BigAttachmentServeTest {
         assertThat(Files.readString(journal.resolve("000001.json"))).contains("\"verdict\": \"accepted\"");
     }
 
-    private static String fork(long pdf, String journal) throws Exception {
+    /** Runs {@link BigAttachmentServeMain} in a JVM of 64 MB heap with {@code pdf} (and a journal folder, if given). */
+    private static String fork(long pdf, String... journal) throws Exception {
         File logFile = File.createTempFile("vigie-serve-big", ".log");
         logFile.deleteOnExit();
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(List.of(javaBin, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                BigAttachmentServeMain.class.getName(), String.valueOf(pdf), journal))
+        List<String> cmd = new java.util.ArrayList<>(List.of(javaBin, "-Xmx64m", "-cp",
+                System.getProperty("java.class.path"), BigAttachmentServeMain.class.getName(), String.valueOf(pdf)));
+        cmd.addAll(List.of(journal));
+        ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(logFile);
         pb.environment().remove("JAVA_TOOL_OPTIONS");
